@@ -1,0 +1,81 @@
+// Builds the Express application from its dependencies; src/server.ts only listens.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import compression from "compression";
+import express, { type Express } from "express";
+import pino, { type Logger } from "pino";
+import type { Config } from "./config.js";
+import type { ContentIndex } from "./index/index.js";
+import { createI18n, type I18n } from "./i18n/index.js";
+import { loadAssets } from "./web/assets.js";
+import type { AppDeps } from "./web/context.js";
+import { aliasRedirects } from "./web/middleware/aliases.js";
+import { canonicalPath } from "./web/middleware/canonical-path.js";
+import { errorHandler, notFound } from "./web/middleware/errors.js";
+import { requestLog } from "./web/middleware/request-log.js";
+import { securityHeaders } from "./web/middleware/security-headers.js";
+import { districtRoutes } from "./web/routes/districts.js";
+import { homeRoutes } from "./web/routes/home.js";
+import { newsRoutes } from "./web/routes/news.js";
+import { sitemapRoutes } from "./web/routes/sitemap.js";
+import { systemRoutes } from "./web/routes/system.js";
+import { tagRoutes } from "./web/routes/tags.js";
+import { createViews } from "./web/views.js";
+
+/** The project root: two levels up from src/app.ts and from dist/src/app.js alike. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), path.basename(path.dirname(path.dirname(fileURLToPath(import.meta.url)))) === "dist" ? "../.." : "..");
+
+export interface CreateAppOptions {
+  readonly config: Config;
+  readonly index: ContentIndex;
+  readonly i18n?: I18n;
+  readonly logger?: Logger;
+}
+
+export interface App {
+  readonly app: Express;
+  readonly deps: AppDeps;
+  /** Readiness: false until the index is loaded and again while shutting down. */
+  readonly state: { ready: boolean };
+}
+
+export async function createApp(options: CreateAppOptions): Promise<App> {
+  const { config, index } = options;
+  const deps: AppDeps = {
+    config,
+    index,
+    i18n: options.i18n ?? (await createI18n(config.defaultLocale)),
+    views: createViews(path.join(ROOT, "views"), { watch: config.env === "development" }),
+    assets: loadAssets(path.join(ROOT, "public")),
+    logger: options.logger ?? pino({ level: config.logLevel }),
+  };
+  const state = { ready: true };
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false); // ETags are computed by src/web/send.ts
+  app.set("trust proxy", config.trustProxy);
+  app.set("strict routing", true);
+  app.set("case sensitive routing", true);
+  app.set("query parser", "simple");
+
+  app.use(requestLog(deps.logger));
+  app.use(securityHeaders({ hsts: config.baseUrl.startsWith("https:") || config.env === "production" }));
+  app.use((req, _res, next) => {
+    // Only reading methods exist here; TRACE and the rest get 405 (no body parsers are mounted).
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    _res.setHeader("Allow", "GET, HEAD");
+    _res.status(405).type("text/plain; charset=utf-8").send("Method Not Allowed");
+  });
+  app.use(compression({ threshold: 1024 }));
+  app.use(systemRoutes(deps, state));
+  app.use(canonicalPath());
+  app.use(homeRoutes(deps));
+  app.use(newsRoutes(deps));
+  app.use(districtRoutes(deps));
+  app.use(tagRoutes(deps));
+  app.use(sitemapRoutes(deps));
+  app.use(aliasRedirects(deps));
+  app.use(notFound());
+  app.use(errorHandler(deps));
+  return { app, deps, state };
+}

@@ -1,0 +1,100 @@
+import path from "node:path";
+import { z } from "zod";
+
+export const LOCALES = ["bg", "pl"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+const portNumber = z.coerce.number().int().min(0).max(65535);
+
+// A time zone is valid when Intl accepts it; checked once at start so a typo
+// ("Europe/Sofija") stops the portal instead of shifting every date.
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "is not an IANA time zone such as Europe/Sofia");
+
+const trustProxy = z
+  .string()
+  .transform((raw): boolean | number | string => {
+    if (raw === "true") return true;
+    if (raw === "false" || raw === "") return false;
+    if (/^\d+$/.test(raw)) return Number(raw);
+    return raw; // an address list or a preset such as "loopback", as Express accepts it
+  });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: portNumber.default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  BASE_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .transform((url) => url?.replace(/\/+$/, "")),
+  CONTENT_DIR: z.string().min(1).default("./content"),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  DEFAULT_LOCALE: z.enum(LOCALES).default("bg"),
+  TIME_ZONE_BG: timeZone.default("Europe/Sofia"),
+  TIME_ZONE_PL: timeZone.default("Europe/Warsaw"),
+  TRUST_PROXY: trustProxy.default(false),
+  SEARCH_RATE_LIMIT: z.coerce.number().int().min(0).max(100000).default(60),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  WATCH: z.enum(["true", "false"]).optional(),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  readonly env: "development" | "production" | "test";
+  readonly port: number;
+  readonly host: string;
+  /** Absolute origin used in canonical URLs, sitemaps and feeds, without a trailing slash. */
+  readonly baseUrl: string;
+  readonly contentDir: string;
+  readonly dataDir: string;
+  readonly defaultLocale: Locale;
+  readonly timeZones: Readonly<Record<Locale, string>>;
+  readonly trustProxy: boolean | number | string;
+  /** Search requests allowed per client and minute; 0 turns the limit off. */
+  readonly searchRateLimit: number;
+  readonly logLevel: string;
+  /** Watch the content folder and re-index on change. */
+  readonly watch: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment once; every other module receives the frozen result. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join(".")}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])])})`,
+    );
+    throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`, { cause: parsed.error });
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl: e.BASE_URL ?? `http://localhost:${e.PORT}`,
+    contentDir: path.resolve(e.CONTENT_DIR),
+    dataDir: path.resolve(e.DATA_DIR),
+    defaultLocale: e.DEFAULT_LOCALE,
+    timeZones: Object.freeze({ bg: e.TIME_ZONE_BG, pl: e.TIME_ZONE_PL }),
+    trustProxy: e.TRUST_PROXY,
+    searchRateLimit: e.SEARCH_RATE_LIMIT,
+    logLevel: e.LOG_LEVEL,
+    watch: e.WATCH ? e.WATCH === "true" : e.NODE_ENV !== "test",
+  });
+}

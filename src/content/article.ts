@@ -1,0 +1,144 @@
+// One article file → a validated Article, or the problems that keep it off the site.
+import fs from "node:fs";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import type { Locale } from "../config.js";
+import { toEpochMs } from "./dates.js";
+import { FrontMatterError, parseMarkdownFile } from "./frontmatter.js";
+import { imageSize } from "./image-size.js";
+import { issue, type ContentIssue } from "./issues.js";
+import { MAX_BODY_BYTES, renderMarkdown, truncateText, type ResolvedImage } from "./markdown.js";
+import { frontMatterSchema, type FrontMatter } from "./schema.js";
+import { slugify } from "./slug.js";
+import { zodToIssues } from "./zod-issues.js";
+
+/** A picture that belongs to an article, served from /media/<path relative to content>. */
+export interface MediaFile extends ResolvedImage {
+  /** Path relative to the content folder. */
+  readonly rel: string;
+  readonly bytes: number;
+  readonly format: string;
+}
+
+export interface ArticleImage extends MediaFile {
+  readonly alt: string;
+  readonly caption: string | undefined;
+}
+
+/** What the portal knows of a valid article; field types come from the front-matter schema. */
+export type Article = Omit<FrontMatter, "date" | "updated" | "expires" | "image" | "slug" | "summary"> & {
+  readonly file: string;
+  readonly lang: Locale;
+  readonly district: string;
+  readonly slug: string;
+  readonly summary: string;
+  readonly date: number;
+  readonly updated: number | undefined;
+  readonly expires: number | undefined;
+  readonly image: ArticleImage | undefined;
+  readonly html: string;
+  readonly text: string;
+  /** Relative links in the body, checked across the tree by `npm run check`. */
+  readonly links: readonly string[];
+  readonly media: readonly MediaFile[];
+  /** Line of each front-matter field, to point cross-file problems at the right line. */
+  readonly lines: Readonly<Record<string, number>>;
+  readonly hash: string;
+};
+
+export interface ParseOptions {
+  readonly contentDir: string;
+  readonly timeZone: string;
+}
+
+export type ParseResult = { article: Article; issues: ContentIssue[] } | { article: null; issues: ContentIssue[] };
+
+export const MEDIA_PREFIX = "/media/";
+
+function readMedia(contentDir: string, articleDir: string, src: string): MediaFile | null {
+  const abs = path.resolve(articleDir, src);
+  const rel = path.relative(contentDir, abs).split(path.sep).join("/");
+  if (rel.startsWith("..") || path.isAbsolute(rel)) return null;
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(abs);
+  } catch {
+    return null;
+  }
+  const size = imageSize(bytes);
+  if (!size) return null;
+  const url = MEDIA_PREFIX + rel.split("/").map(encodeURIComponent).join("/");
+  return { rel, url, width: size.width, height: size.height, bytes: bytes.length, format: size.format };
+}
+
+/** Parses one article; `rel` is `<lang>/<district>/<name>.md` or `…/<name>/index.md`. */
+export function parseArticle(rel: string, raw: string, options: ParseOptions): ParseResult {
+  const [lang, district] = rel.split("/") as [Locale, string];
+  const issues: ContentIssue[] = [];
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) {
+    return { article: null, issues: [issue(rel, 1, "file", `is larger than ${MAX_BODY_BYTES / 1024} KB — split it into several articles`)] };
+  }
+  let parsed;
+  try {
+    parsed = parseMarkdownFile(raw);
+  } catch (cause) {
+    const line = cause instanceof FrontMatterError ? cause.line : 1;
+    return { article: null, issues: [issue(rel, line, "front matter", (cause as Error).message)] };
+  }
+  const result = frontMatterSchema.safeParse(parsed.data);
+  if (!result.success) {
+    return { article: null, issues: zodToIssues(result.error, frontMatterSchema, rel, parsed.lineOf) };
+  }
+  const fm = result.data;
+  const articleDir = path.dirname(path.join(options.contentDir, rel));
+  const media: MediaFile[] = [];
+  let image: ArticleImage | undefined;
+  if (fm.image) {
+    const m = readMedia(options.contentDir, articleDir, fm.image.src);
+    if (m) {
+      image = { ...m, alt: fm.image.alt, caption: fm.image.caption };
+      media.push(m);
+    } else {
+      issues.push(issue(rel, parsed.lineOf(["image", "src"]), "image.src", `"${fm.image.src}" is not a JPEG, PNG, GIF or WebP file beside the article — check the file name`));
+    }
+  }
+  const rendered = renderMarkdown(parsed.body, lang, {
+    resolveImage: (src) => {
+      const m = readMedia(options.contentDir, articleDir, src);
+      if (m) media.push(m);
+      return m;
+    },
+  });
+  for (const src of rendered.missingImages) {
+    const at = parsed.body.indexOf(src);
+    const line = parsed.bodyLine + (at < 0 ? 0 : parsed.body.slice(0, at).split("\n").length - 1);
+    issues.push(issue(rel, line, "body", `image "${src}" is not a JPEG, PNG, GIF or WebP file beside the article — check the file name`));
+  }
+  const slug = fm.slug ?? slugify(fm.title, lang);
+  if (!slug) {
+    issues.push(issue(rel, parsed.lineOf(["title"]), "title", "has no letters or digits to build an address from — add slug: with a-z words"));
+    return { article: null, issues };
+  }
+  const lines: Record<string, number> = {};
+  for (const key of Object.keys(fm)) lines[key] = parsed.lineOf([key]);
+  const { date, updated, expires, summary, ...rest } = fm;
+  const article: Article = {
+    ...rest,
+    file: rel,
+    lang,
+    district,
+    slug,
+    summary: summary ?? truncateText(rendered.firstParagraph || rendered.text, 200),
+    date: toEpochMs(date, options.timeZone),
+    updated: updated === undefined ? undefined : toEpochMs(updated, options.timeZone),
+    expires: expires === undefined ? undefined : toEpochMs(expires, options.timeZone),
+    image,
+    html: rendered.html,
+    text: rendered.text,
+    links: rendered.links,
+    media,
+    lines,
+    hash: createHash("sha256").update(raw).digest("hex").slice(0, 16),
+  };
+  return { article, issues };
+}

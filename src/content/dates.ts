@@ -1,0 +1,62 @@
+// Dates in front matter: a bare calendar date (midnight in the portal's time zone
+// for that language) or an ISO 8601 date-time with an explicit offset.
+
+const BARE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  // Day 0 of the next month is the last day of this one; Date.UTC never rolls 02-30 into March here.
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** Why a date string is not acceptable, or null when it is. */
+export function dateProblem(value: string): string | null {
+  const bare = BARE.exec(value);
+  const full = bare ? null : DATE_TIME.exec(value);
+  const parts = bare ?? full;
+  if (!parts) return `"${value}" is not a date — use YYYY-MM-DD, or a date-time with offset such as 2026-10-29T10:30:00+02:00`;
+  const [y, m, d] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  if (!isRealDate(y, m, d)) return `"${value}" is not a real date — use YYYY-MM-DD`;
+  if (full && (Number(full[4]) > 23 || Number(full[5]) > 59 || Number(full[6] ?? 0) > 59)) {
+    return `"${value}" is not a real time of day — use hh:mm between 00:00 and 23:59`;
+  }
+  return null;
+}
+
+/** Offset of a time zone from UTC, in minutes, at a given instant. */
+export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(epochMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60000);
+}
+
+/** Epoch milliseconds of a validated date string; a bare date is midnight in `timeZone`. */
+export function toEpochMs(value: string, timeZone: string): number {
+  const bare = BARE.exec(value);
+  if (!bare) return Date.parse(value.replace(" ", "T"));
+  const utcMidnight = Date.UTC(Number(bare[1]), Number(bare[2]) - 1, Number(bare[3]));
+  // Two passes settle the offset even when midnight is next to a DST change.
+  let guess = utcMidnight - zoneOffsetMinutes(utcMidnight, timeZone) * 60000;
+  guess = utcMidnight - zoneOffsetMinutes(guess, timeZone) * 60000;
+  return guess;
+}
+
+/** ISO 8601 with the offset of `timeZone` (for JSON-LD, feeds and sitemaps): 2026-10-29T00:00:00+02:00. */
+export function toIsoWithOffset(epochMs: number, timeZone: string): string {
+  const offset = zoneOffsetMinutes(epochMs, timeZone);
+  const local = new Date(epochMs + offset * 60000).toISOString().slice(0, 19);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}

@@ -1,0 +1,32 @@
+// One district file → a District, or the problems found in it.
+import path from "node:path";
+import type { Locale } from "../config.js";
+import { FrontMatterError, parseYamlFile } from "./frontmatter.js";
+import { issue, type ContentIssue } from "./issues.js";
+import { renderInlineMarkdown } from "./markdown.js";
+import { districtSchema, type DistrictFile } from "./schema.js";
+import { zodToIssues } from "./zod-issues.js";
+
+export type District = Omit<DistrictFile, "description"> & {
+  readonly id: string;
+  readonly file: string;
+  /** Description rendered from Markdown, per locale. */
+  readonly descriptionHtml: Partial<Record<Locale, string>>;
+};
+
+export function parseDistrict(rel: string, raw: string): { district: District | null; issues: ContentIssue[] } {
+  const id = path.posix.basename(rel).replace(/\.ya?ml$/, "");
+  let parsed;
+  try {
+    parsed = parseYamlFile(raw);
+  } catch (cause) {
+    return { district: null, issues: [issue(rel, cause instanceof FrontMatterError ? cause.line : 1, "file", (cause as Error).message)] };
+  }
+  const result = districtSchema.safeParse(parsed.data ?? {});
+  if (!result.success) return { district: null, issues: zodToIssues(result.error, districtSchema, rel, parsed.lineOf) };
+  const { description, ...rest } = result.data;
+  const descriptionHtml: Partial<Record<Locale, string>> = {};
+  if (description?.bg) descriptionHtml.bg = renderInlineMarkdown(description.bg, "bg");
+  if (description?.pl) descriptionHtml.pl = renderInlineMarkdown(description.pl, "pl");
+  return { district: { ...rest, id, file: rel, descriptionHtml }, issues: [] };
+}

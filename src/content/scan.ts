@@ -1,0 +1,84 @@
+// Walks the content folder and classifies every file by the content contract:
+// districts/<id>.yml, <lang>/<district>/<name>.md, <lang>/<district>/<name>/index.md.
+import fs from "node:fs";
+import path from "node:path";
+import { isLocale } from "../config.js";
+import { DISTRICT_ID_PATTERN } from "./schema.js";
+import { issue, type ContentIssue } from "./issues.js";
+
+export interface ContentFile {
+  readonly kind: "article" | "district" | "page";
+  /** Path relative to the content folder, forward slashes. */
+  readonly rel: string;
+  readonly abs: string;
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
+/** Folders at the top of the content tree that are not languages. */
+export const RESERVED_FOLDERS = new Set(["districts", "pages"]);
+
+export interface ScanResult {
+  readonly files: ContentFile[];
+  readonly issues: ContentIssue[];
+}
+
+function walk(dir: string, out: string[], depth = 0): void {
+  if (depth > 8) return; // content is at most a few levels deep; this stops symlink loops too
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (e.name.startsWith(".") || e.name === "node_modules") continue;
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) walk(full, out, depth + 1);
+    else if (e.isFile()) out.push(full);
+  }
+}
+
+/** Classifies one path (relative, forward slashes); null for files that are not content (images, README). */
+export function classify(rel: string): { kind: ContentFile["kind"] } | { problem: ContentIssue } | null {
+  const parts = rel.split("/");
+  const top = parts[0] ?? "";
+  const ext = path.posix.extname(rel).toLowerCase();
+  if (top === "districts") {
+    if (parts.length !== 2 || (ext !== ".yml" && ext !== ".yaml")) return null;
+    const id = path.posix.basename(rel, ext);
+    if (!DISTRICT_ID_PATTERN.test(id)) {
+      return { problem: issue(rel, 1, "file", `district file name "${id}" may contain only a-z, 0-9 and "-" — rename the file`) };
+    }
+    return { kind: "district" };
+  }
+  if (top === "pages") return parts.length === 3 && ext === ".md" && isLocale(parts[1]) ? { kind: "page" } : null;
+  if (ext !== ".md" || parts.length === 1) return null;
+  if (!isLocale(top)) {
+    return { problem: issue(rel, 1, "file", `"${top}" is not a language folder — articles go in bg/ or pl/`) };
+  }
+  const isBundle = parts.length === 4 && parts[3] === "index.md";
+  if (parts.length !== 3 && !isBundle) {
+    return { problem: issue(rel, 1, "file", `articles go in ${top}/<district>/<name>.md or ${top}/<district>/<name>/index.md — move the file`) };
+  }
+  return { kind: "article" };
+}
+
+export function scanContent(contentDir: string): ScanResult {
+  const paths: string[] = [];
+  walk(contentDir, paths);
+  const files: ContentFile[] = [];
+  const issues: ContentIssue[] = [];
+  for (const abs of paths.sort()) {
+    const rel = path.relative(contentDir, abs).split(path.sep).join("/");
+    const c = classify(rel);
+    if (!c) continue;
+    if ("problem" in c) {
+      issues.push(c.problem);
+      continue;
+    }
+    const st = fs.statSync(abs, { throwIfNoEntry: false });
+    if (st) files.push({ kind: c.kind, rel, abs, mtimeMs: Math.trunc(st.mtimeMs), size: st.size });
+  }
+  return { files, issues };
+}

@@ -1,0 +1,111 @@
+// Read queries for articles: prepared once, named parameters, no string-built SQL.
+import type { Locale } from "../config.js";
+import type { Article } from "../content/article.js";
+import type { Db } from "./db.js";
+import { PUBLISHED } from "./listing.js";
+
+/** What list pages, feeds and sitemaps need of an article. */
+export type ArticleSummary = Pick<Article, "lang" | "district" | "slug" | "title" | "summary" | "date" | "updated" | "image" | "tags" | "author" | "translationKey" | "draft" | "expires"> & {
+  readonly id: number;
+  readonly file: string;
+};
+
+/** An article page: the summary plus its rendered body. */
+export type ArticleDetail = ArticleSummary & { readonly html: string; readonly text: string };
+
+const SUMMARY_COLUMNS = "a.id, a.file, a.lang, a.district, a.slug, a.title, a.summary, a.date, a.updated, a.expires, a.draft, a.author, a.tags, a.image, a.translation_key";
+
+interface Row {
+  id: number;
+  file: string;
+  lang: Locale;
+  district: string;
+  slug: string;
+  title: string;
+  summary: string;
+  date: number;
+  updated: number | null;
+  expires: number | null;
+  draft: number;
+  author: string | null;
+  tags: string;
+  image: string | null;
+  translation_key: string | null;
+  html?: string;
+  text?: string;
+}
+
+function toSummary(r: Row): ArticleSummary {
+  return {
+    id: r.id,
+    file: r.file,
+    lang: r.lang,
+    district: r.district,
+    slug: r.slug,
+    title: r.title,
+    summary: r.summary,
+    date: r.date,
+    updated: r.updated ?? undefined,
+    expires: r.expires ?? undefined,
+    draft: r.draft === 1,
+    author: r.author ?? undefined,
+    tags: JSON.parse(r.tags) as string[],
+    image: r.image ? (JSON.parse(r.image) as Article["image"]) : undefined,
+    translationKey: r.translation_key ?? undefined,
+  };
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly total: number;
+  readonly page: number;
+  readonly pages: number;
+}
+
+export function createArticleQueries(db: Db) {
+  const pageOf = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM listing l JOIN articles a ON a.id = l.article_id
+    WHERE l.scope = @scope AND l.pos BETWEEN @first AND @last ORDER BY l.pos`);
+  const countOf = db.prepare("SELECT coalesce(max(pos), 0) FROM listing WHERE scope = ?").pluck();
+  const bySlug = db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.html, a.text FROM articles a
+    WHERE a.lang = @lang AND a.slug = @slug AND ${PUBLISHED} LIMIT 1`);
+  // Preview (development only): drafts and scheduled articles too, never inactive ones.
+  const bySlugPreview = db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.html, a.text FROM articles a
+    WHERE a.lang = @lang AND a.slug = @slug AND a.active = 1 LIMIT 1`);
+  const translations = db.prepare(`SELECT a.lang, a.slug, a.title FROM articles a
+    WHERE a.translation_key = @key AND a.lang != @lang AND ${PUBLISHED} GROUP BY a.lang ORDER BY a.lang`);
+  const alias = db.prepare(`SELECT a.lang, a.slug FROM aliases x JOIN articles a ON a.id = x.article_id
+    WHERE x.path = @path AND ${PUBLISHED}`);
+  const published = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE ${PUBLISHED} ORDER BY a.lang, a.date DESC`);
+
+  function page(scope: string, pageNumber: number, perPage: number): Page<ArticleSummary> {
+    const total = countOf.get(scope) as number;
+    const pages = Math.max(1, Math.ceil(total / perPage));
+    const first = (pageNumber - 1) * perPage + 1;
+    const items = (pageOf.all({ scope, first, last: first + perPage - 1 }) as Row[]).map(toSummary);
+    return { items, total, page: pageNumber, pages };
+  }
+
+  return {
+    page,
+    count: (scope: string) => countOf.get(scope) as number,
+    bySlug(lang: Locale, slug: string, now: number, preview = false): ArticleDetail | null {
+      const r = (preview ? bySlugPreview : bySlug).get({ lang, slug, now }) as Row | undefined;
+      return r ? { ...toSummary(r), html: r.html ?? "", text: r.text ?? "" } : null;
+    },
+    translations(a: ArticleSummary, now: number): { lang: Locale; slug: string; title: string }[] {
+      if (!a.translationKey) return [];
+      return translations.all({ key: a.translationKey, lang: a.lang, now }) as { lang: Locale; slug: string; title: string }[];
+    },
+    related(a: ArticleSummary, count: number): ArticleSummary[] {
+      return page(`${a.lang}:d:${a.district}`, 1, count + 1).items.filter((x) => x.id !== a.id).slice(0, count);
+    },
+    alias(path: string, now: number): { lang: Locale; slug: string } | null {
+      return (alias.get({ path, now }) as { lang: Locale; slug: string } | undefined) ?? null;
+    },
+    *published(now: number): Generator<ArticleSummary> {
+      for (const r of published.iterate({ now }) as Iterable<Row>) yield toSummary(r);
+    },
+  };
+}
+
+export type ArticleQueries = ReturnType<typeof createArticleQueries>;

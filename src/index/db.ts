@@ -1,0 +1,100 @@
+// Opens the index, detects a missing, truncated, foreign or outdated file, and swaps a
+// freshly built index in atomically. Each build writes a new file name, then a small
+// pointer file (CURRENT) is replaced by rename: renaming over a database in WAL mode
+// with open readers is unsafe, renaming the pointer is not.
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { IndexError } from "../errors.js";
+import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
+
+export type Db = Database.Database;
+
+export interface OpenedIndex {
+  readonly db: Db;
+  readonly file: string;
+  /** True when the file is new and must be filled and then committed with `commitIndex`. */
+  readonly fresh: boolean;
+  /** Why an existing index was not used, for the log. */
+  readonly rebuiltBecause: string | null;
+}
+
+const POINTER = "CURRENT";
+
+function tune(db: Db): void {
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("temp_store = MEMORY");
+  db.pragma("cache_size = -16000");
+}
+
+/** Why an existing index cannot be used, or null when it is sound. */
+function problemWith(db: Db): string | null {
+  try {
+    const check = db.pragma("quick_check(1)", { simple: true });
+    if (check !== "ok") return `integrity check failed: ${String(check)}`;
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
+    if (row?.value !== String(SCHEMA_VERSION)) return `schema version ${row?.value ?? "none"}, expected ${SCHEMA_VERSION}`;
+    return null;
+  } catch (cause) {
+    return `unreadable: ${(cause as Error).message}`;
+  }
+}
+
+function createFresh(dataDir: string, rebuiltBecause: string | null): OpenedIndex {
+  const file = path.join(dataDir, `index-${Date.now()}-${process.pid}.sqlite`);
+  const db = new Database(file);
+  tune(db);
+  db.exec(SCHEMA_SQL);
+  db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?), ('version', '0')").run(String(SCHEMA_VERSION));
+  return { db, file, fresh: true, rebuiltBecause };
+}
+
+export function openIndex(dataDir: string): OpenedIndex {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+  } catch (cause) {
+    throw new IndexError(`Cannot create the data folder ${dataDir}`, { cause });
+  }
+  let current: string | null = null;
+  try {
+    current = fs.readFileSync(path.join(dataDir, POINTER), "utf8").trim();
+  } catch {
+    return createFresh(dataDir, null);
+  }
+  const file = path.join(dataDir, path.basename(current));
+  if (!fs.existsSync(file)) return createFresh(dataDir, `index file ${path.basename(file)} is missing`);
+  let db: Db | null = null;
+  try {
+    db = new Database(file, { fileMustExist: true });
+    const problem = problemWith(db);
+    if (problem) {
+      db.close();
+      return createFresh(dataDir, problem);
+    }
+    tune(db);
+    return { db, file, fresh: false, rebuiltBecause: null };
+  } catch (cause) {
+    db?.close();
+    return createFresh(dataDir, `cannot open: ${(cause as Error).message}`);
+  }
+}
+
+/** Makes a freshly built index the current one and removes older index files. */
+export function commitIndex(dataDir: string, file: string): void {
+  const tmp = path.join(dataDir, `${POINTER}.${process.pid}.tmp`);
+  fs.writeFileSync(tmp, path.basename(file));
+  fs.renameSync(tmp, path.join(dataDir, POINTER));
+  for (const name of fs.readdirSync(dataDir)) {
+    if (/^index-.*\.sqlite(-wal|-shm)?$/.test(name) && !name.startsWith(path.basename(file))) {
+      fs.rmSync(path.join(dataDir, name), { force: true });
+    }
+  }
+}
+
+/** Drops a fresh index whose build failed, keeping whatever was current. */
+export function discardIndex(opened: OpenedIndex): void {
+  opened.db.close();
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(opened.file + suffix, { force: true });
+}

@@ -1,0 +1,124 @@
+// The content index as the rest of the portal sees it: open (or build) at start,
+// keep in sync with the content folder, and answer queries for the current moment.
+import type { Config } from "../config.js";
+import type { ContentIssue } from "../content/issues.js";
+import { IndexError } from "../errors.js";
+import { createArticleQueries } from "./articles.js";
+import { commitIndex, discardIndex, openIndex, type Db } from "./db.js";
+import { createDistrictQueries } from "./districts.js";
+import { rebuildListings } from "./listing.js";
+import { allIssues, syncIndex, type ParseMany, type SyncReport } from "./sync.js";
+
+export type IndexConfig = Pick<Config, "contentDir" | "dataDir" | "timeZones">;
+
+export interface IndexStatus {
+  readonly articles: number;
+  readonly districts: number;
+  readonly problems: number;
+  readonly version: string;
+  readonly lastSync: SyncReport | null;
+  readonly lastError: string | null;
+}
+
+export class ContentIndex {
+  readonly articles;
+  readonly districts;
+  private lastSync: SyncReport | null = null;
+  private lastError: string | null = null;
+  private syncing: Promise<SyncReport> | null = null;
+  private pending = false;
+  private meta;
+
+  private constructor(
+    readonly db: Db,
+    readonly file: string,
+    private readonly config: IndexConfig,
+    private readonly clock: () => number,
+  ) {
+    this.articles = createArticleQueries(db);
+    this.districts = createDistrictQueries(db);
+    this.meta = db.prepare("SELECT value FROM meta WHERE key = ?").pluck();
+  }
+
+  /** Opens the index in DATA_DIR, rebuilding it when it is missing, corrupt or outdated, and syncs it. */
+  static async open(config: IndexConfig, options: { clock?: () => number; parseMany?: ParseMany; log?: (msg: string) => void } = {}): Promise<ContentIndex> {
+    const opened = openIndex(config.dataDir);
+    if (opened.rebuiltBecause) options.log?.(`rebuilding the index: ${opened.rebuiltBecause}`);
+    const index = new ContentIndex(opened.db, opened.file, config, options.clock ?? Date.now);
+    try {
+      await index.sync(options.parseMany);
+    } catch (cause) {
+      if (opened.fresh) discardIndex(opened);
+      throw new IndexError("Building the index failed", { cause });
+    }
+    if (opened.fresh) commitIndex(config.dataDir, opened.file);
+    return index;
+  }
+
+  /** Re-reads changed files. Calls during a sync are folded into one follow-up sync. */
+  sync(parseMany?: ParseMany): Promise<SyncReport> {
+    if (this.syncing) {
+      this.pending = true;
+      return this.syncing;
+    }
+    const run = async (): Promise<SyncReport> => {
+      try {
+        let report: SyncReport;
+        do {
+          this.pending = false;
+          report = await syncIndex(this.db, this.config, parseMany);
+        } while (this.pending);
+        this.lastSync = report;
+        this.lastError = null;
+        return report;
+      } catch (cause) {
+        this.lastError = (cause as Error).message;
+        throw cause;
+      } finally {
+        this.syncing = null;
+      }
+    };
+    this.syncing = run();
+    return this.syncing;
+  }
+
+  now(): number {
+    return this.clock();
+  }
+
+  /**
+   * The content version for caches and ETags. Scheduled and expiring articles change
+   * what is published without any file changing, so the listings are rebuilt (and the
+   * version moves on) the first time it is asked for after such a moment.
+   */
+  version(): string {
+    const next = Number(this.meta.get("next_change") || 0);
+    if (next && this.clock() >= next) this.db.transaction(() => rebuildListings(this.db, this.clock()))();
+    return this.meta.get("version") as string;
+  }
+
+  /** When the current version was first seen (for Last-Modified). */
+  versionSince(): number {
+    this.version();
+    return Number(this.meta.get("version_since") ?? 0);
+  }
+
+  issues(): ContentIssue[] {
+    return allIssues(this.db);
+  }
+
+  status(): IndexStatus {
+    return {
+      articles: this.db.prepare("SELECT count(*) FROM articles WHERE active = 1").pluck().get() as number,
+      districts: this.db.prepare("SELECT count(*) FROM districts").pluck().get() as number,
+      problems: this.issues().filter((i) => i.severity === "error").length,
+      version: this.version(),
+      lastSync: this.lastSync,
+      lastError: this.lastError,
+    };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,92 @@
+// The index schema. Bump SCHEMA_VERSION whenever it changes: an index of another
+// version is rebuilt from the content at start, never migrated in place.
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+-- One row per content file seen, so a restart re-parses only what changed.
+CREATE TABLE files (
+  path TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  mtime INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  issues TEXT NOT NULL DEFAULT '[]'
+) WITHOUT ROWID;
+
+CREATE TABLE districts (
+  id TEXT PRIMARY KEY,
+  file TEXT NOT NULL,
+  data TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  file TEXT NOT NULL UNIQUE,
+  lang TEXT NOT NULL,
+  district TEXT NOT NULL,
+  slug TEXT NOT NULL,
+  title TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  date INTEGER NOT NULL,
+  updated INTEGER,
+  expires INTEGER,
+  draft INTEGER NOT NULL,
+  author TEXT,
+  tags TEXT NOT NULL,
+  image TEXT,
+  translation_key TEXT,
+  aliases TEXT NOT NULL,
+  links TEXT NOT NULL,
+  lines TEXT NOT NULL,
+  html TEXT NOT NULL,
+  text TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX articles_by_slug ON articles (lang, slug);
+CREATE INDEX articles_by_translation ON articles (translation_key) WHERE translation_key IS NOT NULL;
+CREATE INDEX articles_by_district ON articles (district, date DESC);
+
+CREATE TABLE article_tags (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  lang TEXT NOT NULL,
+  tag TEXT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (article_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX article_tags_by_tag ON article_tags (lang, tag);
+
+CREATE TABLE media (
+  url TEXT PRIMARY KEY,
+  rel TEXT NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  width INTEGER NOT NULL,
+  height INTEGER NOT NULL,
+  bytes INTEGER NOT NULL,
+  format TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX media_by_article ON media (article_id);
+
+CREATE TABLE aliases (
+  path TEXT PRIMARY KEY,
+  article_id INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- Published articles in display order per scope ("bg", "bg:d:sredets", "bg:t:remont"),
+-- rebuilt on every change, so page N is a range lookup, not an OFFSET scan.
+CREATE TABLE listing (
+  scope TEXT NOT NULL,
+  pos INTEGER NOT NULL,
+  article_id INTEGER NOT NULL,
+  PRIMARY KEY (scope, pos)
+) WITHOUT ROWID;
+
+-- Terms are folded and stemmed in TypeScript (src/search/analyze.ts); the raw text
+-- stays in articles.text for snippets. Contentless: the index holds no copy of the text.
+CREATE VIRTUAL TABLE search USING fts5 (
+  title, summary, body,
+  content = '', contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 0'
+);
+`;

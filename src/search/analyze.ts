@@ -1,0 +1,71 @@
+// The one place where text becomes index terms. Indexing, querying and
+// highlighting all go through here, so a word and a query for it always meet.
+
+import { reverseTransliterateBg, transliterateBg } from "../text/translit.js";
+import { fold } from "./fold.js";
+import { stemBg } from "./stem-bg.js";
+import { stemPl } from "./stem-pl.js";
+import { tokenize } from "./tokenize.js";
+
+export type Lang = "bg" | "pl";
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const DIGITS_ONLY = /^\p{N}+$/u;
+// Combining marks that survive fold(): those after non-Latin letters, e.g. a
+// stress accent on a Cyrillic vowel. SQLite's unicode61 tokenizer treats marks
+// as separators (its default categories are "L* N* Co"), so a term keeping one
+// would be split in two; after NFC, й and ё are single code points and are not
+// affected.
+const MARKS = /\p{M}/gu;
+
+/** fold() plus removal of left-over marks: the form all matching compares. */
+export function normalizeWord(raw: string): string {
+  return fold(raw).replace(MARKS, "");
+}
+
+function isCyrillic(word: string): boolean {
+  return CYRILLIC.test(word);
+}
+
+function unique(terms: string[]): string[] {
+  return [...new Set(terms)].filter((t) => t !== "");
+}
+
+/** Index terms for one token of text written in `lang`. */
+export function analyzeTerm(raw: string, lang: Lang): string[] {
+  const folded = normalizeWord(raw);
+  if (folded === "" || DIGITS_ONLY.test(folded)) return unique([folded]);
+  if (isCyrillic(folded)) {
+    const stem = stemBg(folded);
+    // The Latin copy lets readers on a Latin keyboard find Cyrillic text;
+    // queries reach it through analyzeQueryTerm's Latin branch.
+    return unique([stem, transliterateBg(stem)]);
+  }
+  // Latin (or another script) inside Bulgarian text is mostly names; there is
+  // no Latin stemmer for Bulgarian, so such words are kept as folded.
+  return unique([lang === "pl" ? stemPl(folded) : folded]);
+}
+
+/** All index terms of `text`, space-separated, for an FTS5 column. */
+export function analyzeText(text: string, lang: Lang): string {
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    for (const term of analyzeTerm(token.raw, lang)) out.push(term);
+  }
+  return out.join(" ");
+}
+
+/** Terms one query word may match; any one of them is enough. */
+export function analyzeQueryTerm(raw: string, lang: Lang): string[] {
+  const folded = normalizeWord(raw);
+  if (folded === "" || DIGITS_ONLY.test(folded)) return unique([folded]);
+  // A Cyrillic query word matches the Cyrillic stem in either language.
+  if (isCyrillic(folded)) return unique([stemBg(folded)]);
+  if (lang === "pl") return unique([stemPl(folded)]);
+  // Latin query on Bulgarian content: the word itself (Latin names in the
+  // text) and its Cyrillic reading, stemmed and transliterated forward again.
+  // Going through Cyrillic lets the Bulgarian stemmer see the word, and going
+  // back to Latin hides the ambiguities of the reverse mapping (ъ/а, ь/й), as
+  // the index stores transliterated stems (see analyzeTerm).
+  return unique([folded, transliterateBg(stemBg(reverseTransliterateBg(folded)))]);
+}

@@ -1,0 +1,30 @@
+// Word splitting shared by indexing, querying and highlighting.
+
+export type Token = {
+  /** The word exactly as it appears in the input. */
+  raw: string;
+  /** Offset of the first UTF-16 code unit, so `text.slice(start, end) === raw`. */
+  start: number;
+  /** Offset just past the last UTF-16 code unit. */
+  end: number;
+};
+
+// A word is a letter or digit followed by letters, digits and combining marks
+// (marks are kept so that decomposed input such as "n" + U+0301 stays one
+// word). Everything else separates words, including hyphens and apostrophes:
+// "Бургас-Варна" and "Gdańsk'a" give two words each, which matches what
+// SQLite's unicode61 tokenizer does with the same text. A mark without a base
+// is dropped with the separators.
+// One global regex with the `u` flag walks the text in a single pass; lone
+// surrogates are not letters, so they are skipped instead of throwing.
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+
+/** Splits text into words with their UTF-16 offsets into `text`. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    tokens.push({ raw: m[0], start, end: start + m[0].length });
+  }
+  return tokens;
+}

@@ -1,0 +1,110 @@
+// Bulgarian Cyrillic <-> Latin.
+//
+// Forward direction: the Streamlined System fixed by the Bulgarian
+// Transliteration Act (Закон за транслитерацията, ДВ бр. 19/2009): the letter
+// table of art. 4 and the word-final "ия" rule of art. 5. The letter
+// combinations the Act lists separately (дж dzh, дз dz, ьо yo, йо yo) come out
+// of the letter table on their own. The Act's traditional spelling of the
+// country's name ("Bulgaria") is deliberately not special-cased: slugs and
+// search terms need the mechanical form, so България gives "Balgaria".
+// It is the system used on passports and road signs, so it is what readers
+// expect to see in URLs and what they type on a Latin keyboard.
+
+const TABLE: Readonly<Record<string, string>> = {
+  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ж: "zh", з: "z",
+  и: "i", й: "y", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p",
+  р: "r", с: "s", т: "t", у: "u", ф: "f", х: "h", ц: "ts", ч: "ch",
+  ш: "sh", щ: "sht", ъ: "a", ь: "y", ю: "yu", я: "ya",
+  // "ѝ" (the pronoun, U+045D) is и with a grave accent; the Act has no entry
+  // of its own for it, the accent is orthographic only.
+  ѝ: "i",
+};
+
+const LETTER = /\p{L}/u;
+
+function isLetterAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const cp = text.codePointAt(i);
+  return cp !== undefined && LETTER.test(String.fromCodePoint(cp));
+}
+
+function isUpper(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== ch.toLowerCase();
+}
+
+function isLower(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== ch.toUpperCase();
+}
+
+/**
+ * Transliterates Bulgarian Cyrillic to Latin; everything else is copied.
+ *
+ * Capitalisation: a capital whose Latin form has several letters (Щ -> Sht)
+ * is written in full capitals only inside an all-capitals word (ЩАСТИЕ ->
+ * SHTASTIE, ПЛОЩ -> PLOSHT), otherwise as a title-case digraph (Щастие ->
+ * Shtastie), as the Act's own examples do.
+ */
+export function transliterateBg(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const lower = ch.toLowerCase();
+    let latin = TABLE[lower];
+    if (latin === undefined) {
+      out += ch;
+      continue;
+    }
+    // Art. 5 of the Act: "ия" at the end of a word is rendered "ia"
+    // (София -> Sofia), so я after и loses its "y" there.
+    if (lower === "я" && (text[i - 1] === "и" || text[i - 1] === "И") && !isLetterAt(text, i + 1)) {
+      latin = "a";
+    }
+    if (ch === lower) {
+      out += latin;
+    } else if (latin.length === 1) {
+      out += latin.toUpperCase();
+    } else {
+      const next = text[i + 1];
+      const allCaps = isUpper(next) || (!isLower(next) && isUpper(text[i - 1]));
+      out += allCaps ? latin.toUpperCase() : latin.charAt(0).toUpperCase() + latin.slice(1);
+    }
+  }
+  return out;
+}
+
+// Reverse direction, used only to match Latin-typed queries against Cyrillic
+// text. The Act is not reversible (ъ and а are both "a", ь and й both "y"),
+// so callers never compare the output with Cyrillic text directly: they stem it
+// and transliterate it forward again, which maps both ambiguous readings onto
+// the same Latin string. Longest sequences are tried first so that "sht" is
+// щ rather than с + х + т.
+const REVERSE: ReadonlyArray<readonly [string, string]> = [
+  ["sht", "щ"], ["zh", "ж"], ["ts", "ц"], ["ch", "ч"], ["sh", "ш"],
+  ["yu", "ю"], ["ya", "я"],
+  ["a", "а"], ["b", "б"], ["v", "в"], ["g", "г"], ["d", "д"], ["e", "е"],
+  ["z", "з"], ["i", "и"], ["y", "й"], ["k", "к"], ["l", "л"], ["m", "м"],
+  ["n", "н"], ["o", "о"], ["p", "п"], ["r", "р"], ["s", "с"], ["t", "т"],
+  ["u", "у"], ["f", "ф"], ["h", "х"],
+];
+
+/** Best-effort Latin -> Bulgarian Cyrillic for one (lower-cased) query word. */
+export function reverseTransliterateBg(latinWord: string): string {
+  const word = latinWord.toLowerCase();
+  // Word-final "ia" is the Act's rendering of "ия" (see above).
+  const finalIa = word.length > 2 && word.endsWith("ia");
+  const body = finalIa ? word.slice(0, -2) : word;
+  let out = "";
+  let i = 0;
+  outer: while (i < body.length) {
+    for (const [latin, cyr] of REVERSE) {
+      if (body.startsWith(latin, i)) {
+        out += cyr;
+        i += latin.length;
+        continue outer;
+      }
+    }
+    out += body[i] as string;
+    i++;
+  }
+  return finalIa ? out + "ия" : out;
+}

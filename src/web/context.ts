@@ -1,0 +1,89 @@
+// What every page template receives: the locale, its translator, URL helpers, the
+// language switcher and the head metadata (canonical, hreflang alternates).
+import type { Environment } from "nunjucks";
+import type { Logger } from "pino";
+import { LOCALES, type Config, type Locale } from "../config.js";
+import type { ArticleSummary } from "../index/articles.js";
+import type { ContentIndex } from "../index/index.js";
+import type { I18n } from "../i18n/index.js";
+import { formatDate, isoDay } from "../i18n/format.js";
+import { toIsoWithOffset } from "../content/dates.js";
+import type { Assets } from "./assets.js";
+import { urls } from "./urls.js";
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly index: ContentIndex;
+  readonly i18n: I18n;
+  readonly views: Environment;
+  readonly assets: Assets;
+  readonly logger: Logger;
+}
+
+export interface PageMeta {
+  readonly title: string;
+  readonly description?: string;
+  /** This page's path; the canonical URL is BASE_URL + path. */
+  readonly path: string;
+  /** The same page in other languages (path per locale); missing ones fall back to that home. */
+  readonly alternates?: Partial<Record<Locale, string>>;
+  readonly section?: string;
+  readonly breadcrumbs?: { name: string; url: string }[];
+  readonly prev?: string | null;
+  readonly next?: string | null;
+  readonly noindex?: boolean;
+}
+
+export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Record<string, unknown> {
+  const t = deps.i18n.t(locale);
+  const base = deps.config.baseUrl;
+  const alternates: Partial<Record<Locale, string>> = { ...meta.alternates, [locale]: meta.path };
+  const hreflang = meta.noindex
+    ? []
+    : [
+        ...LOCALES.filter((l) => alternates[l]).map((l) => ({ hreflang: l, href: base + alternates[l] })),
+        { hreflang: "x-default", href: `${base}/` },
+      ];
+  return {
+    locale,
+    t,
+    urls,
+    asset: (name: string) => deps.assets.url(name),
+    section: meta.section,
+    breadcrumbs: meta.breadcrumbs,
+    languages: LOCALES.map((l) => ({ locale: l, name: deps.i18n.t(l)("lang.name"), href: alternates[l] ?? urls.home(l) })),
+    page: {
+      title: meta.title,
+      description: meta.description,
+      canonical: meta.noindex ? null : base + meta.path,
+      hreflang,
+      prev: meta.prev ? base + meta.prev : null,
+      next: meta.next ? base + meta.next : null,
+      noindex: meta.noindex ?? false,
+      feeds: [],
+    },
+  };
+}
+
+/** The site name is appended to every title, so titles stay unique and recognisable. */
+export function fullTitle(deps: AppDeps, locale: Locale, title: string | null): string {
+  const site = deps.i18n.t(locale)("site.name");
+  return title ? `${title} — ${site}` : site;
+}
+
+export type ArticleCard = ReturnType<typeof articleCard>;
+
+export function articleCard(deps: AppDeps, a: ArticleSummary) {
+  const tz = deps.config.timeZones[a.lang];
+  const district = deps.index.districts.all(deps.index.version()).find((d) => d.id === a.district);
+  return {
+    url: urls.article(a.lang, a.slug),
+    title: a.title,
+    summary: a.summary,
+    dateIso: toIsoWithOffset(a.date, tz),
+    dateDay: isoDay(a.date, tz),
+    dateText: formatDate(a.date, a.lang, tz),
+    districtName: district?.name[a.lang] ?? a.district,
+    districtUrl: urls.district(a.lang, a.district),
+  };
+}

@@ -1,0 +1,47 @@
+// The 404 handler and the one last-resort error handler: known errors map to a
+// status and a localized page; the unexpected ones are logged with their cause and
+// shown as a 500 with a request id, never with a stack trace or a file path.
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import { isLocale, type Locale } from "../../config.js";
+import { HttpError } from "../../errors.js";
+import { fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { negotiateLocale } from "../negotiate.js";
+import { sendBody } from "../send.js";
+
+const KNOWN = new Set([400, 404, 429, 500, 503]);
+
+function localeOf(deps: AppDeps, path: string, acceptLanguage: string | undefined): Locale {
+  const first = path.split("/")[1];
+  return isLocale(first) ? first : negotiateLocale(acceptLanguage, deps.config.defaultLocale);
+}
+
+export function notFound(): RequestHandler {
+  return (_req, _res, next) => next(new HttpError(404, "Not found"));
+}
+
+export function errorHandler(deps: AppDeps): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const known = err instanceof HttpError ? err : null;
+    // Body-parser style errors from Express itself carry a status (e.g. a malformed URI).
+    const foreign = (err as { status?: unknown; statusCode?: unknown } | null) ?? {};
+    const raw = known?.status ?? Number(foreign.status ?? foreign.statusCode ?? 500);
+    const status = raw >= 400 && raw < 600 ? raw : 500;
+    const requestId = String(res.getHeader("X-Request-Id") ?? "");
+    if (status >= 500) deps.logger.error({ err, reqId: requestId, path: req.path }, "request failed");
+    const locale = localeOf(deps, req.path, req.headers["accept-language"]);
+    const shown = KNOWN.has(status) ? status : status >= 500 ? 500 : 400;
+    const t = deps.i18n.t(locale);
+    try {
+      const html = deps.views.render("errors/error.njk", {
+        ...pageLocals(deps, locale, { title: fullTitle(deps, locale, t(`error.${shown}.title`)), path: req.path, noindex: true }),
+        status: shown,
+        requestId: status >= 500 ? requestId : null,
+      });
+      sendBody(req, res, deps, html, "text/html; charset=utf-8", status);
+    } catch (renderError) {
+      deps.logger.error({ err: renderError, reqId: requestId }, "error page failed");
+      res.status(status).type("text/plain; charset=utf-8").send(`${status} ${t(`error.${shown}.title`)}`);
+    }
+  };
+}

@@ -1,0 +1,19 @@
+// A request id on every response (X-Request-Id) and one structured log line per request.
+import { randomUUID } from "node:crypto";
+import type { RequestHandler } from "express";
+import type { Logger } from "pino";
+
+export function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const id = randomUUID();
+    const started = process.hrtime.bigint();
+    res.setHeader("X-Request-Id", id);
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const entry = { reqId: id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
+      if (res.statusCode >= 500) logger.error(entry, "request");
+      else logger.info(entry, "request");
+    });
+    next();
+  };
+}

@@ -1,0 +1,75 @@
+import { Router } from "express";
+import { LOCALES, type Locale } from "../../config.js";
+import { DISTRICT_ID_PATTERN } from "../../content/schema.js";
+import { HttpError } from "../../errors.js";
+import { collator } from "../../i18n/format.js";
+import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { assertPage, pageNumber } from "../params.js";
+import { renderPage } from "../send.js";
+import { SEGMENTS, urls } from "../urls.js";
+import { PER_PAGE } from "./news.js";
+
+export function districtRoutes(deps: AppDeps): Router {
+  const router = Router();
+  for (const locale of LOCALES) {
+    const t = deps.i18n.t(locale);
+    const home = { name: t("nav.home"), url: urls.home(locale) };
+    const index = { name: t("districts.title"), url: urls.districts(locale) };
+
+    router.get(urls.districts(locale), (req, res) => {
+      const order = collator(locale);
+      const counts = deps.index.districts.counts(locale);
+      const groups = new Map<string, { municipality: string; districts: { name: string; url: string; count: number }[] }>();
+      for (const d of deps.index.districts.all(deps.index.version())) {
+        const m = d.municipality[locale];
+        if (!groups.has(m)) groups.set(m, { municipality: m, districts: [] });
+        groups.get(m)!.districts.push({ name: d.name[locale], url: urls.district(locale, d.id), count: counts.get(d.id) ?? 0 });
+      }
+      const sorted = [...groups.values()].sort((a, b) => order.compare(a.municipality, b.municipality));
+      for (const g of sorted) g.districts.sort((a, b) => order.compare(a.name, b.name));
+      renderPage(req, res, deps, "pages/districts.njk", {
+        ...pageLocals(deps, locale, {
+          title: fullTitle(deps, locale, t("districts.title")),
+          description: t("districts.description"),
+          path: urls.districts(locale),
+          alternates: Object.fromEntries(LOCALES.map((l) => [l, urls.districts(l)])),
+          section: "districts",
+          breadcrumbs: [home, index],
+        }),
+        groups: sorted,
+      });
+    });
+
+    router.get(`/${locale}/${SEGMENTS[locale].districts}/:id/`, (req, res) => {
+      const id = req.params.id;
+      if (!DISTRICT_ID_PATTERN.test(id)) throw new HttpError(404, "Not a district id");
+      const d = deps.index.districts.all(deps.index.version()).find((x) => x.id === id);
+      if (!d) throw new HttpError(404, "No such district");
+      const page = pageNumber(req);
+      const list = deps.index.articles.page(`${locale}:d:${id}`, page, PER_PAGE);
+      assertPage(page, list.pages);
+      const name = d.name[locale];
+      const title = page > 1 ? t("districts.titlePage", { district: name, page }) : name;
+      const other = LOCALES.find((l) => l !== locale) as Locale;
+      const otherHasNews = deps.index.articles.count(`${other}:d:${id}`) > 0;
+      renderPage(req, res, deps, "pages/district.njk", {
+        ...pageLocals(deps, locale, {
+          title: fullTitle(deps, locale, title),
+          description: `${name} — ${d.municipality[locale]}. ${t("districts.newsFrom", { district: name })}.`,
+          path: urls.district(locale, id, page),
+          alternates: Object.fromEntries(LOCALES.map((l) => [l, urls.district(l, id)])),
+          section: "districts",
+          breadcrumbs: [home, index, { name, url: urls.district(locale, id) }],
+          prev: page > 1 ? urls.district(locale, id, page - 1) : null,
+          next: page < list.pages ? urls.district(locale, id, page + 1) : null,
+        }),
+        district: { name, municipality: d.municipality[locale], descriptionHtml: d.descriptionHtml[locale], website: d.website },
+        list: { ...list, items: list.items.map((a) => articleCard(deps, a)) },
+        hrefFor: (n: number) => urls.district(locale, id, n),
+        otherLocale: other,
+        otherLanguageUrl: otherHasNews ? urls.district(other, id) : null,
+      });
+    });
+  }
+  return router;
+}

@@ -1,0 +1,95 @@
+import { Router } from "express";
+import { LOCALES, type Locale } from "../../config.js";
+import { SLUG_PATTERN } from "../../content/schema.js";
+import { toIsoWithOffset } from "../../content/dates.js";
+import { slugify } from "../../content/slug.js";
+import { HttpError } from "../../errors.js";
+import { formatDate } from "../../i18n/format.js";
+import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { assertPage, pageNumber } from "../params.js";
+import { renderPage } from "../send.js";
+import { SEGMENTS, urls } from "../urls.js";
+
+export const PER_PAGE = 20;
+
+export function newsRoutes(deps: AppDeps): Router {
+  const router = Router();
+  for (const locale of LOCALES) {
+    const t = deps.i18n.t(locale);
+    router.get(urls.news(locale), (req, res) => {
+      const page = pageNumber(req);
+      const list = deps.index.articles.page(locale, page, PER_PAGE);
+      assertPage(page, list.pages);
+      const title = page > 1 ? t("news.titlePage", { page }) : t("news.title");
+      renderPage(req, res, deps, "pages/list.njk", {
+        ...pageLocals(deps, locale, {
+          title: fullTitle(deps, locale, title),
+          description: t("news.description"),
+          path: urls.news(locale, page),
+          alternates: Object.fromEntries(LOCALES.map((l) => [l, urls.news(l)])),
+          section: "news",
+          breadcrumbs: [
+            { name: t("nav.home"), url: urls.home(locale) },
+            { name: t("news.title"), url: urls.news(locale) },
+          ],
+          prev: page > 1 ? urls.news(locale, page - 1) : null,
+          next: page < list.pages ? urls.news(locale, page + 1) : null,
+        }),
+        heading: title,
+        list: { ...list, items: list.items.map((a) => articleCard(deps, a)) },
+        hrefFor: (n: number) => urls.news(locale, n),
+        emptyText: t("news.empty"),
+      });
+    });
+
+    router.get(`/${locale}/${SEGMENTS[locale].news}/:slug/`, (req, res) => {
+      const slug = req.params.slug;
+      if (!SLUG_PATTERN.test(slug)) throw new HttpError(404, "Not a slug");
+      const now = deps.index.now();
+      const preview = deps.config.env === "development";
+      const a = deps.index.articles.bySlug(locale, slug, now, preview);
+      if (!a) throw new HttpError(404, "No such article");
+      const card = articleCard(deps, a);
+      const tz = deps.config.timeZones[locale];
+      const translations = deps.index.articles.translations(a, now).map((tr) => ({
+        lang: tr.lang,
+        title: tr.title,
+        url: urls.article(tr.lang, tr.slug),
+        languageName: deps.i18n.t(tr.lang)("lang.name"),
+      }));
+      const alternates: Partial<Record<Locale, string>> = Object.fromEntries(translations.map((tr) => [tr.lang, tr.url]));
+      let banner: string | null = null;
+      if (a.draft) banner = t("preview.draft");
+      else if (a.date > now) banner = t("preview.scheduled", { date: formatDate(a.date, locale, tz) });
+      else if (a.expires !== undefined && a.expires <= now) banner = t("preview.expired");
+      renderPage(req, res, deps, "pages/article.njk", {
+        ...pageLocals(deps, locale, {
+          title: fullTitle(deps, locale, a.title),
+          description: a.summary,
+          path: card.url,
+          alternates,
+          section: "news",
+          noindex: banner !== null,
+          breadcrumbs: [
+            { name: t("nav.home"), url: urls.home(locale) },
+            { name: card.districtName, url: card.districtUrl },
+            { name: a.title, url: card.url },
+          ],
+        }),
+        preview: banner,
+        article: {
+          ...card,
+          author: a.author,
+          html: a.html,
+          image: a.image,
+          updatedIso: a.updated ? toIsoWithOffset(a.updated, tz) : null,
+          updatedText: a.updated && a.updated > a.date ? formatDate(a.updated, locale, tz) : null,
+          tags: a.tags.map((name) => ({ name, url: urls.tag(locale, slugify(name, locale)) })),
+        },
+        translations,
+        related: deps.index.articles.related(a, 3).map((r) => articleCard(deps, r)),
+      });
+    });
+  }
+  return router;
+}
