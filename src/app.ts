@@ -13,11 +13,13 @@ import { aliasRedirects } from "./web/middleware/aliases.js";
 import { canonicalPath } from "./web/middleware/canonical-path.js";
 import { errorHandler, notFound } from "./web/middleware/errors.js";
 import { requestLog } from "./web/middleware/request-log.js";
+import { requestGuard } from "./web/middleware/request-guard.js";
 import { securityHeaders } from "./web/middleware/security-headers.js";
 import { districtRoutes } from "./web/routes/districts.js";
 import { homeRoutes } from "./web/routes/home.js";
 import { newsRoutes } from "./web/routes/news.js";
 import { sitemapRoutes } from "./web/routes/sitemap.js";
+import { searchRoutes } from "./web/routes/search.js";
 import { systemRoutes } from "./web/routes/system.js";
 import { tagRoutes } from "./web/routes/tags.js";
 import { createViews } from "./web/views.js";
@@ -60,12 +62,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 
   app.use(requestLog(deps.logger));
   app.use(securityHeaders({ hsts: config.baseUrl.startsWith("https:") || config.env === "production" }));
-  app.use((req, _res, next) => {
-    // Only reading methods exist here; TRACE and the rest get 405 (no body parsers are mounted).
-    if (req.method === "GET" || req.method === "HEAD") return next();
-    _res.setHeader("Allow", "GET, HEAD");
-    _res.status(405).type("text/plain; charset=utf-8").send("Method Not Allowed");
-  });
+  // GET/HEAD only (405 otherwise; no body parsers are mounted) and no malformed paths (400).
+  app.use(requestGuard());
   app.use(compression({ threshold: 1024 }));
   app.use(systemRoutes(deps, state));
   app.use(canonicalPath());
@@ -73,6 +71,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   app.use(newsRoutes(deps));
   app.use(districtRoutes(deps));
   app.use(tagRoutes(deps));
+  app.use(searchRoutes(deps));
   app.use(sitemapRoutes(deps));
   app.use(aliasRedirects(deps));
   app.use(notFound());

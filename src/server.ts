@@ -1,10 +1,12 @@
-// Reads the configuration, opens the index, listens. Everything else is in createApp().
+// The entry point: configuration → index → app → listen → signals. The listening,
+// limits and graceful shutdown live in src/server/listen.ts.
 import pino from "pino";
 import { ConfigError, loadConfig } from "./config.js";
 import { createApp } from "./app.js";
 import { ContentIndex } from "./index/index.js";
 import { watchContent } from "./content/watch.js";
 import { formatIssue } from "./content/issues.js";
+import { DEFAULT_LIMITS, startServer } from "./server/listen.js";
 
 async function main(): Promise<void> {
   let config;
@@ -24,13 +26,8 @@ async function main(): Promise<void> {
   for (const i of index.issues()) logger.warn({ file: i.file, line: i.line, field: i.field }, formatIssue(i));
 
   const { app, state } = await createApp({ config, index, logger });
-  const server = app.listen(config.port, config.host, () => {
-    logger.info(`portal listening on ${config.baseUrl} (${config.env})`);
-  });
-  // Slow clients (slowloris) are cut off within seconds.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 15_000;
-  server.keepAliveTimeout = 5_000;
+  const running = await startServer(app, config, logger, { state });
+  logger.info(`portal serving ${config.baseUrl} (${config.env})`);
 
   const watcher = config.watch
     ? watchContent(config.contentDir, () => {
@@ -45,18 +42,23 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    state.ready = false;
     logger.info({ signal }, "shutting down");
     watcher?.close();
-    server.close(() => {
-      index.close();
-      process.exit(0);
-    });
-    server.closeIdleConnections();
+    // Last resort if closing itself hangs; the grace period inside close() comes first.
     setTimeout(() => {
-      server.closeAllConnections();
-      process.exit(0);
-    }, 10_000).unref();
+      logger.error("shutdown did not finish in time");
+      process.exit(1);
+    }, DEFAULT_LIMITS.shutdownTimeoutMs + 4_000).unref();
+    running.close().then(
+      () => {
+        index.close();
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, "shutdown failed");
+        process.exit(1);
+      },
+    );
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));

@@ -10,7 +10,7 @@ export interface ArticleKey {
   readonly district: string;
   readonly slug: string;
   readonly aliases: readonly string[];
-  readonly translationKey: string | undefined;
+  readonly translationKey?: string | undefined;
   readonly lines: Readonly<Record<string, number>>;
 }
 

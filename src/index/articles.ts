@@ -75,6 +75,7 @@ export function createArticleQueries(db: Db) {
     WHERE a.translation_key = @key AND a.lang != @lang AND ${PUBLISHED} GROUP BY a.lang ORDER BY a.lang`);
   const alias = db.prepare(`SELECT a.lang, a.slug FROM aliases x JOIN articles a ON a.id = x.article_id
     WHERE x.path = @path AND ${PUBLISHED}`);
+  const byIds = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`);
   const published = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE ${PUBLISHED} ORDER BY a.lang, a.date DESC`);
 
   function page(scope: string, pageNumber: number, perPage: number): Page<ArticleSummary> {
@@ -101,6 +102,10 @@ export function createArticleQueries(db: Db) {
     },
     alias(path: string, now: number): { lang: Locale; slug: string } | null {
       return (alias.get({ path, now }) as { lang: Locale; slug: string } | undefined) ?? null;
+    },
+    /** Summaries of the given articles, by id (order is the caller's). */
+    byIds(ids: number[]): Map<number, ArticleSummary> {
+      return new Map((byIds.all(JSON.stringify(ids)) as Row[]).map((r) => [r.id, toSummary(r)]));
     },
     *published(now: number): Generator<ArticleSummary> {
       for (const r of published.iterate({ now }) as Iterable<Row>) yield toSummary(r);

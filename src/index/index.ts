@@ -7,6 +7,7 @@ import { createArticleQueries } from "./articles.js";
 import { commitIndex, discardIndex, openIndex, type Db } from "./db.js";
 import { createDistrictQueries } from "./districts.js";
 import { rebuildListings } from "./listing.js";
+import { createSearchQueries } from "./search.js";
 import { allIssues, syncIndex, type ParseMany, type SyncReport } from "./sync.js";
 
 export type IndexConfig = Pick<Config, "contentDir" | "dataDir" | "timeZones">;
@@ -23,6 +24,7 @@ export interface IndexStatus {
 export class ContentIndex {
   readonly articles;
   readonly districts;
+  readonly search;
   private lastSync: SyncReport | null = null;
   private lastError: string | null = null;
   private syncing: Promise<SyncReport> | null = null;
@@ -37,6 +39,7 @@ export class ContentIndex {
   ) {
     this.articles = createArticleQueries(db);
     this.districts = createDistrictQueries(db);
+    this.search = createSearchQueries(db, (ids) => this.articles.byIds(ids));
     this.meta = db.prepare("SELECT value FROM meta WHERE key = ?").pluck();
   }
 

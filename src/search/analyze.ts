@@ -46,11 +46,25 @@ export function analyzeTerm(raw: string, lang: Lang): string[] {
   return unique([lang === "pl" ? stemPl(folded) : folded]);
 }
 
+// Word frequencies are Zipfian, so at index time most tokens have been seen
+// before; memoising the joined terms per word avoids re-running the
+// normalisation passes and the stemmer for each of them. Bounded by clearing,
+// which is crude but keeps memory flat on a 100,000-article rebuild.
+const MEMO_LIMIT = 50_000;
+const memo: Record<Lang, Map<string, string>> = { bg: new Map(), pl: new Map() };
+
 /** All index terms of `text`, space-separated, for an FTS5 column. */
 export function analyzeText(text: string, lang: Lang): string {
+  const cache = memo[lang];
   const out: string[] = [];
   for (const token of tokenize(text)) {
-    for (const term of analyzeTerm(token.raw, lang)) out.push(term);
+    let terms = cache.get(token.raw);
+    if (terms === undefined) {
+      if (cache.size >= MEMO_LIMIT) cache.clear();
+      terms = analyzeTerm(token.raw, lang).join(" ");
+      cache.set(token.raw, terms);
+    }
+    if (terms !== "") out.push(terms);
   }
   return out.join(" ");
 }

@@ -7,7 +7,7 @@
 // length conditions follow that implementation; lengths are in letters of the
 // word as it stands when each rule runs.
 //
-// Two deliberate deviations, both so that the forms of one noun meet in a
+// Three deliberate deviations, both so that the forms of one noun meet in a
 // single index term (see test/search/stem-bg.test.ts):
 //  1. "-ия" is not removed as an article from words ending in "-ения"/"-ания".
 //     For those words it is the plural ending of a neuter verbal noun, not an
@@ -16,12 +16,16 @@
 //  2. The "е...и -> я" plural rule (промени -> промян) is skipped for words
 //     ending in "-тели": agent nouns in "-тел" (служител, учител) form their
 //     plural with a plain "-и", and the rewrite would give "служитял".
+//  3. "-ията" is removed whole (see removeArticle), for the same reason as 1.
 
 // Longest input the rules can touch is tiny, so plain string operations are
 // cheaper than building a char buffer as Lucene does.
 
 function removeArticle(w: string): string {
   const len = w.length;
+  // Deviation 3: "-ията" (article on a feminine noun in "-ия") goes in one step, so
+  // администрацията meets администрация ("администрац") as комисията meets комисия.
+  if (len > 6 && w.endsWith("ията") && !w.endsWith("енията") && !w.endsWith("анията")) return w.slice(0, -4);
   if (len > 6 && w.endsWith("ият")) return w.slice(0, -3);
   if (len > 5) {
     if (w.endsWith("ът") || w.endsWith("то") || w.endsWith("те") || w.endsWith("та")) {

@@ -1,5 +1,5 @@
 // Query parameters are parsed by zod and nothing else reads req.query. A repeated
-// parameter arrives as an array and is rejected, like "0x10", "1e9" or "-1".
+// parameter arrives as an array and is rejected, like "0x10", "1e9", "-1" or "page[]".
 import type { Request } from "express";
 import { z } from "zod";
 import { HttpError } from "../errors.js";
@@ -17,6 +17,11 @@ export const listQuery = z.object({ page: pageParam }).loose();
 
 /** Parses req.query with a schema; an invalid value is a 400 with the localized page. */
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  // "page[]=1" or "page[x]=1" asks for an array or object that no parameter here takes;
+  // the simple query parser keeps such keys as text, so they are refused by name.
+  if (Object.keys(req.query as object).some((key) => /[[\]]/.test(key))) {
+    throw new HttpError(400, "Invalid query parameter name");
+  }
   const result = schema.safeParse(req.query);
   if (!result.success) throw new HttpError(400, "Invalid query parameter", { cause: result.error });
   return result.data;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeQueryTerm, analyzeTerm, analyzeText } from "../../src/search/analyze.js";
+import { tokenize } from "../../src/search/tokenize.js";
 
 describe("analyzeTerm", () => {
   it("gives a Cyrillic word its stem and the stem's transliteration", () => {
@@ -93,5 +94,27 @@ describe("analyzeQueryTerm", () => {
   it("does not match unrelated words", () => {
     const indexed = analyzeTerm("Средец", "bg");
     expect(analyzeQueryTerm("sofia", "bg").some((t) => indexed.includes(t))).toBe(false);
+  });
+});
+
+// tokenize() has no test file of its own; it is checked here as the first
+// step of analysis.
+describe("tokenize", () => {
+  it("splits on hyphens, apostrophes and punctuation, with UTF-16 offsets", () => {
+    const text = "Бургас-Варна, O'Neill 😀 Łódź";
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.raw)).toEqual(["Бургас", "Варна", "O", "Neill", "Łódź"]);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.raw);
+    expect(tokens[4]?.start).toBe(25);
+  });
+
+  it("keeps combining marks inside a word but not at its start", () => {
+    const nfd = "Gdańsk".normalize("NFD");
+    expect(tokenize(nfd).map((t) => t.raw)).toEqual([nfd]);
+    expect(tokenize("\u0301abc").map((t) => t.raw)).toEqual(["abc"]);
+  });
+
+  it("skips NUL and lone surrogates without throwing", () => {
+    expect(tokenize("a\u0000b \ud800c\udfff").map((t) => t.raw)).toEqual(["a", "b", "c"]);
   });
 });

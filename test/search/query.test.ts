@@ -39,6 +39,8 @@ const HOSTILE: readonly string[] = [
   "\ud800 lone \udfff surrogates",
   "'; DROP TABLE t; --",
   "Средец AND ИЛИ",
+  "\u0301\u0301\u0301",
+  "ꭰꭰꭰ ᏣᎳᎩ",
 ];
 
 describe("buildMatch", () => {

@@ -91,3 +91,13 @@ describe("stemBg: municipal vocabulary", () => {
     for (const word of words) expect(stemBg(word)).toBe(stem);
   });
 });
+
+describe("deviation 3: feminine nouns in -ия keep one stem with the article", () => {
+  it.each([
+    ["администрация", "администрацията"],
+    ["комисия", "комисията"],
+    ["община", "общината"],
+  ])("%s and %s meet", (bare, withArticle) => {
+    expect(stemBg(withArticle)).toBe(stemBg(bare));
+  });
+});

@@ -1,5 +1,8 @@
 // Security headers on every response (OWASP ASVS 5.0 V3, Mozilla HTTP Observatory).
-// The pages use no inline script or style, so the policy needs no nonce or hash.
+// The pages use no inline script or style, so the policy needs no nonce or hash; a
+// JSON-LD <script type="application/ld+json"> is a data block that CSP does not run.
+// HSTS (RFC 6797) is sent when the portal is served over HTTPS: two years, as the
+// HSTS preload list asks for at least one.
 import type { RequestHandler } from "express";
 
 export const CONTENT_SECURITY_POLICY = [
@@ -25,7 +28,8 @@ export function securityHeaders(options: { hsts: boolean }): RequestHandler {
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    // "interest-cohort" (FLoC) is gone from browsers, which now log it as an unknown feature.
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
     next();
   };
 }

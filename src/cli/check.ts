@@ -1,0 +1,40 @@
+// `npm run check [-- --format text|json|github]`: checks the whole content folder
+// (CONTENT_DIR, default ./content) and exits 1 when any error would keep an article or
+// a district off the site; warnings alone exit 0. Exit 2: the command itself was misused.
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig } from "../config.js";
+import { checkContent, type ExtraCheck } from "../content/check.js";
+import { FORMATS, render, type Format } from "./format.js";
+
+/** Checks that other modules add to the tree check (e.g. decoding every picture). */
+const EXTRA_CHECKS: ExtraCheck[] = [];
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+function main(): void {
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { format: { type: "string", default: "text" }, help: { type: "boolean", short: "h" } }, strict: true }));
+  } catch (cause) {
+    fail(`${(cause as Error).message}\nusage: npm run check -- [--format text|json|github]`);
+  }
+  if (values.help) {
+    process.stdout.write("usage: npm run check -- [--format text|json|github]\nChecks every article and district file in CONTENT_DIR (default ./content).\n");
+    return;
+  }
+  if (!(FORMATS as readonly string[]).includes(values.format)) fail(`unknown format "${values.format}" — use one of ${FORMATS.join(", ")}`);
+  let config;
+  try {
+    config = loadConfig();
+  } catch (cause) {
+    fail(cause instanceof ConfigError ? cause.message : String(cause));
+  }
+  const result = checkContent(config, EXTRA_CHECKS);
+  process.stdout.write(render(values.format as Format, result.issues, result.files, config.contentDir, process.cwd()));
+  process.exitCode = result.issues.some((i) => i.severity === "error") ? 1 : 0;
+}
+
+main();

@@ -1,0 +1,106 @@
+// The accessibility statements (Directive (EU) 2016/2102 art. 7; Bulgaria: e-Government
+// Act art. 58c; Poland: act of 4 April 2019 on digital accessibility, art. 10) are kept
+// by editors in content/accessibility/<locale>.yml. This module validates one file and
+// caches it by mtime, so an edit shows up without a restart and without a parse per request.
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import type { Locale } from "../config.js";
+import { FrontMatterError, parseYamlFile } from "./frontmatter.js";
+import { issue, type ContentIssue } from "./issues.js";
+import { zodToIssues } from "./zod-issues.js";
+
+export const ACCESSIBILITY_FOLDER = "accessibility";
+
+// The Polish technical conditions require dates as YYYY-MM-DD; a real calendar day is checked too.
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "write the date as YYYY-MM-DD")
+  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "is not a real date — use YYYY-MM-DD");
+const text = z.string().trim().min(1, "must not be empty");
+
+export const statementSchema = z
+  .strictObject({
+    entity: text,
+    siteName: text,
+    siteUrl: z.url({ protocol: /^https?$/ }),
+    published: day,
+    updated: day,
+    status: z.enum(["full", "partial", "non-compliant"]),
+    nonAccessible: z.array(z.strictObject({ content: text, reason: text })).default([]),
+    prepared: z.strictObject({ date: day, method: text, reviewed: day.optional() }),
+    contact: z.strictObject({ person: text, email: z.email(), phone: text, address: text.optional() }),
+    feedback: text,
+    enforcement: z.strictObject({ body: text, text, url: z.url({ protocol: /^https?$/ }) }),
+    architecture: text,
+    mobileApps: text,
+  })
+  .refine((s) => s.status === "full" || s.nonAccessible.length > 0, {
+    path: ["nonAccessible"],
+    message: "a partially compliant or non-compliant site must list what is not accessible and why",
+  });
+
+export type StatementData = z.infer<typeof statementSchema>;
+
+/** Long texts are split into paragraphs at blank lines; templates print them escaped. */
+export type Statement = Omit<StatementData, "feedback" | "architecture" | "mobileApps" | "enforcement"> & {
+  readonly feedback: string[];
+  readonly architecture: string[];
+  readonly mobileApps: string[];
+  readonly enforcement: { body: string; text: string[]; url: string };
+};
+
+export type StatementResult = { statement: Statement; issues: ContentIssue[] } | { statement: null; issues: ContentIssue[] };
+
+const paragraphs = (s: string) => s.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim()).filter(Boolean);
+
+export function statementFile(contentDir: string, locale: Locale): string {
+  return path.join(contentDir, ACCESSIBILITY_FOLDER, `${locale}.yml`);
+}
+
+/** Validates one statement; `rel` names the file in the editor messages. */
+export function parseStatement(rel: string, raw: string): StatementResult {
+  let parsed: ReturnType<typeof parseYamlFile>;
+  try {
+    parsed = parseYamlFile(raw);
+  } catch (cause) {
+    if (cause instanceof FrontMatterError) return { statement: null, issues: [issue(rel, cause.line, "file", cause.message)] };
+    throw cause;
+  }
+  const result = statementSchema.safeParse(parsed.data ?? {});
+  if (!result.success) return { statement: null, issues: zodToIssues(result.error, statementSchema, rel, parsed.lineOf) };
+  const d = result.data;
+  return {
+    statement: {
+      ...d,
+      feedback: paragraphs(d.feedback),
+      architecture: paragraphs(d.architecture),
+      mobileApps: paragraphs(d.mobileApps),
+      enforcement: { ...d.enforcement, text: paragraphs(d.enforcement.text) },
+    },
+    issues: [],
+  };
+}
+
+/** Reads a locale's statement, for `npm run check` and for the loader below. */
+export function readStatement(contentDir: string, locale: Locale): StatementResult {
+  const rel = `${ACCESSIBILITY_FOLDER}/${locale}.yml`;
+  let raw: string;
+  try {
+    raw = fs.readFileSync(statementFile(contentDir, locale), "utf8");
+  } catch {
+    return { statement: null, issues: [issue(rel, 1, "file", "the accessibility statement is missing — the law requires one per language; copy the other language's file and translate it")] };
+  }
+  return parseStatement(rel, raw);
+}
+
+/** A reader that re-parses only when the file's mtime or size changed (one cheap stat per call). */
+export function statementLoader(contentDir: string, locale: Locale): () => StatementResult {
+  let cache: { key: string; result: StatementResult } | null = null;
+  return () => {
+    const st = fs.statSync(statementFile(contentDir, locale), { throwIfNoEntry: false });
+    const key = st ? `${st.mtimeMs}:${st.size}` : "missing";
+    if (cache?.key !== key) cache = { key, result: readStatement(contentDir, locale) };
+    return cache.result;
+  };
+}

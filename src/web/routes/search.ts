@@ -1,0 +1,115 @@
+// The search page per locale (/bg/tarsene/, /pl/szukaj/): a GET form, results ranked by
+// bm25 with recency as tie-break, filters by district and year, and an OpenSearch
+// description so browsers can add the portal as a search engine.
+import { Router, type RequestHandler } from "express";
+import { rateLimit } from "express-rate-limit";
+import { z } from "zod";
+import { LOCALES, type Locale } from "../../config.js";
+import { toEpochMs } from "../../content/dates.js";
+import { DISTRICT_ID_PATTERN } from "../../content/schema.js";
+import { HttpError } from "../../errors.js";
+import { collator } from "../../i18n/format.js";
+import { buildMatch } from "../../search/query.js";
+import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { MAX_PAGE, parseQuery } from "../params.js";
+import { renderPage, sendBody } from "../send.js";
+import { urls } from "../urls.js";
+
+export const SEARCH_PER_PAGE = 10;
+
+const searchQuery = z.object({
+  // Longer text is cut by buildMatch (200 characters); any string is a valid query.
+  q: z.string().max(10_000).optional(),
+  district: z.union([z.literal(""), z.string().regex(DISTRICT_ID_PATTERN).max(100)]).optional(),
+  year: z.union([z.literal(""), z.string().regex(/^(19|20|21)\d{2}$/)]).optional(),
+  page: z.string().regex(/^[1-9][0-9]{0,5}$/).transform(Number).refine((n) => n <= MAX_PAGE).optional(),
+}).loose();
+
+export function searchHref(locale: Locale, params: { q: string; district?: string | undefined; year?: string | undefined; page?: number }): string {
+  const qs = new URLSearchParams({ q: params.q });
+  if (params.district) qs.set("district", params.district);
+  if (params.year) qs.set("year", params.year);
+  if (params.page && params.page > 1) qs.set("page", String(params.page));
+  return `${urls.search(locale)}?${qs.toString()}`;
+}
+
+function limiter(deps: AppDeps): RequestHandler {
+  if (deps.config.searchRateLimit === 0) return (_req, _res, next) => next();
+  return rateLimit({
+    windowMs: 60_000,
+    limit: deps.config.searchRateLimit,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    // Our own checks: trust proxy comes from TRUST_PROXY, and the key is req.ip.
+    validate: false,
+    handler: (_req, _res, next) => next(new HttpError(429, "Too many searches")),
+  });
+}
+
+export function searchRoutes(deps: AppDeps): Router {
+  const router = Router();
+  const limit = limiter(deps);
+  for (const locale of LOCALES) {
+    const t = deps.i18n.t(locale);
+    const tz = deps.config.timeZones[locale];
+
+    router.get(urls.search(locale), limit, (req, res) => {
+      const params = parseQuery(req, searchQuery);
+      const q = (params.q ?? "").trim();
+      const district = params.district || undefined;
+      const year = params.year || undefined;
+      const page = params.page ?? 1;
+      const version = deps.index.version();
+      const districts = deps.index.districts.all(version);
+      if (district && !districts.some((d) => d.id === district)) throw new HttpError(400, "Unknown district");
+      const match = q ? buildMatch(q, locale) : null;
+      const y = year ? Number(year) : undefined;
+      const result = match
+        ? deps.index.search.search(match, locale, {
+            district,
+            from: y ? toEpochMs(`${y}-01-01`, tz) : undefined,
+            to: y ? toEpochMs(`${y + 1}-01-01`, tz) : undefined,
+          }, deps.index.now(), page, SEARCH_PER_PAGE)
+        : { hits: [], total: 0 };
+      const pages = Math.max(1, Math.ceil(result.total / SEARCH_PER_PAGE));
+      if (page > pages) throw new HttpError(404, "No such results page");
+      const heading = q ? t("search.resultsFor", { q }) : t("search.title");
+      renderPage(req, res, deps, "pages/search.njk", {
+        ...pageLocals(deps, locale, {
+          title: fullTitle(deps, locale, page > 1 ? `${heading} — ${t("pagination.page", { page })}` : heading),
+          description: t("search.description"),
+          path: urls.search(locale),
+          alternates: Object.fromEntries(LOCALES.map((l) => [l, urls.search(l)])),
+          // Result pages are endless and thin: keep them out of search engines' indexes.
+          noindex: q !== "",
+          breadcrumbs: [{ name: t("nav.home"), url: urls.home(locale) }, { name: t("search.title"), url: urls.search(locale) }],
+        }),
+        query: q,
+        searched: q !== "",
+        filters: { district: district ?? "", year: year ?? "" },
+        districtOptions: districts
+          .map((d) => ({ id: d.id, name: d.name[locale] }))
+          .sort((a, b) => collator(locale).compare(a.name, b.name)),
+        yearOptions: deps.index.search.years(locale, tz),
+        total: result.total,
+        hits: result.hits.map((h) => ({ ...articleCard(deps, h.article), titleSegments: h.title, snippet: h.snippet })),
+        list: { page, pages },
+        hrefFor: (n: number) => searchHref(locale, { q, district, year, page: n }),
+      });
+    });
+
+    router.get(`/${locale}/opensearch.xml`, (req, res) => {
+      const base = deps.config.baseUrl;
+      const body = deps.views.render("pages/opensearch.njk", {
+        shortName: t("site.name").slice(0, 16),
+        description: t("search.label"),
+        locale,
+        template: `${base}${urls.search(locale)}?q={searchTerms}`,
+        searchForm: base + urls.search(locale),
+        icon: base + deps.assets.url("img/favicon.svg"),
+      });
+      sendBody(req, res, deps, body, "application/opensearchdescription+xml; charset=utf-8");
+    });
+  }
+  return router;
+}

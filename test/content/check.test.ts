@@ -1,0 +1,117 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkContent } from "../../src/content/check.js";
+import { formatIssue, issue } from "../../src/content/issues.js";
+import { githubCommand, render } from "../../src/cli/format.js";
+import { FIXTURES, copyFixture, tempDir } from "../helpers/app.js";
+
+const ROOT = path.resolve(FIXTURES, "../..");
+const BROKEN = path.join(FIXTURES, "broken");
+const timeZones = { bg: "Europe/Sofia", pl: "Europe/Warsaw" } as const;
+
+/** A minimal PNG header (signature + IHDR size) padded to `bytes`: sized like a photo, read like one. */
+function fakePng(bytes: number): Buffer {
+  const b = Buffer.alloc(bytes);
+  Buffer.from("89504e470d0a1a0a0000000d49484452", "hex").copy(b);
+  b.writeUInt32BE(4000, 16);
+  b.writeUInt32BE(3000, 20);
+  return b;
+}
+
+describe("checkContent on a tree with every kind of problem", () => {
+  const result = checkContent({ contentDir: BROKEN, timeZones });
+
+  it("reports every problem, one line each, sorted by file and line", () => {
+    expect(result.issues.map(formatIssue)).toEqual([
+      'bg/nyama-rayon/2026-01-13-bez-rayon.md:1: district: there is no district "nyama-rayon" — create districts/nyama-rayon.yml or move the article to an existing district folder',
+      'bg/sredets/2026-01-10-yaml.md:2: front matter: YAML cannot be read: Missing closing "quote — check indentation, colons and quotes',
+      'bg/sredets/2026-01-11-data.md:3: date: "2026-02-30" is not a real date — use YYYY-MM-DD',
+      'bg/sredets/2026-01-12-pole.md:4: summray: unknown field — did you mean "summary"?',
+      'bg/sredets/2026-01-16-vtora.md:4: slug: "dvoyna-novina" is already used by bg/sredets/2026-01-15-parva.md — set a different slug: in this article',
+      'bg/sredets/2026-01-17-treta.md:4: aliases: "/bg/stara-novina/" is already used by bg/sredets/2026-01-15-parva.md — remove it from one of the two articles',
+      'bg/sredets/2026-01-17-treta.md:6: translationKey: "obshta-vrazka" is already used by bg/sredets/2026-01-15-parva.md in the same language — a translation key links articles of different languages',
+      'bg/sredets/2026-01-18-snimka.md:5: image.src: "nyama.jpg" is not a JPEG, PNG, GIF or WebP file beside the article — check the file name',
+      'bg/sredets/2026-01-18-snimka.md:11: body: image "drugo.png" is not a JPEG, PNG, GIF or WebP file beside the article — check the file name',
+      'bg/sredets/2026-01-19-vrazki.md:10: body: link "/bg/novini/nyama-takava/" leads to no article — check the address or remove the link',
+      'bg/sredets/2026-01-19-vrazki.md:12: body: link "/bg/rayoni/nyama/" leads to no district — the districts are sopot, sredets',
+      'bg/sredets/2026-01-19-vrazki.md:12: body: link "/bg/etiketi/nyama/" leads to no topic — no article in bg has this tag',
+      'bg/sredets/2026-01-19-vrazki.md:14: body: link "/pl/aktualnosci/brak-artykulu/" leads to no article — check the address or remove the link',
+      'bg/sredets/2026-01-19-vrazki.md:14: body: link "/bg/novini/novina-v-rayon-bez-fayl/" leads to no article — check the address or remove the link',
+      "bg/sredets/2026-01-20-dalgo.md:2: title: warning: has 76 characters, too long for search results — shorten to 70 or fewer",
+      "bg/sredets/2026-01-20-dalgo.md:4: updated: is earlier than date — updated is the day of the last change, on or after date",
+      "bg/sredets/2026-01-20-dalgo.md:5: summary: warning: has 172 characters, too long for search results — shorten to 160 or fewer",
+      'bg/sredets/2026-03-01-snimki/index.md:8: body: warning: image "molo.jpg" has no description — describe the picture between the brackets: ![what it shows](molo.jpg)',
+      'districts/Bad_Name.yml:1: file: district file name "Bad_Name" may contain only a-z, 0-9 and "-" — rename the file',
+      'en/sredets/2026-01-14-english.md:1: file: "en" is not a language folder — articles go in bg/ or pl/',
+    ]);
+    expect(result.files).toBe(14);
+  });
+
+  it("accepts links to pages that exist: articles, aliases, districts, topics, other languages, relative links", () => {
+    const links = result.issues.filter((i) => i.file === "bg/sredets/2026-01-19-vrazki.md").map((i) => i.message);
+    for (const fine of ["/bg/", "/bg/novini/", "/bg/novini/dvoyna-novina/", "/bg/stara-novina/", "/bg/rayoni/sredets/", "/bg/etiketi/remont/", "../dvoyna-novina/", "/pl/dzielnice/sopot/"]) {
+      expect(links.join("\n")).not.toContain(`"${fine}"`);
+    }
+    expect(result.issues.some((i) => i.file === "pl/sopot/2026-01-21-poprawny.md")).toBe(false);
+  });
+
+  it("warns about pictures over 5 MB and refuses pictures over 20 MB", () => {
+    const dir = copyFixture("broken");
+    const bundle = path.join(dir, "bg/sredets/2026-03-01-snimki");
+    fs.writeFileSync(path.join(bundle, "golyama.png"), fakePng(6 * 1024 * 1024));
+    fs.writeFileSync(path.join(bundle, "ogromna.png"), fakePng(21 * 1024 * 1024));
+    fs.appendFileSync(path.join(bundle, "index.md"), "\n![Голяма снимка](golyama.png)\n\n![Огромна снимка](ogromna.png)\n");
+    const lines = checkContent({ contentDir: dir, timeZones }).issues.filter((i) => i.file.includes("snimki")).map(formatIssue);
+    expect(lines).toContain('bg/sredets/2026-03-01-snimki/index.md:10: body: warning: image "bg/sredets/2026-03-01-snimki/golyama.png" is 6.0 MB, more than 5 MB — a smaller file loads faster on phones');
+    expect(lines).toContain('bg/sredets/2026-03-01-snimki/index.md:12: body: image "bg/sredets/2026-03-01-snimki/ogromna.png" is 21.0 MB, more than 20 MB — make it smaller (about 2000 pixels wide is enough)');
+  });
+});
+
+describe("output formats", () => {
+  const sample = [issue("bg/a.md", 3, "date", "100% wrong\nsecond line"), issue("bg/b.md", 1, "title", "long", "warning")];
+
+  it("json gives the issues and a summary for CI tools", () => {
+    const out = JSON.parse(render("json", sample, 4, "/repo/content", "/repo")) as { issues: unknown[]; summary: unknown };
+    expect(out.issues).toEqual(sample);
+    expect(out.summary).toEqual({ files: 4, errors: 1, warnings: 1 });
+  });
+
+  it("github gives workflow commands with repository paths and escaped %, CR, LF, ':' and ','", () => {
+    expect(githubCommand(sample[0]!, "/repo/content", "/repo")).toBe("::error file=content/bg/a.md,line=3,title=date::100%25 wrong%0Asecond line");
+    expect(githubCommand(issue("bg/x,y.md", 2, "front matter", "a: b\r"), "/repo/site/content", "/repo")).toBe("::error file=site/content/bg/x%2Cy.md,line=2,title=front matter::a: b%0D");
+    expect(githubCommand(sample[1]!, "/repo/content", "/repo")).toMatch(/^::warning file=content\/bg\/b\.md,line=1,title=title::long$/);
+  });
+
+  it("text ends with a summary line", () => {
+    expect(render("text", sample, 4, "/c", "/").split("\n").slice(-2)).toEqual(["4 files checked: 1 error, 1 warning", ""]);
+    expect(render("text", [], 1, "/c", "/")).toBe("1 file checked: no problems\n");
+  });
+});
+
+describe("npm run check (the CLI)", () => {
+  const run = (contentDir: string, ...args: string[]) =>
+    spawnSync("npx", ["tsx", "src/cli/check.ts", ...args], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: contentDir }, encoding: "utf8", timeout: 60_000 });
+
+  it("exits 1 on errors and prints GitHub annotations with paths from the repository root", () => {
+    const r = run("test/fixtures/broken", "--format", "github");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("::error file=test/fixtures/broken/bg/sredets/2026-01-11-data.md,line=3,title=date::\"2026-02-30\" is not a real date — use YYYY-MM-DD\n");
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("14 files checked: 17 errors, 3 warnings");
+  }, 60_000);
+
+  it("exits 0 when there are only warnings, and 2 for an unknown format", () => {
+    const dir = tempDir("check");
+    fs.mkdirSync(path.join(dir, "districts"));
+    fs.mkdirSync(path.join(dir, "bg/sredets"), { recursive: true });
+    fs.copyFileSync(path.join(BROKEN, "districts/sredets.yml"), path.join(dir, "districts/sredets.yml"));
+    fs.writeFileSync(path.join(dir, "bg/sredets/a.md"), `---\ntitle: "${"Дълго заглавие ".repeat(6)}"\ndate: "2026-01-01"\n---\n\nТекст.\n`);
+    const ok = run(dir);
+    expect(ok.stdout).toMatch(/^bg\/sredets\/a\.md:2: title: warning: has \d+ characters/);
+    expect(ok.status).toBe(0);
+    const bad = run(dir, "--format", "xml");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('unknown format "xml" — use one of text, json, github');
+  }, 60_000);
+});

@@ -1,0 +1,56 @@
+// Builds a fresh portal for a test: fixture content (copied to a temporary folder so a
+// test may change it), an empty temporary DATA_DIR, a fixed clock, a silent logger.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pino from "pino";
+import { createApp, type App } from "../../src/app.js";
+import { loadConfig, type Config } from "../../src/config.js";
+import { ContentIndex } from "../../src/index/index.js";
+
+export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures");
+
+/** 2026-11-23 12:00 UTC: after every fixture article's date, before the scheduled one. */
+export const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
+
+export interface TestPortal extends App {
+  readonly config: Config;
+  readonly index: ContentIndex;
+  readonly contentDir: string;
+  readonly dataDir: string;
+  /** Moves the fixed clock. */
+  setNow(ms: number): void;
+  close(): void;
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `portal-${prefix}-`));
+}
+
+/** Copies a fixture tree (a folder under test/fixtures) to a temporary folder. */
+export function copyFixture(name: string): string {
+  const dir = tempDir("content");
+  fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+export async function createTestPortal(options: { fixture?: string; contentDir?: string; env?: Record<string, string>; now?: number } = {}): Promise<TestPortal> {
+  const contentDir = options.contentDir ?? copyFixture(options.fixture ?? "content");
+  const dataDir = tempDir("data");
+  let now = options.now ?? NOW;
+  const config = loadConfig({ NODE_ENV: "test", CONTENT_DIR: contentDir, DATA_DIR: dataDir, BASE_URL: "https://news.example.org", LOG_LEVEL: "silent", ...options.env });
+  const index = await ContentIndex.open(config, { clock: () => now });
+  const app = await createApp({ config, index, logger: pino({ level: "silent" }) });
+  return {
+    ...app,
+    config,
+    index,
+    contentDir,
+    dataDir,
+    setNow: (ms) => {
+      now = ms;
+    },
+    close: () => index.close(),
+  };
+}
