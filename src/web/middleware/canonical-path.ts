@@ -10,7 +10,8 @@ export function canonicalPath(): RequestHandler {
     const original = req.path;
     // Media files keep the editor's file name; fingerprinted assets are exact.
     if (original.startsWith("/media/") || original.startsWith("/static/")) return next();
-    let target = original.toLowerCase().replace(/\/{2,}/g, "/");
+    // Letters are lowered, percent-escapes are left as sent (%2F and %2f are the same byte).
+    let target = original.replace(/%[0-9a-f]{2}|[A-Z]+/gi, (m) => (m.startsWith("%") ? m : m.toLowerCase())).replace(/\/{2,}/g, "/");
     if (!target.endsWith("/") && !FILE_LIKE.test(target)) target += "/";
     if (target === original) return next();
     const q = req.originalUrl.indexOf("?");
