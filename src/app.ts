@@ -61,7 +61,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   app.set("query parser", "simple");
 
   app.use(requestLog(deps.logger));
-  app.use(securityHeaders({ hsts: config.baseUrl.startsWith("https:") || config.env === "production" }));
+  app.use(securityHeaders({ hsts: config.baseUrl.startsWith("https:") }));
   // GET/HEAD only (405 otherwise; no body parsers are mounted) and no malformed paths (400).
   app.use(requestGuard());
   app.use(compression({ threshold: 1024 }));

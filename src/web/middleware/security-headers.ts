@@ -16,12 +16,15 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
   "form-action 'self'",
-  "upgrade-insecure-requests",
 ].join("; ");
+
+// Only over HTTPS: on a plain-http origin (a laptop, an intranet) upgrading every
+// image and stylesheet request to https would break the page.
+const UPGRADE = "; upgrade-insecure-requests";
 
 export function securityHeaders(options: { hsts: boolean }): RequestHandler {
   return (_req, res, next) => {
-    res.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    res.setHeader("Content-Security-Policy", options.hsts ? CONTENT_SECURITY_POLICY + UPGRADE : CONTENT_SECURITY_POLICY);
     if (options.hsts) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
