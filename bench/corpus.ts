@@ -9,7 +9,7 @@ import { slugify } from "../src/content/slug.js";
 import { BG, METRO, PL, SOFIA, type Vocabulary } from "./words.js";
 
 export const CORPUS_ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), ".corpus");
-const GENERATOR = 1; // bump when the output changes, so old corpora are regenerated
+const GENERATOR = 2; // bump when the output changes, so old corpora are regenerated
 
 export interface Corpus {
   readonly size: number;
@@ -96,7 +96,7 @@ export function ensureCorpus(size: number): Corpus {
     const title = `${topic[0]!.toUpperCase()}${topic.slice(1)} ${pick(v.places)} ${pick(v.verbs)} (${Number(day.slice(8))} ${v.months[Number(day.slice(5, 7)) - 1]!} ${day.slice(0, 4)})`;
     let slug = slugify(title, lang);
     const explicit = slugs.has(`${lang}/${slug}`) || i === 1;
-    if (explicit) slug = `${slug.slice(0, 70)}-${i}`;
+    if (explicit) slug = `${slug.slice(0, 70).replace(/-+$/, "")}-${i}`;
     slugs.add(`${lang}/${slug}`);
     const tags = [...new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(v.tags)))];
     const fm = [

@@ -15,11 +15,16 @@ import { errorHandler, notFound } from "./web/middleware/errors.js";
 import { requestLog } from "./web/middleware/request-log.js";
 import { requestGuard } from "./web/middleware/request-guard.js";
 import { securityHeaders } from "./web/middleware/security-headers.js";
+import { serveCached } from "./web/render-cache.js";
+import { devRoutes } from "./web/routes/dev.js";
 import { districtRoutes } from "./web/routes/districts.js";
 import { homeRoutes } from "./web/routes/home.js";
 import { newsRoutes } from "./web/routes/news.js";
 import { sitemapRoutes } from "./web/routes/sitemap.js";
+import { feedRoutes } from "./web/routes/feeds.js";
 import { searchRoutes } from "./web/routes/search.js";
+import { accessibilityRoutes } from "./web/routes/accessibility.js";
+import { mediaRoutes } from "./web/routes/media.js";
 import { systemRoutes } from "./web/routes/system.js";
 import { tagRoutes } from "./web/routes/tags.js";
 import { createViews } from "./web/views.js";
@@ -61,18 +66,26 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   app.set("query parser", "simple");
 
   app.use(requestLog(deps.logger));
+  // Pages rendered before are sent from memory, precompressed, with the headers they were
+  // first sent with (security headers included): only exact GET/HEAD URLs that rendered 200.
+  app.use(serveCached(deps));
   app.use(securityHeaders({ hsts: config.baseUrl.startsWith("https:") }));
   // GET/HEAD only (405 otherwise; no body parsers are mounted) and no malformed paths (400).
   app.use(requestGuard());
   app.use(compression({ threshold: 1024 }));
   app.use(systemRoutes(deps, state));
+  app.use(mediaRoutes(deps));
+  // Content-problems page and live reload: only for `npm run dev`, never on a public server.
+  if (config.env === "development") app.use(devRoutes(deps));
   app.use(canonicalPath());
   app.use(homeRoutes(deps));
   app.use(newsRoutes(deps));
   app.use(districtRoutes(deps));
   app.use(tagRoutes(deps));
+  app.use(accessibilityRoutes(deps));
   app.use(searchRoutes(deps));
   app.use(sitemapRoutes(deps));
+  app.use(feedRoutes(deps));
   app.use(aliasRedirects(deps));
   app.use(notFound());
   app.use(errorHandler(deps));

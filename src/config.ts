@@ -47,6 +47,7 @@ const envSchema = z.object({
   SEARCH_RATE_LIMIT: z.coerce.number().int().min(0).max(100000).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WATCH: z.enum(["true", "false"]).optional(),
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -67,6 +68,8 @@ export interface Config {
   readonly logLevel: string;
   /** Watch the content folder and re-index on change. */
   readonly watch: boolean;
+  /** Processes serving requests (node:cluster); 1 serves from the main process. */
+  readonly workers: number;
 }
 
 export class ConfigError extends Error {
@@ -96,5 +99,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     searchRateLimit: e.SEARCH_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     watch: e.WATCH ? e.WATCH === "true" : e.NODE_ENV !== "test",
+    workers: e.WORKERS,
   });
 }

@@ -7,6 +7,8 @@ import { ContentIndex } from "./index/index.js";
 import { watchContent } from "./content/watch.js";
 import { formatIssue } from "./content/issues.js";
 import { DEFAULT_LIMITS, startServer } from "./server/listen.js";
+import { isClusterPrimary, runPrimary } from "./server/cluster.js";
+import { ttyProgress } from "./index/parallel.js";
 
 async function main(): Promise<void> {
   let config;
@@ -20,7 +22,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = pino({ level: config.logLevel });
-  const index = await ContentIndex.open(config, { log: (msg) => logger.warn(msg) });
+  // WORKERS > 1: this process builds the index and forks the processes that serve.
+  if (isClusterPrimary(config)) return runPrimary(config, logger);
+  const index = await ContentIndex.open(config, { log: (msg) => logger.warn(msg), progress: ttyProgress() });
   const report = index.status();
   logger.info({ articles: report.articles, districts: report.districts, problems: report.problems, ms: report.lastSync?.ms }, "index ready");
   for (const i of index.issues()) logger.warn({ file: i.file, line: i.line, field: i.field }, formatIssue(i));
@@ -62,6 +66,14 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+  // Outside any request the state is unknown: log it as structured JSON, then exit so
+  // the supervisor (systemd, Kubernetes) starts a clean process.
+  const crash = (what: string) => (err: unknown) => {
+    logger.fatal({ err }, what);
+    process.exit(1);
+  };
+  process.on("uncaughtException", crash("uncaught exception"));
+  process.on("unhandledRejection", crash("unhandled promise rejection"));
 }
 
 main().catch((error: unknown) => {

@@ -4,10 +4,12 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
 import { checkContent, type ExtraCheck } from "../content/check.js";
+import { checkMedia } from "../media/check.js";
 import { FORMATS, render, type Format } from "./format.js";
+import { contentEnv } from "./env.js";
 
-/** Checks that other modules add to the tree check (e.g. decoding every picture). */
-const EXTRA_CHECKS: ExtraCheck[] = [];
+/** Checks that other modules add to the tree check: picture files themselves (size, readable header). */
+const EXTRA_CHECKS: ExtraCheck[] = [checkMedia];
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -28,7 +30,7 @@ function main(): void {
   if (!(FORMATS as readonly string[]).includes(values.format)) fail(`unknown format "${values.format}" — use one of ${FORMATS.join(", ")}`);
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(contentEnv());
   } catch (cause) {
     fail(cause instanceof ConfigError ? cause.message : String(cause));
   }

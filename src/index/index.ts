@@ -7,6 +7,7 @@ import { createArticleQueries } from "./articles.js";
 import { commitIndex, discardIndex, openIndex, type Db } from "./db.js";
 import { createDistrictQueries } from "./districts.js";
 import { rebuildListings } from "./listing.js";
+import { parallelParser, type ParallelOptions } from "./parallel.js";
 import { createSearchQueries } from "./search.js";
 import { allIssues, syncIndex, type ParseMany, type SyncReport } from "./sync.js";
 
@@ -30,6 +31,9 @@ export class ContentIndex {
   private syncing: Promise<SyncReport> | null = null;
   private pending = false;
   private meta;
+  /** The version meta, read once per change: two SQLite reads per request were measurable. */
+  private memo: { dataVersion: number; version: string; since: number; next: number } | null = null;
+  private dataVersion;
 
   private constructor(
     readonly db: Db,
@@ -41,15 +45,32 @@ export class ContentIndex {
     this.districts = createDistrictQueries(db);
     this.search = createSearchQueries(db, (ids) => this.articles.byIds(ids));
     this.meta = db.prepare("SELECT value FROM meta WHERE key = ?").pluck();
+    // Changes when another connection (a cluster primary, see src/server/cluster.ts)
+    // commits; this connection's own commits reset the memo in sync() and version().
+    this.dataVersion = db.prepare("PRAGMA data_version").pluck();
+  }
+
+  private versionMeta(): { version: string; since: number; next: number } {
+    const dataVersion = this.dataVersion.get() as number;
+    if (this.memo?.dataVersion !== dataVersion) {
+      this.memo = {
+        dataVersion,
+        version: this.meta.get("version") as string,
+        since: Number(this.meta.get("version_since") ?? 0),
+        next: Number(this.meta.get("next_change") || 0),
+      };
+    }
+    return this.memo;
   }
 
   /** Opens the index in DATA_DIR, rebuilding it when it is missing, corrupt or outdated, and syncs it. */
-  static async open(config: IndexConfig, options: { clock?: () => number; parseMany?: ParseMany; log?: (msg: string) => void } = {}): Promise<ContentIndex> {
+  static async open(config: IndexConfig, options: { clock?: () => number; parseMany?: ParseMany; log?: (msg: string) => void; progress?: ParallelOptions["progress"] } = {}): Promise<ContentIndex> {
     const opened = openIndex(config.dataDir);
     if (opened.rebuiltBecause) options.log?.(`rebuilding the index: ${opened.rebuiltBecause}`);
     const index = new ContentIndex(opened.db, opened.file, config, options.clock ?? Date.now);
     try {
-      await index.sync(options.parseMany);
+      // Many changed files (a cold start) are parsed on worker threads, a few in this one.
+      await index.sync(options.parseMany ?? parallelParser(config, { log: options.log, progress: options.progress }));
     } catch (cause) {
       if (opened.fresh) discardIndex(opened);
       throw new IndexError("Building the index failed", { cause });
@@ -70,6 +91,7 @@ export class ContentIndex {
         do {
           this.pending = false;
           report = await syncIndex(this.db, this.config, parseMany);
+          this.memo = null;
         } while (this.pending);
         this.lastSync = report;
         this.lastError = null;
@@ -95,15 +117,18 @@ export class ContentIndex {
    * version moves on) the first time it is asked for after such a moment.
    */
   version(): string {
-    const next = Number(this.meta.get("next_change") || 0);
-    if (next && this.clock() >= next) this.db.transaction(() => rebuildListings(this.db, this.clock()))();
-    return this.meta.get("version") as string;
+    const { next } = this.versionMeta();
+    if (next && this.clock() >= next) {
+      this.db.transaction(() => rebuildListings(this.db, this.clock())).immediate();
+      this.memo = null;
+    }
+    return this.versionMeta().version;
   }
 
   /** When the current version was first seen (for Last-Modified). */
   versionSince(): number {
     this.version();
-    return Number(this.meta.get("version_since") ?? 0);
+    return this.versionMeta().since;
   }
 
   issues(): ContentIssue[] {

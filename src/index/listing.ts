@@ -6,20 +6,30 @@ import type { Db } from "./db.js";
 const PUBLISHED = "a.active = 1 AND a.draft = 0 AND a.date <= @now AND (a.expires IS NULL OR a.expires > @now)";
 
 export function rebuildListings(db: Db, now: number): void {
-  db.prepare("DELETE FROM listing").run();
-  db.prepare(`INSERT INTO listing (scope, pos, article_id)
-    SELECT a.lang, row_number() OVER (PARTITION BY a.lang ORDER BY a.date DESC, a.id DESC), a.id
-    FROM articles a WHERE ${PUBLISHED}`).run({ now });
-  db.prepare(`INSERT INTO listing (scope, pos, article_id)
-    SELECT a.lang || ':d:' || a.district, row_number() OVER (PARTITION BY a.lang, a.district ORDER BY a.date DESC, a.id DESC), a.id
-    FROM articles a WHERE ${PUBLISHED}`).run({ now });
-  db.prepare(`INSERT INTO listing (scope, pos, article_id)
+  // One pass over the articles into a small in-memory table (temp_store = MEMORY): the
+  // flags these filters read come after the HTML in each row, so every scan of articles
+  // walks the HTML's overflow pages. The listings, the next change and the digest are
+  // then computed from the copy, and only listing rows that differ are written.
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS listing_live (id INTEGER PRIMARY KEY, lang TEXT, district TEXT, date INTEGER, expires INTEGER, file TEXT, hash TEXT);
+    CREATE TEMP TABLE IF NOT EXISTS listing_next (scope TEXT NOT NULL, pos INTEGER NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY (scope, pos)) WITHOUT ROWID;
+    DELETE FROM temp.listing_live; DELETE FROM temp.listing_next;`);
+  db.prepare("INSERT INTO temp.listing_live SELECT id, lang, district, date, expires, file, hash FROM articles WHERE active = 1 AND draft = 0").run();
+  const pub = "FROM temp.listing_live a WHERE a.date <= @now AND (a.expires IS NULL OR a.expires > @now)";
+  db.prepare(`INSERT INTO temp.listing_next (scope, pos, article_id)
+    SELECT a.lang, row_number() OVER (PARTITION BY a.lang ORDER BY a.date DESC, a.id DESC), a.id ${pub}`).run({ now });
+  db.prepare(`INSERT INTO temp.listing_next (scope, pos, article_id)
+    SELECT a.lang || ':d:' || a.district, row_number() OVER (PARTITION BY a.lang, a.district ORDER BY a.date DESC, a.id DESC), a.id ${pub}`).run({ now });
+  db.prepare(`INSERT INTO temp.listing_next (scope, pos, article_id)
     SELECT t.lang || ':t:' || t.tag, row_number() OVER (PARTITION BY t.lang, t.tag ORDER BY a.date DESC, a.id DESC), a.id
-    FROM article_tags t JOIN articles a ON a.id = t.article_id WHERE ${PUBLISHED}`).run({ now });
+    FROM article_tags t JOIN temp.listing_live a ON a.id = t.article_id WHERE a.date <= @now AND (a.expires IS NULL OR a.expires > @now)`).run({ now });
+  db.prepare(`DELETE FROM listing WHERE NOT EXISTS (SELECT 1 FROM temp.listing_next n
+    WHERE n.scope = listing.scope AND n.pos = listing.pos AND n.article_id = listing.article_id)`).run();
+  db.prepare(`INSERT INTO listing (scope, pos, article_id) SELECT n.scope, n.pos, n.article_id FROM temp.listing_next n
+    WHERE NOT EXISTS (SELECT 1 FROM listing l WHERE l.scope = n.scope AND l.pos = n.pos)`).run();
   const next = db
     .prepare(`SELECT min(t) FROM (
-      SELECT min(date) AS t FROM articles WHERE active = 1 AND draft = 0 AND date > @now
-      UNION ALL SELECT min(expires) FROM articles WHERE active = 1 AND draft = 0 AND expires > @now)`)
+      SELECT min(date) AS t FROM temp.listing_live WHERE date > @now
+      UNION ALL SELECT min(expires) FROM temp.listing_live WHERE expires > @now)`)
     .pluck()
     .get({ now }) as number | null;
   const set = db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
@@ -28,7 +38,7 @@ export function rebuildListings(db: Db, now: number): void {
   // The version is a digest of what is published, not a counter, so replicas built from
   // the same content commit agree on it (and on the ETags derived from it).
   const digest = createHash("sha256");
-  for (const row of db.prepare(`SELECT a.file || ':' || a.hash FROM articles a WHERE ${PUBLISHED} ORDER BY a.file`).pluck().iterate({ now })) {
+  for (const row of db.prepare(`SELECT a.file || ':' || a.hash ${pub} ORDER BY a.file`).pluck().iterate({ now })) {
     digest.update(`${String(row)}\n`);
   }
   for (const row of db.prepare("SELECT data FROM districts ORDER BY id").pluck().iterate()) digest.update(String(row));

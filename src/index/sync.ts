@@ -8,6 +8,7 @@ import { crossCheck, type ArticleKey } from "../content/cross-check.js";
 import { parseDistrict, type District } from "../content/district.js";
 import { issue, sortIssues, type ContentIssue } from "../content/issues.js";
 import { scanContent, type ContentFile } from "../content/scan.js";
+import { IndexError } from "../errors.js";
 import { urls } from "../web/urls.js";
 import type { Db } from "./db.js";
 import { rebuildListings } from "./listing.js";
@@ -28,14 +29,23 @@ export interface SyncReport {
   readonly ms: number;
 }
 
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
 export function parseFile(file: ContentFile, config: Pick<Config, "contentDir" | "timeZones">): Parsed {
-  let raw: string;
+  let bytes: Buffer;
   try {
-    raw = fs.readFileSync(file.abs, "utf8");
+    bytes = fs.readFileSync(file.abs);
   } catch (cause) {
     return { file, issues: [issue(file.rel, 1, "file", `cannot be read (${(cause as NodeJS.ErrnoException).code ?? "error"}) — check the file permissions`)] };
   }
-  if (raw.includes("\u0000")) return { file, issues: [issue(file.rel, 1, "file", "is not a text file — save it as UTF-8 Markdown")] };
+  if (bytes.includes(0)) return { file, issues: [issue(file.rel, 1, "file", "is not a text file — save it as UTF-8 Markdown")] };
+  let raw: string;
+  try {
+    // A file in another encoding (Windows-1251, ISO-8859-2) would otherwise be published as "�".
+    raw = STRICT_UTF8.decode(bytes);
+  } catch {
+    return { file, issues: [issue(file.rel, 1, "file", "is not UTF-8 text — save it with the UTF-8 encoding")] };
+  }
   if (file.kind === "district") {
     const { district, issues } = parseDistrict(file.rel, raw);
     return { file, district, issues };
@@ -53,6 +63,13 @@ export type ParseMany = (files: ContentFile[]) => Parsed[] | Promise<Parsed[]>;
 
 export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "timeZones">, parseMany?: ParseMany): Promise<SyncReport> {
   const started = performance.now();
+  // The scan skips folders it cannot read; an unreadable content root (unmounted, renamed
+  // mid-deploy) would look empty and unpublish every article, so the sync fails instead.
+  try {
+    fs.readdirSync(config.contentDir);
+  } catch (cause) {
+    throw new IndexError(`The content folder ${config.contentDir} cannot be read`, { cause });
+  }
   const scan = scanContent(config.contentDir);
   const known = new Map(
     (db.prepare("SELECT path, mtime, size FROM files").all() as { path: string; mtime: number; size: number }[]).map((r) => [r.path, r]),
@@ -64,8 +81,17 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   const present = new Set(scan.files.map((f) => f.rel));
   const removed = [...known.keys()].filter((p) => !present.has(p));
   const parsed = parseMany ? await parseMany(changed) : changed.map((f) => parseFile(f, config));
+  // Nothing to do (a warm restart, a watcher event for a non-content file): the checks
+  // and listings below read every row, so they run only when something changed.
+  const scanIssues = JSON.stringify(scan.issues);
+  const storedScanIssues = db.prepare("SELECT value FROM meta WHERE key = 'scan_issues'").pluck().get();
+  if (parsed.length === 0 && removed.length === 0 && storedScanIssues === scanIssues) {
+    const count = db.prepare("SELECT count(*) FROM articles WHERE active = 1").pluck().get() as number;
+    return { parsed: 0, removed: 0, articles: count, issues: allIssues(db), ms: Math.round(performance.now() - started) };
+  }
 
   const w = createWriter(db);
+  let active = 0;
   const apply = db.transaction(() => {
     for (const rel of removed) {
       w.removeArticle(rel);
@@ -79,7 +105,8 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
       if (p.district) w.putDistrict(p.district);
       w.putFile(p.file.rel, p.file.kind, p.file.mtimeMs, p.file.size, p.issues);
     }
-    const keys = (db.prepare("SELECT file, lang, district, slug, aliases, translation_key, lines FROM articles").all() as Record<string, string>[]).map(
+    const rows = db.prepare("SELECT file, lang, district, slug, aliases, translation_key, lines, active FROM articles").all() as Record<string, string>[];
+    const keys = rows.map(
       (r): ArticleKey => ({
         file: r.file!,
         lang: r.lang as ArticleKey["lang"],
@@ -92,18 +119,26 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
     );
     const districtIds = new Set(db.prepare("SELECT id FROM districts").pluck().all() as string[]);
     const cross = crossCheck(keys, districtIds, urls.article);
-    db.prepare("UPDATE articles SET active = 0").run();
-    const activate = db.prepare("UPDATE articles SET active = 1 WHERE file = ?");
-    for (const file of cross.active) activate.run(file);
+    // Only rows whose flag changes are written: rewriting all of them (with their HTML)
+    // took most of a one-file sync at 10,000 articles.
+    const setActive = db.prepare("UPDATE articles SET active = ? WHERE file = ?");
+    for (const r of rows) {
+      const now = cross.active.has(r.file!) ? 1 : 0;
+      if (Number(r.active) !== now) setActive.run(now, r.file);
+    }
+    active = cross.active.size;
     db.prepare("DELETE FROM aliases").run();
     const alias = db.prepare("INSERT INTO aliases (path, article_id) SELECT ?, id FROM articles WHERE file = ?");
     for (const [path, file] of cross.aliases) alias.run(path, file);
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('cross_issues', ?)").run(JSON.stringify([...scan.issues, ...cross.issues]));
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('scan_issues', ?)").run(scanIssues);
     rebuildListings(db, Date.now());
   });
-  apply();
-  const count = db.prepare("SELECT count(*) FROM articles WHERE active = 1").pluck().get() as number;
-  return { parsed: parsed.length, removed: removed.length, articles: count, issues: allIssues(db), ms: Math.round(performance.now() - started) };
+  // IMMEDIATE takes the write lock up front and waits for it (busy timeout): with several
+  // processes on one index (WORKERS), a deferred transaction that reads and then writes
+  // fails with SQLITE_BUSY as soon as another process has written in between.
+  apply.immediate();
+  return { parsed: parsed.length, removed: removed.length, articles: active, issues: allIssues(db), ms: Math.round(performance.now() - started) };
 }
 
 /** Every known content problem: per file (kept between restarts) and across files. */

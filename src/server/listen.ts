@@ -71,7 +71,8 @@ export async function startServer(app: RequestListener, config: Pick<Config, "po
     if (closing) res.setHeader("Connection", "close");
     res.on("close", () => {
       inFlight.delete(res);
-      if (closing) server.closeIdleConnections();
+      // The connection counts as idle only once Node has finished with the response.
+      if (closing) setImmediate(() => server.closeIdleConnections());
     });
   });
   // Registered after the bookkeeping above, so the app never sends headers before it runs.

@@ -10,6 +10,10 @@ import { formatDate, isoDay } from "../i18n/format.js";
 import { toIsoWithOffset } from "../content/dates.js";
 import type { Assets } from "./assets.js";
 import { urls } from "./urls.js";
+import { feedLinks, type FeedScope } from "./seo/feed-urls.js";
+import type { ArticleHead, PageImage } from "./seo/head-types.js";
+import { pageJsonLd } from "./seo/json-ld.js";
+import { openGraph } from "./seo/open-graph.js";
 
 export interface AppDeps {
   readonly config: Config;
@@ -32,6 +36,12 @@ export interface PageMeta {
   readonly prev?: string | null;
   readonly next?: string | null;
   readonly noindex?: boolean;
+  /** Shared-link picture (og:image); the site default image when absent. */
+  readonly image?: PageImage;
+  /** Set on article pages: og:type=article and NewsArticle JSON-LD. */
+  readonly article?: ArticleHead;
+  /** The feed this page offers besides the site feed (a district or a tag). */
+  readonly feed?: FeedScope;
 }
 
 export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Record<string, unknown> {
@@ -51,6 +61,8 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Recor
     asset: (name: string) => deps.assets.url(name),
     section: meta.section,
     breadcrumbs: meta.breadcrumbs,
+    // Development only: the content-problems banner and live reload (src/web/routes/dev.ts).
+    ...(deps.config.env === "development" ? { devProblems: deps.index.issues().length, devReload: true } : {}),
     languages: LOCALES.map((l) => ({ locale: l, name: deps.i18n.t(l)("lang.name"), href: alternates[l] ?? urls.home(l) })),
     page: {
       title: meta.title,
@@ -60,7 +72,9 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Recor
       prev: meta.prev ? base + meta.prev : null,
       next: meta.next ? base + meta.next : null,
       noindex: meta.noindex ?? false,
-      feeds: [],
+      feeds: feedLinks(deps.i18n, locale, meta.feed, base),
+      ...openGraph(deps, locale, { title: meta.title, description: meta.description ?? t("site.description"), url: base + meta.path, image: meta.image, article: meta.article, alternates: LOCALES.filter((l) => alternates[l]) }),
+      jsonLd: pageJsonLd(deps, locale, { path: meta.path, url: base + meta.path, description: meta.description ?? t("site.description"), image: meta.image, article: meta.article, breadcrumbs: meta.breadcrumbs }),
     },
   };
 }

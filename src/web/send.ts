@@ -1,8 +1,10 @@
 // Sends rendered pages with validators: a strong ETag from the bytes, Last-Modified from
 // the content version, 304 for a matching conditional GET, and cache headers for CDNs.
+// Pages rendered for a cacheable URL are kept in the render cache (render-cache.ts).
 import { createHash } from "node:crypto";
 import type { Request, Response } from "express";
 import type { AppDeps } from "./context.js";
+import { cacheKey, isNotModified, renderCacheFor, type CachedPage } from "./render-cache.js";
 
 /** HTML may be cached briefly by browsers and longer by shared caches, served stale while refreshing. */
 export const HTML_CACHE = "public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400";
@@ -11,15 +13,11 @@ export function etagOf(body: string | Buffer): string {
   return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 }
 
-function notModified(req: Request, etag: string, lastModified: number): boolean {
-  const inm = req.headers["if-none-match"];
-  if (inm) return inm.split(",").some((v) => v.trim().replace(/^W\//, "") === etag || v.trim() === "*");
-  const ims = req.headers["if-modified-since"];
-  if (ims) {
-    const since = Date.parse(ims);
-    return !Number.isNaN(since) && Math.floor(lastModified / 1000) <= Math.floor(since / 1000);
-  }
-  return false;
+/** Headers that belong to one response (or that the cache sets itself), never replayed from it. */
+const OWN_HEADERS = /^(?:x-request-id|set-cookie|date|content-length|content-encoding|content-type|etag|last-modified|cache-control|connection|keep-alive|transfer-encoding|retry-after|x-ratelimit-.*|ratelimit.*)$/;
+
+function cacheControl(deps: AppDeps): string {
+  return deps.config.env === "development" ? "no-cache" : HTML_CACHE;
 }
 
 export function sendBody(req: Request, res: Response, deps: AppDeps, body: string, type: string, status = 200): void {
@@ -30,8 +28,8 @@ export function sendBody(req: Request, res: Response, deps: AppDeps, body: strin
   if (status === 200) {
     res.setHeader("ETag", etag);
     res.setHeader("Last-Modified", new Date(lastModified).toUTCString());
-    res.setHeader("Cache-Control", deps.config.env === "development" ? "no-cache" : HTML_CACHE);
-    if (notModified(req, etag, lastModified)) {
+    res.setHeader("Cache-Control", cacheControl(deps));
+    if (isNotModified(req, etag, lastModified)) {
       res.status(304).end();
       return;
     }
@@ -41,7 +39,31 @@ export function sendBody(req: Request, res: Response, deps: AppDeps, body: strin
   res.send(body);
 }
 
+/**
+ * Renders a template and sends it. A 200 page for a cacheable URL is also stored, keyed
+ * by URL and content version, unless the route set `res.locals.renderCache = false`
+ * (a page that depends on more than the indexed content, such as a file read per request).
+ */
 export function renderPage(req: Request, res: Response, deps: AppDeps, template: string, locals: Record<string, unknown>, status = 200): void {
   const html = deps.views.render(template, locals);
+  const cache = status === 200 && res.locals.renderCache !== false ? renderCacheFor(deps) : null;
+  const key = cache && cacheKey(req);
+  if (cache && key) {
+    const body = Buffer.from(html);
+    const page: CachedPage = {
+      key,
+      version: deps.index.version(),
+      type: "text/html; charset=utf-8",
+      body,
+      etag: etagOf(body),
+      lastModified: deps.index.versionSince(),
+      lastModifiedText: new Date(deps.index.versionSince()).toUTCString(),
+      cacheControl: cacheControl(deps),
+      headers: Object.entries(res.getHeaders())
+        .filter(([name, value]) => value !== undefined && !OWN_HEADERS.test(name))
+        .map(([name, value]) => [name, value as string | number | string[]]),
+    };
+    cache.set(page);
+  }
   sendBody(req, res, deps, html, "text/html; charset=utf-8", status);
 }

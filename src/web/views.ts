@@ -1,6 +1,7 @@
 // The one Nunjucks environment: autoescape on, templates only from views/ (never from
 // content), filters and globals registered here.
 import nunjucks from "nunjucks";
+import { jsonLd } from "./filters/json-ld.js";
 import { pageWindow } from "./filters/page-window.js";
 
 export function createViews(viewsDir: string, options: { watch: boolean }): nunjucks.Environment {
@@ -10,5 +11,6 @@ export function createViews(viewsDir: string, options: { watch: boolean }): nunj
     trimBlocks: false,
   });
   env.addGlobal("pageWindow", pageWindow);
+  env.addFilter("jsonLd", jsonLd);
   return env;
 }

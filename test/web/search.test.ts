@@ -81,7 +81,7 @@ describe("language-aware matching", () => {
     ["pl", "autobus", "/pl/aktualnosci/szkolenie-urzednikow-z-dostepnosci/", "autobus finds autobusów"],
     ["pl", "urzędnik", "/pl/aktualnosci/szkolenie-urzednikow-z-dostepnosci/", "urzędnik finds urzędnicy"],
     ["pl", "szkol", "/pl/aktualnosci/szkolenie-urzednikow-z-dostepnosci/", "prefix"],
-  ] as const)("%s: %s (%s)", async (locale, q, expected) => {
+  ] as const)("%s: %s → %s (%s)", async (locale, q, expected, _why) => {
     const res = await search(locale, q);
     expect(res.status).toBe(200);
     expect(resultLinks(res.text)).toContain(expected);

@@ -21,7 +21,6 @@ export function notFound(): RequestHandler {
 
 export function errorHandler(deps: AppDeps): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
-    if (res.headersSent) return next(err);
     const known = err instanceof HttpError ? err : null;
     // Body-parser style errors from Express itself carry a status (e.g. a malformed URI).
     const foreign = (err as { status?: unknown; statusCode?: unknown } | null) ?? {};
@@ -29,6 +28,8 @@ export function errorHandler(deps: AppDeps): ErrorRequestHandler {
     const status = raw >= 400 && raw < 600 ? raw : 500;
     const requestId = String(res.getHeader("X-Request-Id") ?? "");
     if (status >= 500) deps.logger.error({ err, reqId: requestId, path: req.path }, "request failed");
+    // Too late for an error page: Express cuts the connection, so the client sees a failure.
+    if (res.headersSent) return next(err);
     const locale = localeOf(deps, req.path, req.headers["accept-language"]);
     const shown = KNOWN.has(status) ? status : status >= 500 ? 500 : 400;
     const t = deps.i18n.t(locale);

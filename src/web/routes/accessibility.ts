@@ -41,6 +41,8 @@ export function accessibilityRoutes(deps: AppDeps): Router {
         deps.logger.error({ problems: issues.map(formatIssue) }, "accessibility statement cannot be shown");
         throw new HttpError(500, "Accessibility statement invalid");
       }
+      // The file is read outside the content index, so its version does not key this page.
+      res.locals.renderCache = false;
       renderPage(req, res, deps, "pages/accessibility.njk", {
         ...pageLocals(deps, locale, {
           title: fullTitle(deps, locale, t("a11y.title")),

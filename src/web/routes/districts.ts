@@ -62,6 +62,7 @@ export function districtRoutes(deps: AppDeps): Router {
           breadcrumbs: [home, index, { name, url: urls.district(locale, id) }],
           prev: page > 1 ? urls.district(locale, id, page - 1) : null,
           next: page < list.pages ? urls.district(locale, id, page + 1) : null,
+          feed: { kind: "district", id, name },
         }),
         district: { name, municipality: d.municipality[locale], descriptionHtml: d.descriptionHtml[locale], website: d.website },
         list: { ...list, items: list.items.map((a) => articleCard(deps, a)) },

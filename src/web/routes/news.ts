@@ -76,6 +76,8 @@ export function newsRoutes(deps: AppDeps): Router {
             { name: card.districtName, url: card.districtUrl },
             { name: a.title, url: card.url },
           ],
+          image: a.image,
+          article: { headline: a.title, published: a.date, modified: a.updated ?? a.date, section: card.districtName, tags: a.tags, author: a.author },
         }),
         preview: banner,
         article: {

@@ -1,14 +1,10 @@
-// Routes that are not pages: the language redirect at /, health probes, media files
-// and fingerprinted assets.
-import path from "node:path";
-import fs from "node:fs";
+// Routes that are not pages: the language redirect at /, health probes and
+// fingerprinted assets (article pictures: routes/media.ts).
 import { Router } from "express";
 import { HttpError } from "../../errors.js";
 import type { AppDeps } from "../context.js";
 import { negotiateLocale } from "../negotiate.js";
 import { urls } from "../urls.js";
-
-const MEDIA_TYPES: Record<string, string> = { jpeg: "image/jpeg", png: "image/png", gif: "image/gif", webp: "image/webp" };
 
 export function systemRoutes(deps: AppDeps, state: { ready: boolean }): Router {
   const router = Router();
@@ -37,23 +33,6 @@ export function systemRoutes(deps: AppDeps, state: { ready: boolean }): Router {
       lastSync: s.lastSync && { parsed: s.lastSync.parsed, removed: s.lastSync.removed, ms: s.lastSync.ms },
       lastError: s.lastError,
     });
-  });
-
-  // Only pictures that a published or draft article references are served: the index
-  // knows them by URL, so no request path ever reaches the file system unchecked.
-  router.get("/media/{*rest}", (req, res) => {
-    const m = deps.index.districts.media(req.path);
-    if (!m) throw new HttpError(404, "No such media file");
-    const file = path.join(deps.config.contentDir, m.rel);
-    let body: Buffer;
-    try {
-      body = fs.readFileSync(file);
-    } catch (cause) {
-      throw new HttpError(404, "Media file gone", { cause });
-    }
-    res.setHeader("Content-Type", MEDIA_TYPES[m.format] ?? "application/octet-stream");
-    res.setHeader("Cache-Control", "public, max-age=86400");
-    res.send(body);
   });
 
   router.get("/static/{*rest}", (req, res) => {

@@ -54,6 +54,7 @@ export function tagRoutes(deps: AppDeps): Router {
           breadcrumbs: [home, index, { name, url: urls.tag(locale, tag) }],
           prev: page > 1 ? urls.tag(locale, tag, page - 1) : null,
           next: page < list.pages ? urls.tag(locale, tag, page + 1) : null,
+          feed: { kind: "tag", tag, name },
         }),
         heading,
         list: { ...list, items: list.items.map((a) => articleCard(deps, a)) },

@@ -33,20 +33,33 @@ export interface Feed {
   readonly items: readonly FeedItem[];
 }
 
+function resolve(value: string, pageUrl: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return value;
+  try {
+    return new URL(value, pageUrl).href;
+  } catch {
+    return value;
+  }
+}
+
+const unescapeAttr = (v: string) => v.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+const escapeAttr = (v: string) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+
 /**
- * Feed readers show the body away from our site, so root-relative and relative
- * src/href values become absolute URLs resolved against the article's own address.
+ * Feed readers show the body away from our site, so root-relative and relative URLs in
+ * src, href and srcset (responsive pictures) become absolute, resolved against the article.
  */
 export function absoluteHtml(html: string, pageUrl: string): string {
-  return html.replace(/\s(src|href)="([^"]*)"/g, (whole, attr: string, value: string) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return whole;
-    let resolved: string;
-    try {
-      resolved = new URL(value.replace(/&amp;/g, "&").replace(/&quot;/g, '"'), pageUrl).href;
-    } catch {
-      return whole;
-    }
-    return ` ${attr}="${resolved.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`;
+  return html.replace(/\s(src|href|srcset)="([^"]*)"/g, (_whole, attr: string, value: string) => {
+    const raw = unescapeAttr(value);
+    const out =
+      attr === "srcset"
+        ? raw
+            .split(",")
+            .map((candidate) => candidate.trim().replace(/^\S+/, (url) => resolve(url, pageUrl)))
+            .join(", ")
+        : resolve(raw, pageUrl);
+    return ` ${attr}="${escapeAttr(out)}"`;
   });
 }
 

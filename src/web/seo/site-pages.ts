@@ -25,12 +25,14 @@ export function sitePages(deps: AppDeps, locale: Locale, now: number): SitePage[
   const latest = new Map<string, number>();
   const bump = (key: string, ms: number) => latest.set(key, Math.max(latest.get(key) ?? 0, ms));
   const articles: SitePage[] = [];
+  const slugs = new Map<string, string>();
+  const tagSlug = (tag: string) => slugs.get(tag) ?? slugs.set(tag, slugify(tag, locale)).get(tag)!;
   for (const a of deps.index.articles.published(now)) {
     if (a.lang !== locale) continue;
     const ms = modifiedAt(a);
     bump("", ms);
     bump(`d:${a.district}`, ms);
-    for (const tag of a.tags) bump(`t:${slugify(tag, locale)}`, ms);
+    for (const tag of a.tags) bump(`t:${tagSlug(tag)}`, ms);
     const alternates: Partial<Record<Locale, string>> = { [locale]: urls.article(locale, a.slug) };
     for (const tr of deps.index.articles.translations(a, now)) alternates[tr.lang] = urls.article(tr.lang, tr.slug);
     articles.push({ path: urls.article(locale, a.slug), lastmod: ms, alternates });

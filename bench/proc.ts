@@ -1,0 +1,107 @@
+// Child processes for the benchmark: the portal (built JS), the bare baseline, and a free
+// loopback port for each. Every process started here is stopped by the caller.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+
+/** One GET with its duration; the body as text (pages are small). */
+export function timedGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; ms: number; body: string }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.setTimeout(30_000, () => req.destroy(new Error(`timeout: ${url}`)));
+  });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface Portal {
+  readonly proc: ChildProcess;
+  readonly base: string;
+  /** Milliseconds from spawn until /readyz answered 200 and `probe` answered 200. */
+  readonly readyMs: number;
+  stop(): Promise<void>;
+}
+
+export function stopProcess(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => proc.kill("SIGKILL"), 15_000);
+    proc.once("exit", () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    proc.kill("SIGTERM");
+  });
+}
+
+/** Starts the built portal and waits (polling every 10 ms) until it serves `probe`. */
+export async function startPortal(env: Record<string, string>, probe: string, timeoutMs: number): Promise<Portal> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const proc = spawn(process.execPath, [path.join(ROOT, "dist/src/server.js")], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), BASE_URL: base, LOG_LEVEL: "warn", WATCH: "true", SEARCH_RATE_LIMIT: "0", ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  let ready = false;
+  while (!ready) {
+    if (proc.exitCode !== null) throw new Error(`the portal exited with code ${proc.exitCode} while starting`);
+    if (performance.now() - started > timeoutMs) {
+      await stopProcess(proc);
+      throw new Error(`the portal was not ready within ${timeoutMs} ms`);
+    }
+    try {
+      ready = (await timedGet(`${base}/readyz`)).status === 200 && (await timedGet(base + probe)).status === 200;
+    } catch {
+      // not listening yet
+    }
+    if (!ready) await sleep(10);
+  }
+  const readyMs = performance.now() - started;
+  return { proc, base, readyMs, stop: () => stopProcess(proc) };
+}
+
+export async function startBare(bodyFile: string): Promise<{ url: string; proc: ChildProcess }> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/bare-server.ts"), String(port), bodyFile], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve, reject) => {
+    proc.stdout?.on("data", (d: Buffer) => d.toString().includes("listening") && resolve());
+    proc.once("exit", (code) => reject(new Error(`the bare server exited with code ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/article`, proc };
+}
+
+/** Resident memory of a process in MB, from /proc (Linux). */
+export function rssMb(pid: number): number | null {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}

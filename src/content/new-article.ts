@@ -1,0 +1,109 @@
+// `npm run new`: the start of an article — a file in the right folder with valid front
+// matter (a draft, so nothing is published by accident) and a body skeleton in the
+// article's language. The generated file passes `npm run check` as written.
+import fs from "node:fs";
+import path from "node:path";
+import type { Config, Locale } from "../config.js";
+import { isoDay } from "../i18n/format.js";
+import { dateProblem } from "./dates.js";
+import { DISTRICT_ID_PATTERN } from "./schema.js";
+import { slugify } from "./slug.js";
+
+export interface NewArticleInput {
+  readonly lang: Locale;
+  readonly district: string;
+  readonly title: string;
+  /** YYYY-MM-DD; today in the language's time zone when absent. */
+  readonly date?: string | undefined;
+  /** A folder with index.md, for articles with pictures. */
+  readonly bundle?: boolean | undefined;
+}
+
+export interface NewArticle {
+  /** Absolute path of the file written. */
+  readonly file: string;
+  /** Path relative to the content folder. */
+  readonly rel: string;
+  readonly source: string;
+}
+
+/** A request the editor can correct (unknown district, file exists); the message says how. */
+export class NewArticleError extends Error {
+  override name = "NewArticleError";
+}
+
+/** District ids that have a district file, sorted. */
+export function knownDistricts(contentDir: string): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.join(contentDir, "districts"));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => /\.ya?ml$/.test(n))
+    .map((n) => n.replace(/\.ya?ml$/, ""))
+    .filter((id) => DISTRICT_ID_PATTERN.test(id))
+    .sort();
+}
+
+const SKELETON: Record<Locale, { summary: string; heading: string; paragraph: string }> = {
+  bg: {
+    summary: "Едно-две изречения (до 160 знака) за списъците с новини и за търсачките.",
+    heading: "Подзаглавие",
+    paragraph: "Първият абзац казва най-важното: какво, къде, кога и за кого. Подробностите идват след него.",
+  },
+  pl: {
+    summary: "Jedno lub dwa zdania (do 160 znaków) do list aktualności i wyszukiwarek.",
+    heading: "Śródtytuł",
+    paragraph: "Pierwszy akapit mówi najważniejsze: co, gdzie, kiedy i dla kogo. Szczegóły są dalej.",
+  },
+};
+
+/** The text of a new article. JSON strings are valid YAML double-quoted scalars (YAML 1.2 §7.3.1). */
+export function articleSource(lang: Locale, title: string, date: string): string {
+  const s = SKELETON[lang];
+  return [
+    "---",
+    `title: ${JSON.stringify(title)}`,
+    `date: "${date}"`,
+    `# summary: ${JSON.stringify(s.summary)}`,
+    "tags: []",
+    "draft: true",
+    "---",
+    "",
+    `## ${s.heading}`,
+    "",
+    s.paragraph,
+    "",
+  ].join("\n");
+}
+
+/** Validates the request and writes the file; never overwrites. */
+export function createArticle(config: Pick<Config, "contentDir" | "timeZones">, input: NewArticleInput, now = Date.now()): NewArticle {
+  const title = input.title.trim();
+  if (!title || /[\r\n]/.test(title)) throw new NewArticleError("the title must be one line of text");
+  if (title.length > 200) throw new NewArticleError("the title is longer than 200 characters — shorten it");
+  const districts = knownDistricts(config.contentDir);
+  if (!districts.includes(input.district)) {
+    throw new NewArticleError(`unknown district "${input.district}" — known districts: ${districts.join(", ") || "none (add districts/<id>.yml first)"}`);
+  }
+  const date = input.date ?? isoDay(now, config.timeZones[input.lang]);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || dateProblem(date)) throw new NewArticleError(`"${date}" is not a date — use YYYY-MM-DD`);
+  const slug = slugify(title, input.lang);
+  if (!slug) throw new NewArticleError("the title has no letters or digits to build an address from");
+  const name = `${date}-${slug}`;
+  const folder = path.join(config.contentDir, input.lang, input.district);
+  const taken = [`${name}.md`, name].find((n) => fs.existsSync(path.join(folder, n)));
+  if (taken) throw new NewArticleError(`${input.lang}/${input.district}/${taken} already exists — open it, or choose another title`);
+  const rel = input.bundle ? `${input.lang}/${input.district}/${name}/index.md` : `${input.lang}/${input.district}/${name}.md`;
+  const file = path.join(config.contentDir, ...rel.split("/"));
+  const source = articleSource(input.lang, title, date);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    fs.writeFileSync(file, source, { flag: "wx" }); // "wx": fail rather than overwrite, even in a race
+  } catch (cause) {
+    throw new NewArticleError(`${rel} cannot be written (${(cause as NodeJS.ErrnoException).code ?? "error"})`, { cause });
+  }
+  return { file, rel, source };
+}

@@ -1,0 +1,25 @@
+// Worker thread for src/index/parallel.ts: parses the content files it is sent with the
+// same parseFile as the main thread, so a parallel build yields the very same rows.
+import { parentPort, workerData } from "node:worker_threads";
+import type { Config } from "../config.js";
+import type { ContentFile } from "../content/scan.js";
+import { parseFile, type Parsed } from "./sync.js";
+
+export interface ParseJob {
+  readonly id: number;
+  readonly files: ContentFile[];
+}
+
+export type ParseResult = { readonly id: number; readonly parsed: Parsed[] } | { readonly id: number; readonly error: string };
+
+const config = workerData as Pick<Config, "contentDir" | "timeZones">;
+
+parentPort?.on("message", (job: ParseJob) => {
+  let reply: ParseResult;
+  try {
+    reply = { id: job.id, parsed: job.files.map((f) => parseFile(f, config)) };
+  } catch (error) {
+    reply = { id: job.id, error: (error as Error).stack ?? String(error) };
+  }
+  parentPort?.postMessage(reply);
+});

@@ -1,0 +1,198 @@
+// Rendered pages kept in memory per URL and content version, so a repeated request is
+// answered without querying, templating, hashing or compressing again. The entry holds
+// the bytes, a strong ETag, Last-Modified and, once zlib has finished in the background,
+// gzip and Brotli variants (RFC 9110 §8.4: Content-Encoding, with Vary: Accept-Encoding).
+import { promisify } from "node:util";
+import zlib from "node:zlib";
+import type { Request, RequestHandler, Response } from "express";
+import type { AppDeps } from "./context.js";
+
+export interface CachedPage {
+  readonly key: string;
+  readonly version: string;
+  readonly type: string;
+  readonly body: Buffer;
+  readonly etag: string;
+  readonly lastModified: number;
+  /** Last-Modified as an HTTP date (RFC 9110 §5.6.7), formatted once. */
+  readonly lastModifiedText: string;
+  readonly cacheControl: string;
+  /** Headers the route set (Link, Content-Language, Vary…), replayed on a hit. */
+  readonly headers: readonly [string, string | number | readonly string[]][];
+  gzip?: Buffer;
+  br?: Buffer;
+}
+
+/** Enough for a few thousand pages; a 10,000-article site stays well under its memory target. */
+export const DEFAULT_MAX_BYTES = 48 * 1024 * 1024;
+const COMPRESS_MIN = 1024; // the compression middleware's threshold in app.ts
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+/** Least recently used pages go first once the bytes (all variants) exceed the budget. */
+export class RenderCache {
+  private readonly pages = new Map<string, CachedPage>();
+  private bytes = 0;
+  private version = "";
+  private pending = new Set<Promise<void>>();
+  /** Compressions run one after another: hundreds of parallel Brotli encoders grow the heap for good. */
+  private queue: Promise<void> = Promise.resolve();
+  hits = 0;
+
+  constructor(readonly maxBytes = DEFAULT_MAX_BYTES) {}
+
+  get(key: string, version: string): CachedPage | undefined {
+    const page = this.pages.get(key);
+    if (!page || page.version !== version) return undefined;
+    this.pages.delete(key); // re-insert: a Map iterates in insertion order, oldest first
+    this.pages.set(key, page);
+    this.hits++;
+    return page;
+  }
+
+  set(page: CachedPage): void {
+    // A new content version makes every older page unreachable: drop them at once.
+    if (page.version !== this.version) this.clear(page.version);
+    this.delete(page.key);
+    if (page.body.length > this.maxBytes / 8) return; // one huge page must not flush the rest
+    this.pages.set(page.key, page);
+    this.grow(page.body.length);
+    if (page.body.length >= COMPRESS_MIN) {
+      this.queue = this.queue.then(() => this.compress(page));
+      this.track(this.queue);
+    }
+  }
+
+  get size(): { pages: number; bytes: number } {
+    return { pages: this.pages.size, bytes: this.bytes };
+  }
+
+  /** Resolves when every background compression started so far has finished (for tests). */
+  async settled(): Promise<void> {
+    while (this.pending.size) await Promise.all([...this.pending]);
+  }
+
+  clear(version = ""): void {
+    this.pages.clear();
+    this.bytes = 0;
+    this.version = version;
+  }
+
+  private delete(key: string): void {
+    const old = this.pages.get(key);
+    if (!old) return;
+    this.pages.delete(key);
+    this.bytes -= old.body.length + (old.gzip?.length ?? 0) + (old.br?.length ?? 0);
+  }
+
+  private grow(n: number): void {
+    this.bytes += n;
+    for (const key of this.pages.keys()) {
+      if (this.bytes <= this.maxBytes) break;
+      this.delete(key);
+    }
+  }
+
+  private track(p: Promise<void>): void {
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p));
+  }
+
+  /** zlib runs on the libuv thread pool, off the event loop; the first response used the middleware. */
+  private async compress(page: CachedPage): Promise<void> {
+    if (this.pages.get(page.key) !== page) return; // evicted or replaced while queued
+    try {
+      const [gz, br] = await Promise.all([
+        gzip(page.body, { level: 9 }),
+        // Quality 6 is within a few per cent of 11 on HTML at a fraction of the time; a
+        // 512 KB window covers any page and keeps the encoder's memory small.
+        brotli(page.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_LGWIN]: 19, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length } }),
+      ]);
+      if (this.pages.get(page.key) !== page) return; // evicted or replaced meanwhile
+      page.gzip = gz;
+      page.br = br;
+      this.grow(gz.length + br.length);
+    } catch {
+      // Compression failing only means this page is sent uncompressed from the cache.
+    }
+  }
+}
+
+const caches = new WeakMap<AppDeps, RenderCache | null>();
+
+/** The app's cache; none in development, where templates change under a running server. */
+export function renderCacheFor(deps: AppDeps): RenderCache | null {
+  if (!caches.has(deps)) caches.set(deps, deps.config.env === "development" ? null : new RenderCache());
+  return caches.get(deps) ?? null;
+}
+
+const PAGE_QUERY = /^page=[1-9][0-9]{0,5}$/;
+
+/**
+ * The cache key, or null when the request must not use the cache: anything but GET and
+ * HEAD, and any query other than ?page=N (search terms, filters, cache-busting junk).
+ */
+export function cacheKey(req: Request): string | null {
+  if (req.method !== "GET" && req.method !== "HEAD") return null;
+  const url = req.originalUrl;
+  const q = url.indexOf("?");
+  return q < 0 || PAGE_QUERY.test(url.slice(q + 1)) ? url : null;
+}
+
+/** Which stored variant to send: Brotli, then gzip, then identity, as the client accepts. */
+export function pickEncoding(acceptEncoding: string | undefined, page: CachedPage): "br" | "gzip" | null {
+  if (!acceptEncoding || (!page.br && !page.gzip)) return null;
+  const accepted = new Set<string>();
+  for (const part of acceptEncoding.toLowerCase().split(",")) {
+    const [name = "", ...params] = part.split(";").map((p) => p.trim());
+    if (name && !params.some((p) => p.startsWith("q=") && Number(p.slice(2)) === 0)) accepted.add(name);
+  }
+  if (page.br && accepted.has("br")) return "br";
+  if (page.gzip && (accepted.has("gzip") || accepted.has("x-gzip"))) return "gzip";
+  return null;
+}
+
+export function isNotModified(req: Request, etag: string, lastModified: number): boolean {
+  const inm = req.headers["if-none-match"];
+  if (inm) return inm.split(",").some((v) => v.trim().replace(/^W\//, "") === etag || v.trim() === "*");
+  const ims = req.headers["if-modified-since"];
+  if (ims) {
+    const since = Date.parse(ims);
+    return !Number.isNaN(since) && Math.floor(lastModified / 1000) <= Math.floor(since / 1000);
+  }
+  return false;
+}
+
+/** Writes a cached page (or 304) with its validators; nothing else runs for this request. */
+export function sendCached(req: Request, res: Response, page: CachedPage): void {
+  for (const [name, value] of page.headers) res.setHeader(name, value as string | number | string[]);
+  res.setHeader("Content-Type", page.type);
+  res.setHeader("ETag", page.etag);
+  res.setHeader("Last-Modified", page.lastModifiedText);
+  res.setHeader("Cache-Control", page.cacheControl);
+  const vary = res.getHeader("Vary");
+  if (page.body.length >= COMPRESS_MIN) res.setHeader("Vary", vary ? `${String(vary)}, Accept-Encoding` : "Accept-Encoding");
+  if (isNotModified(req, page.etag, page.lastModified)) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  const encoding = pickEncoding(req.headers["accept-encoding"], page);
+  const body = encoding === "br" ? page.br! : encoding === "gzip" ? page.gzip! : page.body;
+  if (encoding) res.setHeader("Content-Encoding", encoding);
+  res.setHeader("Content-Length", body.length);
+  res.statusCode = 200;
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/** Mount before `compression` and the header middleware: a hit replays its captured headers. */
+export function serveCached(deps: AppDeps): RequestHandler {
+  return (req, res, next) => {
+    const cache = renderCacheFor(deps);
+    const key = cache && cacheKey(req);
+    if (!key) return next();
+    const page = cache.get(key, deps.index.version());
+    if (!page) return next();
+    sendCached(req, res, page);
+  };
+}

@@ -1,0 +1,78 @@
+// RSS 2.0 and Atom feeds of the latest 50 articles: per language, per district and per tag.
+import { Router, type Request, type Response } from "express";
+import { LOCALES, type Locale } from "../../config.js";
+import { DISTRICT_ID_PATTERN, SLUG_PATTERN } from "../../content/schema.js";
+import { HttpError } from "../../errors.js";
+import type { AppDeps } from "../context.js";
+import { sendBody } from "../send.js";
+import { FEED_TYPES, feedPage, feedTitle, feedUrl, type FeedFormat, type FeedScope } from "../seo/feed-urls.js";
+import { absoluteHtml, atom, rss, type FeedItem } from "../seo/feed-xml.js";
+import { modifiedAt } from "../seo/site-pages.js";
+import { SEGMENTS, urls } from "../urls.js";
+
+export const FEED_SIZE = 50;
+
+const IMAGE_TYPES: Record<string, string> = { jpeg: "image/jpeg", png: "image/png", gif: "image/gif", webp: "image/webp" };
+
+export function feedRoutes(deps: AppDeps): Router {
+  // Strict: /bg/feed.xml/ is not a second address of /bg/feed.xml.
+  const router = Router({ strict: true, caseSensitive: true });
+
+  function send(req: Request, res: Response, locale: Locale, scope: FeedScope, listing: string, format: FeedFormat): void {
+    const base = deps.config.baseUrl;
+    const now = deps.index.now();
+    deps.index.version(); // listings follow scheduled and expiring articles
+    const items: FeedItem[] = [];
+    for (const summary of deps.index.articles.page(listing, 1, FEED_SIZE).items) {
+      const a = deps.index.articles.bySlug(locale, summary.slug, now);
+      if (!a) continue;
+      const url = base + urls.article(locale, a.slug);
+      items.push({
+        url,
+        title: a.title,
+        summary: a.summary,
+        html: absoluteHtml(a.html, url),
+        published: a.date,
+        updated: modifiedAt(a),
+        author: a.author,
+        tags: a.tags,
+        image: a.image && { url: base + a.image.url, bytes: a.image.bytes, type: IMAGE_TYPES[a.image.format] ?? "application/octet-stream" },
+      });
+    }
+    const t = deps.i18n.t(locale);
+    const feed = {
+      lang: locale,
+      timeZone: deps.config.timeZones[locale],
+      title: feedTitle(deps.i18n, locale, scope),
+      description: scope.kind === "site" ? t("site.description") : feedTitle(deps.i18n, locale, scope),
+      pageUrl: base + feedPage(locale, scope),
+      selfUrl: base + feedUrl(locale, scope, format),
+      publisher: t("site.publisher"),
+      updated: Math.max(0, ...items.map((i) => i.updated)) || deps.index.versionSince(),
+      items,
+    };
+    sendBody(req, res, deps, format === "rss" ? rss(feed) : atom(feed), `${FEED_TYPES[format]}; charset=utf-8`);
+  }
+
+  for (const locale of LOCALES) {
+    for (const [format, file] of [["rss", "feed.xml"], ["atom", "atom.xml"]] as const) {
+      router.get(`/${locale}/${file}`, (req, res) => send(req, res, locale, { kind: "site" }, locale, format));
+
+      router.get(`/${locale}/${SEGMENTS[locale].districts}/:id/${file}`, (req, res) => {
+        const id = req.params.id;
+        const d = DISTRICT_ID_PATTERN.test(id) ? deps.index.districts.all(deps.index.version()).find((x) => x.id === id) : undefined;
+        if (!d) throw new HttpError(404, "No such district");
+        send(req, res, locale, { kind: "district", id, name: d.name[locale] }, `${locale}:d:${id}`, format);
+      });
+
+      router.get(`/${locale}/${SEGMENTS[locale].tags}/:tag/${file}`, (req, res) => {
+        const tag = req.params.tag;
+        const name = SLUG_PATTERN.test(tag) ? deps.index.districts.tagName(locale, tag) : null;
+        // Like the tag page: a tag exists while a published article carries it.
+        if (!name || deps.index.articles.count(`${locale}:t:${tag}`) === 0) throw new HttpError(404, "No such tag");
+        send(req, res, locale, { kind: "tag", tag, name }, `${locale}:t:${tag}`, format);
+      });
+    }
+  }
+  return router;
+}

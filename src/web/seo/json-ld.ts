@@ -1,0 +1,101 @@
+// schema.org structured data (JSON-LD): NewsArticle on articles, BreadcrumbList below the
+// home page, WebSite with its SearchAction and the publishing GovernmentOrganization on
+// home pages — the types Google's rich results documentation describes.
+import type { Locale } from "../../config.js";
+import { toIsoWithOffset } from "../../content/dates.js";
+import type { AppDeps } from "../context.js";
+import { urls } from "../urls.js";
+import type { ArticleHead, PageImage } from "./head-types.js";
+import { absoluteUrl, defaultImage } from "./open-graph.js";
+
+type Node = Record<string, unknown>;
+
+const CONTEXT = "https://schema.org";
+/** public/img/logo.png: 512×512, above Google's 112×112 minimum for publisher logos. */
+const LOGO = { name: "img/logo.png", size: 512 };
+
+export function organization(deps: AppDeps, locale: Locale): Node {
+  const base = deps.config.baseUrl;
+  return {
+    "@type": "GovernmentOrganization",
+    "@id": `${base}${urls.home(locale)}#organization`,
+    name: deps.i18n.t(locale)("site.publisher"),
+    url: base + urls.home(locale),
+    logo: { "@type": "ImageObject", url: base + deps.assets.url(LOGO.name), width: LOGO.size, height: LOGO.size },
+  };
+}
+
+export function webSite(deps: AppDeps, locale: Locale): Node {
+  const base = deps.config.baseUrl;
+  const t = deps.i18n.t(locale);
+  return {
+    "@context": CONTEXT,
+    "@type": "WebSite",
+    "@id": `${base}${urls.home(locale)}#website`,
+    url: base + urls.home(locale),
+    name: t("site.name"),
+    description: t("site.description"),
+    inLanguage: locale,
+    publisher: { "@id": `${base}${urls.home(locale)}#organization` },
+    potentialAction: {
+      "@type": "SearchAction",
+      target: `${base}${urls.search(locale)}?q={search_term_string}`,
+      "query-input": "required name=search_term_string",
+    },
+  };
+}
+
+export function breadcrumbList(base: string, crumbs: readonly { name: string; url: string }[]): Node {
+  return {
+    "@context": CONTEXT,
+    "@type": "BreadcrumbList",
+    itemListElement: crumbs.map((c, i) => ({ "@type": "ListItem", position: i + 1, name: c.name, item: absoluteUrl(base, c.url) })),
+  };
+}
+
+// Front matter gives the author as free text: a press office or a newsroom far more often
+// than a person. Only a short run of capitalised words with no office word counts as a person.
+const OFFICE_WORDS = /пресцентър|редакция|администрация|район|община|кметство|отдел|екип|служба|redakcja|biuro|urząd|zespół|wydział|gmina|dzielnic|centrum|rada|portal|press|office|team/i;
+
+export function authorNode(name: string): Node {
+  const words = name.trim().split(/\s+/);
+  const personLike = words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’-]+\.?$/u.test(w)) && !OFFICE_WORDS.test(name);
+  return { "@type": personLike ? "Person" : "Organization", name };
+}
+
+export function newsArticle(deps: AppDeps, locale: Locale, input: { url: string; description: string; image: PageImage | undefined; article: ArticleHead }): Node {
+  const base = deps.config.baseUrl;
+  const tz = deps.config.timeZones[locale];
+  const a = input.article;
+  const publisher = organization(deps, locale);
+  return {
+    "@context": CONTEXT,
+    "@type": "NewsArticle",
+    headline: a.headline,
+    description: input.description,
+    image: [absoluteUrl(base, (input.image ?? defaultImage(deps, locale)).url)],
+    datePublished: toIsoWithOffset(a.published, tz),
+    dateModified: toIsoWithOffset(Math.max(a.published, a.modified), tz),
+    author: a.author ? authorNode(a.author) : { "@type": "Organization", name: publisher.name, url: publisher.url },
+    publisher,
+    inLanguage: locale,
+    mainEntityOfPage: { "@type": "WebPage", "@id": input.url },
+    url: input.url,
+    articleSection: a.section,
+    keywords: a.tags.join(", "),
+    contentLocation: { "@type": "Place", name: a.section },
+  };
+}
+
+/** The structured data of one page, one node per <script type="application/ld+json">. */
+export function pageJsonLd(
+  deps: AppDeps,
+  locale: Locale,
+  input: { path: string; url: string; description: string; image: PageImage | undefined; article: ArticleHead | undefined; breadcrumbs: readonly { name: string; url: string }[] | undefined },
+): Node[] {
+  const nodes: Node[] = [];
+  if (input.path === urls.home(locale)) nodes.push(webSite(deps, locale), { "@context": CONTEXT, ...organization(deps, locale) });
+  if (input.article) nodes.push(newsArticle(deps, locale, { url: input.url, description: input.description, image: input.image, article: input.article }));
+  if (input.breadcrumbs && input.breadcrumbs.length > 1) nodes.push(breadcrumbList(deps.config.baseUrl, input.breadcrumbs));
+  return nodes;
+}

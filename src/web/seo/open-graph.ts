@@ -1,0 +1,60 @@
+// Open Graph (https://ogp.me/) and Twitter card tags: how a link to the page looks when
+// shared. Every URL here is absolute, as the protocol requires.
+import { LOCALES, type Locale } from "../../config.js";
+import { toIsoWithOffset } from "../../content/dates.js";
+import { OG_LOCALE } from "../../i18n/format.js";
+import type { AppDeps } from "../context.js";
+import type { ArticleHead, PageImage } from "./head-types.js";
+
+/** The site default image, public/img/og-default.png (1200×630, the size Facebook and X recommend). */
+export function defaultImage(deps: AppDeps, locale: Locale): PageImage {
+  return { url: deps.assets.url("img/og-default.png"), alt: deps.i18n.t(locale)("seo.imageAlt"), width: 1200, height: 630 };
+}
+
+export const absoluteUrl = (base: string, url: string) => (/^https?:\/\//.test(url) ? url : base + url);
+
+export interface OpenGraphInput {
+  readonly title: string;
+  readonly description: string;
+  readonly url: string;
+  readonly image: PageImage | undefined;
+  readonly article: ArticleHead | undefined;
+  /** Languages in which this page also exists. */
+  readonly alternates: readonly Locale[];
+}
+
+export function openGraph(deps: AppDeps, locale: Locale, input: OpenGraphInput): { og: { property: string; content: string }[]; twitter: { name: string; content: string }[] } {
+  const base = deps.config.baseUrl;
+  const image = input.image ?? defaultImage(deps, locale);
+  const tz = deps.config.timeZones[locale];
+  const og: [string, string][] = [
+    ["og:site_name", deps.i18n.t(locale)("site.name")],
+    ["og:type", input.article ? "article" : "website"],
+    ["og:title", input.title],
+    ["og:description", input.description],
+    ["og:url", input.url],
+    ["og:locale", OG_LOCALE[locale]],
+    ...LOCALES.filter((l) => l !== locale && input.alternates.includes(l)).map((l): [string, string] => ["og:locale:alternate", OG_LOCALE[l]]),
+    ["og:image", absoluteUrl(base, image.url)],
+    ["og:image:width", String(image.width)],
+    ["og:image:height", String(image.height)],
+    ["og:image:alt", image.alt],
+  ];
+  const a = input.article;
+  if (a) {
+    og.push(
+      ["article:published_time", toIsoWithOffset(a.published, tz)],
+      ["article:modified_time", toIsoWithOffset(Math.max(a.published, a.modified), tz)],
+      ["article:section", a.section],
+      ...a.tags.map((tag): [string, string] => ["article:tag", tag]),
+    );
+  }
+  return {
+    og: og.map(([property, content]) => ({ property, content })),
+    // X/Twitter reads og:title, og:description and og:image when its own tags are absent.
+    twitter: [
+      { name: "twitter:card", content: "summary_large_image" },
+      { name: "twitter:image:alt", content: image.alt },
+    ],
+  };
+}

@@ -1,0 +1,74 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkContent } from "../../src/content/check.js";
+import { NewArticleError, articleSource, createArticle, knownDistricts } from "../../src/content/new-article.js";
+import { FIXTURES, copyFixture } from "../helpers/app.js";
+
+const ROOT = path.resolve(FIXTURES, "../..");
+const timeZones = { bg: "Europe/Sofia", pl: "Europe/Warsaw" } as const;
+// 2026-11-23 23:30 UTC: already the 24th in Sofia (UTC+2) and in Warsaw (UTC+1).
+const LATE = Date.UTC(2026, 10, 23, 23, 30);
+
+describe("createArticle", () => {
+  it("writes a draft with today's date in the language's time zone and a transliterated slug", () => {
+    const contentDir = copyFixture("content");
+    const a = createArticle({ contentDir, timeZones }, { lang: "bg", district: "sredets", title: "Нов парк в „Средец“" }, LATE);
+    expect(a.rel).toBe("bg/sredets/2026-11-24-nov-park-v-sredets.md");
+    const text = fs.readFileSync(a.file, "utf8");
+    expect(text).toBe(articleSource("bg", "Нов парк в „Средец“", "2026-11-24"));
+    expect(text).toContain('title: "Нов парк в „Средец“"\ndate: "2026-11-24"\n# summary: ');
+    expect(text).toContain("tags: []\ndraft: true\n---\n\n## Подзаглавие\n\n");
+  });
+
+  it("writes a Polish bundle with a Polish skeleton, and the result passes the check", () => {
+    const contentDir = copyFixture("content");
+    const a = createArticle({ contentDir, timeZones }, { lang: "pl", district: "sopot", title: 'Nowe ławki "przy molo"', date: "2026-12-01", bundle: true });
+    expect(a.rel).toBe("pl/sopot/2026-12-01-nowe-lawki-przy-molo/index.md");
+    expect(a.source).toContain("## Śródtytuł");
+    const mine = checkContent({ contentDir, timeZones }).issues.filter((i) => i.file === a.rel);
+    expect(mine).toEqual([]);
+  });
+
+  it("refuses an unknown district, listing the known ones, and never overwrites", () => {
+    const contentDir = copyFixture("content");
+    const config = { contentDir, timeZones };
+    expect(() => createArticle(config, { lang: "bg", district: "vitosha", title: "Х" })).toThrow(
+      new NewArticleError('unknown district "vitosha" — known districts: gdansk, gdynia, lozenets, oborishte, rumia, sopot, sredets'),
+    );
+    const input = { lang: "bg", district: "sredets", title: "Два пъти", date: "2026-12-02" } as const;
+    createArticle(config, input);
+    expect(() => createArticle(config, { ...input, bundle: true })).toThrow("bg/sredets/2026-12-02-dva-pati.md already exists — open it, or choose another title");
+    expect(() => createArticle(config, { ...input, date: "2026-02-30" })).toThrow('"2026-02-30" is not a date — use YYYY-MM-DD');
+  });
+
+  it("lists only districts with a valid file name", () => {
+    const contentDir = copyFixture("broken");
+    expect(knownDistricts(contentDir)).toEqual(["sopot", "sredets"]);
+  });
+});
+
+describe("npm run new (the CLI, without a terminal)", () => {
+  const run = (contentDir: string, ...args: string[]) =>
+    spawnSync("npx", ["tsx", "src/cli/new.ts", ...args], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: contentDir }, encoding: "utf8", input: "", timeout: 60_000 });
+
+  it("creates the file from flags, and refuses a second time", () => {
+    const contentDir = copyFixture("content");
+    const args = ["--lang", "pl", "--district", "gdansk", "--title", "Nowy przystanek", "--date", "2026-12-05"];
+    const r = run(contentDir, ...args);
+    expect(r.stderr).not.toContain("missing");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("pl/gdansk/2026-12-05-nowy-przystanek.md");
+    expect(fs.readFileSync(path.join(contentDir, "pl/gdansk/2026-12-05-nowy-przystanek.md"), "utf8")).toContain('title: "Nowy przystanek"');
+    const again = run(contentDir, ...args);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("pl/gdansk/2026-12-05-nowy-przystanek.md already exists");
+  }, 60_000);
+
+  it("exits 2 naming the missing flags when it cannot ask", () => {
+    const r = run(copyFixture("content"), "--lang", "bg");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("missing --district, --title (no terminal to ask)");
+  }, 60_000);
+});

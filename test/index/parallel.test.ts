@@ -1,0 +1,72 @@
+// Parsing on worker threads must give exactly what parsing in the main thread gives,
+// in the same order, and an index built that way must serve the same articles.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { scanContent } from "../../src/content/scan.js";
+import { ContentIndex } from "../../src/index/index.js";
+import { PARALLEL_THRESHOLD, parallelParser, parseInWorkers, workerUrl } from "../../src/index/parallel.js";
+import { parseFile } from "../../src/index/sync.js";
+import { copyFixture, tempDir } from "../helpers/app.js";
+
+/** The fixture content plus enough generated articles to cross the worker threshold. */
+function bigContent(extra: number): string {
+  const dir = copyFixture("content");
+  fs.mkdirSync(path.join(dir, "bg", "oborishte"), { recursive: true });
+  for (let i = 0; i < extra; i++) {
+    const body = `---\ntitle: "Новина номер ${i} за ремонт"\ndate: "2025-0${1 + (i % 9)}-1${i % 10}"\ntags: [ремонт]\n---\n\nТекст ${i} за **ремонта**.\n\n## Срокове\n\n- първо\n- второ\n`;
+    fs.writeFileSync(path.join(dir, "bg", "oborishte", `n-${String(i).padStart(4, "0")}.md`), body);
+  }
+  return dir;
+}
+
+const timeZones = { bg: "Europe/Sofia", pl: "Europe/Warsaw" };
+
+describe("parallel parsing", () => {
+  it("finds the worker beside the module, with the module's own extension", () => {
+    expect(workerUrl("file:///app/dist/src/index/parallel.js").href).toBe("file:///app/dist/src/index/parse-worker.js");
+    expect(workerUrl("file:///app/src/index/parallel.ts").href).toBe("file:///app/src/index/parse-worker.ts");
+  });
+
+  it("gives the same results, in the same order, as parsing in the main thread", async () => {
+    const contentDir = bigContent(300);
+    const files = scanContent(contentDir).files;
+    const config = { contentDir, timeZones };
+    const inThread = files.map((f) => parseFile(f, config));
+    const progress: [number, number][] = [];
+    const inWorkers = await parseInWorkers(files, config, 2, (done, total) => progress.push([done, total]));
+    expect(inWorkers.map((p) => p.file.rel)).toEqual(files.map((f) => f.rel));
+    expect(inWorkers).toEqual(inThread);
+    // Progress only grows and ends at the total (the terminal's progress bar reaches 100%).
+    expect(progress.map(([d]) => d)).toEqual([...progress.map(([d]) => d)].sort((x, y) => x - y));
+    expect(progress.at(-1)).toEqual([files.length, files.length]);
+    // The fixture pictures come through too (sizes are read inside the worker).
+    expect(inWorkers.some((p) => (p.article?.media.length ?? 0) > 0)).toBe(true);
+  }, 30_000);
+
+  it("parses a few files in the current thread without starting workers", async () => {
+    const contentDir = copyFixture("content");
+    const files = scanContent(contentDir).files;
+    const parse = parallelParser({ contentDir, timeZones }, { threads: 2 });
+    expect((await parse(files.slice(0, 3))).map((p) => p.file.rel)).toEqual(files.slice(0, 3).map((f) => f.rel));
+  });
+
+  it("builds an index whose pages match the in-thread build", async () => {
+    const contentDir = bigContent(PARALLEL_THRESHOLD + 20);
+    const config = loadConfig({ NODE_ENV: "test", CONTENT_DIR: contentDir, DATA_DIR: tempDir("data"), LOG_LEVEL: "silent" });
+    const logs: string[] = [];
+    const viaWorkers = await ContentIndex.open(config, { log: (m) => logs.push(m) });
+    const inThread = await ContentIndex.open({ ...config, dataDir: tempDir("data") }, { parseMany: (fs) => fs.map((f) => parseFile(f, config)) });
+    try {
+      expect(logs).toEqual([]); // no fallback to the main thread
+      expect(viaWorkers.status().articles).toBeGreaterThan(PARALLEL_THRESHOLD);
+      expect(viaWorkers.status().articles).toBe(inThread.status().articles);
+      expect(viaWorkers.version()).toBe(inThread.version());
+      expect(viaWorkers.articles.page("bg", 3, 20)).toEqual(inThread.articles.page("bg", 3, 20));
+    } finally {
+      viaWorkers.close();
+      inThread.close();
+    }
+  }, 30_000);
+});
