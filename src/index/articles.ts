@@ -7,13 +7,15 @@ import { PUBLISHED } from "./listing.js";
 /** What list pages, feeds and sitemaps need of an article. */
 export type ArticleSummary = Pick<Article, "lang" | "district" | "slug" | "title" | "summary" | "date" | "updated" | "image" | "tags" | "author" | "translationKey" | "draft" | "expires"> & {
   readonly id: number;
+  /** Last change: `updated`, else the last git commit of the file, else its mtime. */
+  readonly modified: number;
   readonly file: string;
 };
 
 /** An article page: the summary plus its rendered body. */
 export type ArticleDetail = ArticleSummary & { readonly html: string; readonly text: string };
 
-const SUMMARY_COLUMNS = "a.id, a.file, a.lang, a.district, a.slug, a.title, a.summary, a.date, a.updated, a.expires, a.draft, a.author, a.tags, a.image, a.translation_key";
+const SUMMARY_COLUMNS = "a.id, a.file, a.lang, a.district, a.slug, a.title, a.summary, a.date, a.updated, a.modified, a.expires, a.draft, a.author, a.tags, a.image, a.translation_key";
 
 interface Row {
   id: number;
@@ -25,6 +27,7 @@ interface Row {
   summary: string;
   date: number;
   updated: number | null;
+  modified: number | null;
   expires: number | null;
   draft: number;
   author: string | null;
@@ -46,6 +49,7 @@ function toSummary(r: Row): ArticleSummary {
     summary: r.summary,
     date: r.date,
     updated: r.updated ?? undefined,
+    modified: r.modified ?? r.updated ?? r.date,
     expires: r.expires ?? undefined,
     draft: r.draft === 1,
     author: r.author ?? undefined,

@@ -1,6 +1,6 @@
 // The index schema. Bump SCHEMA_VERSION whenever it changes: an index of another
 // version is rebuilt from the content at start, never migrated in place.
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -30,6 +30,8 @@ CREATE TABLE articles (
   summary TEXT NOT NULL,
   date INTEGER NOT NULL,
   updated INTEGER,
+  -- updated, else the last git commit touching the file, else its mtime (content/git-dates.ts)
+  modified INTEGER,
   expires INTEGER,
   draft INTEGER NOT NULL,
   author TEXT,

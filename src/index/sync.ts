@@ -6,6 +6,7 @@ import type { Config } from "../config.js";
 import { parseArticle, type Article } from "../content/article.js";
 import { crossCheck, type ArticleKey } from "../content/cross-check.js";
 import { parseDistrict, type District } from "../content/district.js";
+import { gitDates, modifiedDate } from "../content/git-dates.js";
 import { issue, sortIssues, type ContentIssue } from "../content/issues.js";
 import { scanContent, type ContentFile } from "../content/scan.js";
 import { IndexError } from "../errors.js";
@@ -91,6 +92,9 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   }
 
   const w = createWriter(db);
+  // One git call for the files parsed now (content/git-dates.ts), not one per file.
+  const articleFiles = parsed.flatMap((p) => (p.article ? [p.file.rel] : []));
+  const dates = articleFiles.length ? gitDates(config.contentDir, articleFiles) : new Map<string, number>();
   let active = 0;
   const apply = db.transaction(() => {
     for (const rel of removed) {
@@ -101,7 +105,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
     for (const p of parsed) {
       w.removeArticle(p.file.rel);
       w.removeDistrict(p.file.rel);
-      if (p.article) w.putArticle(p.article);
+      if (p.article) w.putArticle(p.article, modifiedDate(p.article.updated, p.file.rel, dates, p.file.mtimeMs));
       if (p.district) w.putDistrict(p.district);
       w.putFile(p.file.rel, p.file.kind, p.file.mtimeMs, p.file.size, p.issues);
     }

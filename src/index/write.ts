@@ -7,8 +7,8 @@ import type { Db } from "./db.js";
 
 export function createWriter(db: Db) {
   const insertArticle = db.prepare(`INSERT INTO articles
-    (file, lang, district, slug, title, summary, date, updated, expires, draft, author, tags, image, translation_key, aliases, links, lines, html, text, hash)
-    VALUES (@file, @lang, @district, @slug, @title, @summary, @date, @updated, @expires, @draft, @author, @tags, @image, @translationKey, @aliases, @links, @lines, @html, @text, @hash)`);
+    (file, lang, district, slug, title, summary, date, updated, modified, expires, draft, author, tags, image, translation_key, aliases, links, lines, html, text, hash)
+    VALUES (@file, @lang, @district, @slug, @title, @summary, @date, @updated, @modified, @expires, @draft, @author, @tags, @image, @translationKey, @aliases, @links, @lines, @html, @text, @hash)`);
   const findArticle = db.prepare("SELECT id FROM articles WHERE file = ?").pluck();
   const deleteArticle = db.prepare("DELETE FROM articles WHERE id = ?");
   const deleteSearch = db.prepare("DELETE FROM search WHERE rowid = ?");
@@ -31,11 +31,13 @@ export function createWriter(db: Db) {
 
   return {
     removeArticle,
-    putArticle(a: Article): void {
+    /** `modified`: see content/git-dates.ts; `updated`, else `date`, when not known. */
+    putArticle(a: Article, modified?: number): void {
       removeArticle(a.file);
       const { lastInsertRowid } = insertArticle.run({
         ...a,
         updated: a.updated ?? null,
+        modified: modified ?? a.updated ?? a.date,
         expires: a.expires ?? null,
         draft: a.draft ? 1 : 0,
         author: a.author ?? null,

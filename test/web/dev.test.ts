@@ -22,7 +22,7 @@ describe.each(["test", "production"])("outside development (NODE_ENV=%s)", (env)
     await request(portal.app).get(articleUrl(portal, "draft = 1")).expect(404);
     await request(portal.app).get(articleUrl(portal, "date > 1800000000000")).expect(404);
     await request(portal.app).get("/_dev/problems/").expect(404);
-    await request(portal.app).get("/_dev/events").expect(404);
+    await request(portal.app).get("/_dev/events").redirects(1).expect(404);
   });
 
   it("has no problems banner and no reload script, even when the content has problems", async () => {
@@ -64,12 +64,12 @@ describe("in development (npm run dev)", () => {
   it("links every page to the problems page while problems exist, and lists them there", async () => {
     fs.writeFileSync(path.join(portal.contentDir, "bg/sredets/2026-11-20-bad.md"), '---\ntitle: "Лоша"\ndate: "2026-02-30"\n---\n\nТекст.\n');
     await portal.index.sync();
-    for (const url of ["/bg/", "/pl/aktualnosci/", "/bg/nyama-takava-stranitsa/"]) {
+    for (const url of ["/bg/", "/bg/rayoni/sredets/", "/bg/nyama-takava-stranitsa/"]) {
       const res = await request(portal.app).get(url);
       expect(res.text).toContain('<a href="/_dev/problems/">Режим на разработка: в съдържанието има 1 проблем — вижте го</a>');
     }
-    const pl = await request(portal.app).get("/pl/").expect(200);
-    expect(pl.text).toContain("Tryb deweloperski: w treści jest 1 problem — zobacz go");
+    const pl = await request(portal.app).get("/pl/aktualnosci/").expect(200);
+    expect(pl.text).toContain('<a href="/_dev/problems/">Tryb deweloperski: w treści jest 1 problem — zobacz go</a>');
     const page = await request(portal.app).get("/_dev/problems/").expect(200);
     expect(page.text).toContain("<code>bg/sredets/2026-11-20-bad.md:3: date: &quot;2026-02-30&quot; is not a real date — use YYYY-MM-DD</code>");
     expect(page.text).toContain('<meta name="robots" content="noindex">');

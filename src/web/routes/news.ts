@@ -77,7 +77,7 @@ export function newsRoutes(deps: AppDeps): Router {
             { name: a.title, url: card.url },
           ],
           image: a.image,
-          article: { headline: a.title, published: a.date, modified: a.updated ?? a.date, section: card.districtName, tags: a.tags, author: a.author },
+          article: { headline: a.title, published: a.date, modified: Math.max(a.date, a.modified), section: card.districtName, tags: a.tags, author: a.author },
         }),
         preview: banner,
         article: {
@@ -85,8 +85,9 @@ export function newsRoutes(deps: AppDeps): Router {
           author: a.author,
           html: a.html,
           image: a.image,
-          updatedIso: a.updated ? toIsoWithOffset(a.updated, tz) : null,
-          updatedText: a.updated && a.updated > a.date ? formatDate(a.updated, locale, tz) : null,
+          // `modified`: updated, else the last commit of the file (content/git-dates.ts); shown from the next day on.
+          updatedIso: a.modified > a.date ? toIsoWithOffset(a.modified, tz) : null,
+          updatedText: a.modified > a.date && formatDate(a.modified, locale, tz) !== card.dateText ? formatDate(a.modified, locale, tz) : null,
           tags: a.tags.map((name) => ({ name, url: urls.tag(locale, slugify(name, locale)) })),
         },
         translations,

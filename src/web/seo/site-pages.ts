@@ -15,7 +15,8 @@ export interface SitePage {
   readonly alternates: Partial<Record<Locale, string>>;
 }
 
-export const modifiedAt = (a: Pick<ArticleSummary, "date" | "updated">): number => Math.max(a.date, a.updated ?? a.date);
+/** `modified` is updated, else the last git commit of the file, else its mtime (content/git-dates.ts). */
+export const modifiedAt = (a: Pick<ArticleSummary, "date" | "modified">): number => Math.max(a.date, a.modified);
 
 const everyLocale = (path: (l: Locale) => string) => Object.fromEntries(LOCALES.map((l) => [l, path(l)])) as Record<Locale, string>;
 
