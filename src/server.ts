@@ -34,8 +34,8 @@ async function main(): Promise<void> {
   logger.info(`portal serving ${config.baseUrl} (${config.env})`);
 
   const watcher = config.watch
-    ? watchContent(config.contentDir, () => {
-        index.sync().then(
+    ? watchContent(config.contentDir, (paths) => {
+        index.sync(undefined, paths ? { paths } : {}).then(
           (r) => r.parsed + r.removed > 0 && logger.info({ parsed: r.parsed, removed: r.removed, ms: r.ms, problems: r.issues.length }, "content updated"),
           (err: unknown) => logger.error({ err }, "content update failed; the previous index keeps serving"),
         );

@@ -24,18 +24,31 @@ export function dateProblem(value: string): string | null {
   return null;
 }
 
+// Building an Intl.DateTimeFormat loads ICU zone data (about 0.1 ms each); one per
+// time zone is enough, and cards, feeds and sitemaps ask for thousands of offsets.
+const ZONE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = ZONE_FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    ZONE_FORMATS.set(timeZone, format);
+  }
+  return format;
+}
+
 /** Offset of a time zone from UTC, in minutes, at a given instant. */
 export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(epochMs));
+  const parts = zoneFormat(timeZone).formatToParts(new Date(epochMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60000);

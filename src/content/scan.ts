@@ -53,6 +53,7 @@ export function classify(rel: string): { kind: ContentFile["kind"] } | { problem
     return { kind: "district" };
   }
   if (top === "pages") return parts.length === 3 && ext === ".md" && isLocale(parts[1]) ? { kind: "page" } : null;
+  if (RESERVED_FOLDERS.has(top)) return null; // read by their own loaders (accessibility/)
   if (ext !== ".md" || parts.length === 1) return null;
   if (!isLocale(top)) {
     return { problem: issue(rel, 1, "file", `"${top}" is not a language folder — articles go in bg/ or pl/`) };
@@ -81,4 +82,32 @@ export function scanContent(contentDir: string): ScanResult {
     if (st) files.push({ kind: c.kind, rel, abs, mtimeMs: Math.trunc(st.mtimeMs), size: st.size });
   }
   return { files, issues };
+}
+
+export interface PathScan {
+  /** The paths that exist, as content files. */
+  readonly files: ContentFile[];
+  /** The paths that no longer exist. */
+  readonly missing: string[];
+}
+
+/**
+ * Stats just the given paths (relative, forward slashes), as reported by the watcher, so
+ * one saved article does not cost a walk of the whole tree. Null when any path is not
+ * plainly an article or district file (a folder, a misplaced file, an image): only the
+ * full scan knows what such a change means.
+ */
+export function scanPaths(contentDir: string, rels: readonly string[]): PathScan | null {
+  const files: ContentFile[] = [];
+  const missing: string[] = [];
+  for (const rel of [...new Set(rels)].sort()) {
+    const c = classify(rel);
+    if (!c || "problem" in c || c.kind === "page") return null;
+    const abs = path.join(contentDir, ...rel.split("/"));
+    const st = fs.statSync(abs, { throwIfNoEntry: false });
+    if (!st) missing.push(rel);
+    else if (st.isFile()) files.push({ kind: c.kind, rel, abs, mtimeMs: Math.trunc(st.mtimeMs), size: st.size });
+    else return null;
+  }
+  return { files, missing };
 }

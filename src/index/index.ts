@@ -9,7 +9,7 @@ import { createDistrictQueries } from "./districts.js";
 import { rebuildListings } from "./listing.js";
 import { parallelParser, type ParallelOptions } from "./parallel.js";
 import { createSearchQueries } from "./search.js";
-import { allIssues, syncIndex, type ParseMany, type SyncReport } from "./sync.js";
+import { allIssues, syncIndex, type ParseMany, type SyncOptions, type SyncReport } from "./sync.js";
 
 export type IndexConfig = Pick<Config, "contentDir" | "dataDir" | "timeZones">;
 
@@ -29,7 +29,8 @@ export class ContentIndex {
   private lastSync: SyncReport | null = null;
   private lastError: string | null = null;
   private syncing: Promise<SyncReport> | null = null;
-  private pending = false;
+  /** What the next sync must look at: named paths, or the whole tree. */
+  private wanted: Set<string> | "all" | null = null;
   private meta;
   /** The version meta, read once per change: two SQLite reads per request were measurable. */
   private memo: { dataVersion: number; version: string; since: number; next: number } | null = null;
@@ -70,7 +71,8 @@ export class ContentIndex {
     const index = new ContentIndex(opened.db, opened.file, config, options.clock ?? Date.now);
     try {
       // Many changed files (a cold start) are parsed on worker threads, a few in this one.
-      await index.sync(options.parseMany ?? parallelParser(config, { log: options.log, progress: options.progress }));
+      // A fresh file is not served yet, so it is written while the workers still parse.
+      await index.sync(options.parseMany ?? parallelParser(config, { log: options.log, progress: options.progress }), { exclusive: opened.fresh });
     } catch (cause) {
       if (opened.fresh) discardIndex(opened);
       throw new IndexError("Building the index failed", { cause });
@@ -79,24 +81,28 @@ export class ContentIndex {
     return index;
   }
 
-  /** Re-reads changed files. Calls during a sync are folded into one follow-up sync. */
-  sync(parseMany?: ParseMany): Promise<SyncReport> {
-    if (this.syncing) {
-      this.pending = true;
-      return this.syncing;
-    }
+  /**
+   * Re-reads changed files: those named in `options.paths`, or any in the tree. Calls
+   * during a sync are folded into one follow-up sync covering all they asked for.
+   */
+  sync(parseMany?: ParseMany, options: SyncOptions = {}): Promise<SyncReport> {
+    this.wanted = options.paths && this.wanted !== "all" ? new Set([...(this.wanted ?? []), ...options.paths]) : "all";
+    if (this.syncing) return this.syncing;
     const run = async (): Promise<SyncReport> => {
       try {
         let report: SyncReport;
         do {
-          this.pending = false;
-          report = await syncIndex(this.db, this.config, parseMany);
+          const wanted = this.wanted;
+          this.wanted = null;
+          const paths = wanted === "all" || wanted === null ? undefined : [...wanted];
+          report = await syncIndex(this.db, this.config, parseMany, { exclusive: options.exclusive, paths });
           this.memo = null;
-        } while (this.pending);
+        } while (this.wanted !== null);
         this.lastSync = report;
         this.lastError = null;
         return report;
       } catch (cause) {
+        this.wanted = null;
         this.lastError = (cause as Error).message;
         throw cause;
       } finally {

@@ -35,6 +35,16 @@ export function rebuildListings(db: Db, now: number): void {
   const set = db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
   set.run("next_change", String(next ?? ""));
   set.run("listed_at", String(now));
+  refreshVersion(db, now);
+}
+
+/**
+ * Recomputes the content version alone: enough after an edit that changes no listing
+ * (same articles, dates, districts, tags and flags; see sync.ts), which is most edits.
+ */
+export function refreshVersion(db: Db, now: number): void {
+  const pub = "FROM articles a WHERE a.active = 1 AND a.draft = 0 AND a.date <= @now AND (a.expires IS NULL OR a.expires > @now)";
+  const set = db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
   // The version is a digest of what is published, not a counter, so replicas built from
   // the same content commit agree on it (and on the ETags derived from it).
   const digest = createHash("sha256");

@@ -8,7 +8,7 @@ import { Worker } from "node:worker_threads";
 import type { Config } from "../config.js";
 import type { ContentFile } from "../content/scan.js";
 import type { ParseJob, ParseResult } from "./parse-worker.js";
-import { parseFile, type ParseMany, type Parsed } from "./sync.js";
+import { parseInThread, type ParseMany, type Parsed } from "./sync.js";
 
 /**
  * Below this many files the main thread is faster: each worker loads the parser and warms
@@ -28,6 +28,11 @@ export interface ParallelOptions {
   readonly progress?: (done: number, total: number) => void;
 }
 
+/** A worker could not start, crashed or exited: the main thread can take over. */
+export class WorkerFailure extends Error {
+  override name = "WorkerFailure";
+}
+
 /**
  * The worker next to this module, with this module's extension: parse-worker.ts under
  * tsx (development, tests), parse-worker.js from dist/ in production.
@@ -42,22 +47,27 @@ function startWorker(url: URL, config: ParseConfig): Worker {
   return url.pathname.endsWith(".ts") ? new Worker(new URL("./tsx-worker.mjs", url), { workerData }) : new Worker(url, { workerData });
 }
 
-export function parseInWorkers(files: ContentFile[], config: ParseConfig, threads: number, progress?: ParallelOptions["progress"]): Promise<Parsed[]> {
+/**
+ * Parses `files` on `threads` workers and hands the results to `emit` chunk by chunk in
+ * the files' order (a chunk that finishes early waits for the ones before it), so the
+ * index gets the same row ids, and the same listing order for equal dates, as in-thread.
+ */
+export function parseInWorkers(files: ContentFile[], config: ParseConfig, threads: number, emit: (batch: Parsed[]) => void, progress?: ParallelOptions["progress"]): Promise<void> {
   const url = workerUrl();
   const chunks: ContentFile[][] = [];
   for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
-  const results: Parsed[][] = new Array<Parsed[]>(chunks.length);
+  const waiting = new Map<number, Parsed[]>();
   const workers: Worker[] = [];
-  return new Promise<Parsed[]>((resolve, reject) => {
+  return new Promise<void>((resolve, reject) => {
     let next = 0;
-    let done = 0;
+    let emitted = 0;
     let failed = false;
     const finish = (error?: Error) => {
       if (failed) return;
       if (error) failed = true;
       for (const w of workers) void w.terminate();
       if (error) reject(error);
-      else resolve(results.flat());
+      else resolve();
     };
     const feed = (w: Worker) => {
       if (next < chunks.length) {
@@ -66,22 +76,37 @@ export function parseInWorkers(files: ContentFile[], config: ParseConfig, thread
         w.postMessage(job);
       }
     };
+    const flush = () => {
+      for (let batch = waiting.get(emitted); batch; batch = waiting.get(emitted)) {
+        waiting.delete(emitted);
+        emitted++;
+        emit(batch);
+      }
+    };
     const count = Math.max(1, Math.min(threads, chunks.length));
     for (let i = 0; i < count; i++) {
       const w = startWorker(url, config);
       workers.push(w);
       w.on("message", (reply: ParseResult) => {
-        if ("error" in reply) return finish(new Error(`A parse worker failed: ${reply.error}`));
-        results[reply.id] = reply.parsed;
-        done++;
-        progress?.(Math.min(files.length, done * CHUNK), files.length);
-        if (done === chunks.length) finish();
-        else feed(w);
+        if (failed) return;
+        if ("error" in reply) return finish(new WorkerFailure(`A parse worker failed: ${reply.error}`));
+        // The next job goes out before this chunk is written, so the worker parses while we write.
+        feed(w);
+        waiting.set(reply.id, reply.parsed);
+        try {
+          flush();
+        } catch (error) {
+          return finish(error as Error);
+        }
+        progress?.(Math.min(files.length, emitted * CHUNK), files.length);
+        if (emitted === chunks.length) finish();
       });
-      w.on("error", (cause) => finish(new Error("A parse worker stopped", { cause })));
+      w.on("error", (cause) => finish(new WorkerFailure("A parse worker stopped", { cause })));
       w.on("exit", (code) => {
-        if (done < chunks.length) finish(new Error(`A parse worker exited with code ${code} before finishing`));
+        if (emitted < chunks.length) finish(new WorkerFailure(`A parse worker exited with code ${code} before finishing`));
       });
+      // Two jobs each: the next chunk is already waiting when a worker finishes one.
+      feed(w);
       feed(w);
     }
   });
@@ -89,19 +114,25 @@ export function parseInWorkers(files: ContentFile[], config: ParseConfig, thread
 
 /**
  * A ParseMany for ContentIndex.open: worker threads for many files, the current thread
- * for a few, and the current thread again if the workers cannot run (the result is the same).
+ * for a few. If the workers cannot start, the current thread parses instead (same result).
  */
 export function parallelParser(config: ParseConfig, options: ParallelOptions = {}): ParseMany {
   const threads = options.threads ?? os.availableParallelism();
   const threshold = options.threshold ?? PARALLEL_THRESHOLD;
-  const inThread = (files: ContentFile[]) => files.map((f) => parseFile(f, config));
-  return async (files) => {
-    if (files.length <= threshold || threads < 2) return inThread(files);
+  const inThread = parseInThread(config);
+  return async (files, emit) => {
+    if (files.length <= threshold || threads < 2) return inThread(files, emit);
+    let written = 0;
     try {
-      return await parseInWorkers(files, config, threads, options.progress);
+      await parseInWorkers(files, config, threads, (batch) => {
+        emit(batch);
+        written += batch.length;
+      }, options.progress);
     } catch (error) {
-      options.log?.(`parsing on worker threads failed, parsing in the main thread instead: ${(error as Error).message}`);
-      return inThread(files);
+      // A worker that cannot start or crashes (not a failed write: that rethrows below).
+      if (!(error instanceof WorkerFailure)) throw error;
+      options.log?.(`parsing on worker threads failed, parsing the rest in the main thread: ${error.message}`);
+      inThread(files.slice(written), emit);
     }
   };
 }

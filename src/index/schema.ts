@@ -1,6 +1,6 @@
 // The index schema. Bump SCHEMA_VERSION whenever it changes: an index of another
 // version is rebuilt from the content at start, never migrated in place.
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -41,10 +41,13 @@ CREATE TABLE articles (
   aliases TEXT NOT NULL,
   links TEXT NOT NULL,
   lines TEXT NOT NULL,
-  html TEXT NOT NULL,
-  text TEXT NOT NULL,
   hash TEXT NOT NULL,
-  active INTEGER NOT NULL DEFAULT 0
+  active INTEGER NOT NULL DEFAULT 0,
+  -- The large columns last: SQLite reads a row's columns in order and spills long rows to
+  -- overflow pages, so the scans of the flags above (listings, cross-checks) stay on the
+  -- row's first page instead of walking every article's HTML.
+  html TEXT NOT NULL,
+  text TEXT NOT NULL
 );
 CREATE INDEX articles_by_slug ON articles (lang, slug);
 CREATE INDEX articles_by_translation ON articles (translation_key) WHERE translation_key IS NOT NULL;

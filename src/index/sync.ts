@@ -4,20 +4,21 @@
 import fs from "node:fs";
 import type { Config } from "../config.js";
 import { parseArticle, type Article } from "../content/article.js";
-import { crossCheck, type ArticleKey } from "../content/cross-check.js";
 import { parseDistrict, type District } from "../content/district.js";
 import { gitDates, modifiedDate } from "../content/git-dates.js";
 import { issue, sortIssues, type ContentIssue } from "../content/issues.js";
-import { scanContent, type ContentFile } from "../content/scan.js";
+import { scanContent, scanPaths, type ContentFile, type ScanResult } from "../content/scan.js";
 import { IndexError } from "../errors.js";
-import { urls } from "../web/urls.js";
+import { crossCheckAll, forgetKeys, rememberKeys } from "./cross.js";
 import type { Db } from "./db.js";
-import { rebuildListings } from "./listing.js";
-import { createWriter } from "./write.js";
+import { rebuildListings, refreshVersion } from "./listing.js";
+import { createWriter, searchTerms, type SearchTerms } from "./write.js";
 
 export interface Parsed {
   readonly file: ContentFile;
   readonly article?: Article | null;
+  /** The article's search terms, analysed where it was parsed (a worker at cold start). */
+  readonly terms?: SearchTerms;
   readonly district?: District | null;
   readonly issues: ContentIssue[];
 }
@@ -28,6 +29,23 @@ export interface SyncReport {
   readonly articles: number;
   readonly issues: ContentIssue[];
   readonly ms: number;
+}
+
+export interface SyncOptions {
+  /**
+   * Nobody reads this connection yet (a fresh index before the server listens): parsed
+   * files are written batch by batch while the rest are still being parsed, instead of
+   * being held in memory until all are done (1.5 GB at 100,000 articles).
+   */
+  readonly exclusive?: boolean;
+  /** Only these files changed (relative paths, from the watcher); else the whole tree is scanned. */
+  readonly paths?: readonly string[];
+}
+
+interface FileRow {
+  readonly path: string;
+  readonly mtime: number;
+  readonly size: number;
 }
 
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -54,15 +72,24 @@ export function parseFile(file: ContentFile, config: Pick<Config, "contentDir" |
   if (file.kind === "article") {
     const lang = file.rel.slice(0, 2) as keyof Config["timeZones"];
     const { article, issues } = parseArticle(file.rel, raw, { contentDir: config.contentDir, timeZone: config.timeZones[lang] });
-    return { file, article, issues };
+    return article ? { file, article, terms: searchTerms(article), issues } : { file, article, issues };
   }
   return { file, issues: [] };
 }
 
-/** Parses the given files; the cold-start path may replace this with worker threads. */
-export type ParseMany = (files: ContentFile[]) => Parsed[] | Promise<Parsed[]>;
+/**
+ * Parses the given files and hands the results to `emit` in the files' order, a batch
+ * at a time; the cold-start path replaces the in-thread default with worker threads.
+ */
+export type ParseMany = (files: ContentFile[], emit: (batch: Parsed[]) => void) => void | Promise<void>;
 
-export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "timeZones">, parseMany?: ParseMany): Promise<SyncReport> {
+const BATCH = 64;
+
+export const parseInThread = (config: Pick<Config, "contentDir" | "timeZones">): ParseMany => (files, emit) => {
+  for (let i = 0; i < files.length; i += BATCH) emit(files.slice(i, i + BATCH).map((f) => parseFile(f, config)));
+};
+
+export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "timeZones">, parseMany?: ParseMany, options: SyncOptions = {}): Promise<SyncReport> {
   const started = performance.now();
   // The scan skips folders it cannot read; an unreadable content root (unmounted, renamed
   // mid-deploy) would look empty and unpublish every article, so the sync fails instead.
@@ -71,9 +98,16 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   } catch (cause) {
     throw new IndexError(`The content folder ${config.contentDir} cannot be read`, { cause });
   }
-  const scan = scanContent(config.contentDir);
+  const storedScanIssues = db.prepare("SELECT value FROM meta WHERE key = 'scan_issues'").pluck().get() as string | undefined;
+  const fileRow = db.prepare("SELECT path, mtime, size FROM files WHERE path = ?");
+  // The watcher names the files it saw change; anything it cannot vouch for means a full scan.
+  const targeted = options.paths?.length && storedScanIssues !== undefined ? scanPaths(config.contentDir, options.paths) : null;
+  const scan: ScanResult = targeted ? { files: targeted.files, issues: JSON.parse(storedScanIssues!) as ContentIssue[] } : scanContent(config.contentDir);
   const known = new Map(
-    (db.prepare("SELECT path, mtime, size FROM files").all() as { path: string; mtime: number; size: number }[]).map((r) => [r.path, r]),
+    (targeted
+      ? [...targeted.files.map((f) => f.rel), ...targeted.missing].flatMap((p) => (fileRow.all(p) as FileRow[]))
+      : (db.prepare("SELECT path, mtime, size FROM files").all() as FileRow[])
+    ).map((r) => [r.path, r]),
   );
   const changed = scan.files.filter((f) => {
     const k = known.get(f.rel);
@@ -81,68 +115,84 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   });
   const present = new Set(scan.files.map((f) => f.rel));
   const removed = [...known.keys()].filter((p) => !present.has(p));
-  const parsed = parseMany ? await parseMany(changed) : changed.map((f) => parseFile(f, config));
   // Nothing to do (a warm restart, a watcher event for a non-content file): the checks
   // and listings below read every row, so they run only when something changed.
   const scanIssues = JSON.stringify(scan.issues);
-  const storedScanIssues = db.prepare("SELECT value FROM meta WHERE key = 'scan_issues'").pluck().get();
-  if (parsed.length === 0 && removed.length === 0 && storedScanIssues === scanIssues) {
+  if (changed.length === 0 && removed.length === 0 && storedScanIssues === scanIssues) {
     const count = db.prepare("SELECT count(*) FROM articles WHERE active = 1").pluck().get() as number;
     return { parsed: 0, removed: 0, articles: count, issues: allIssues(db), ms: Math.round(performance.now() - started) };
   }
 
   const w = createWriter(db);
   // One git call for the files parsed now (content/git-dates.ts), not one per file.
-  const articleFiles = parsed.flatMap((p) => (p.article ? [p.file.rel] : []));
+  const articleFiles = changed.flatMap((f) => (f.kind === "article" ? [f.rel] : []));
   const dates = articleFiles.length ? gitDates(config.contentDir, articleFiles) : new Map<string, number>();
-  let active = 0;
-  const apply = db.transaction(() => {
+  const parse = parseMany ?? parseInThread(config);
+  const write = (batch: Parsed[]) => {
+    for (const p of batch) {
+      if (!p.article) w.removeArticle(p.file.rel);
+      w.removeDistrict(p.file.rel);
+      if (p.article) w.putArticle(p.article, modifiedDate(p.article.updated, p.file.rel, dates, p.file.mtimeMs), p.terms);
+      if (p.district) w.putDistrict(p.district);
+      w.putFile(p.file.rel, p.file.kind, p.file.mtimeMs, p.file.size, p.issues);
+    }
+  };
+  const removeGone = () => {
     for (const rel of removed) {
       w.removeArticle(rel);
       w.removeDistrict(rel);
       w.removeFile(rel);
     }
-    for (const p of parsed) {
-      w.removeArticle(p.file.rel);
-      w.removeDistrict(p.file.rel);
-      if (p.article) w.putArticle(p.article, modifiedDate(p.article.updated, p.file.rel, dates, p.file.mtimeMs));
-      if (p.district) w.putDistrict(p.district);
-      w.putFile(p.file.rel, p.file.kind, p.file.mtimeMs, p.file.size, p.issues);
-    }
-    const rows = db.prepare("SELECT file, lang, district, slug, aliases, translation_key, lines, active FROM articles").all() as Record<string, string>[];
-    const keys = rows.map(
-      (r): ArticleKey => ({
-        file: r.file!,
-        lang: r.lang as ArticleKey["lang"],
-        district: r.district!,
-        slug: r.slug!,
-        aliases: JSON.parse(r.aliases!) as string[],
-        translationKey: r.translation_key ?? undefined,
-        lines: JSON.parse(r.lines!) as Record<string, number>,
-      }),
-    );
-    const districtIds = new Set(db.prepare("SELECT id FROM districts").pluck().all() as string[]);
-    const cross = crossCheck(keys, districtIds, urls.article);
-    // Only rows whose flag changes are written: rewriting all of them (with their HTML)
-    // took most of a one-file sync at 10,000 articles.
-    const setActive = db.prepare("UPDATE articles SET active = ? WHERE file = ?");
-    for (const r of rows) {
-      const now = cross.active.has(r.file!) ? 1 : 0;
-      if (Number(r.active) !== now) setActive.run(now, r.file);
-    }
-    active = cross.active.size;
-    db.prepare("DELETE FROM aliases").run();
-    const alias = db.prepare("INSERT INTO aliases (path, article_id) SELECT ?, id FROM articles WHERE file = ?");
-    for (const [path, file] of cross.aliases) alias.run(path, file);
-    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('cross_issues', ?)").run(JSON.stringify([...scan.issues, ...cross.issues]));
+  };
+  // What the listings depend on, per touched file: when none of it moves (a typo fixed),
+  // the listings stay as they are and only the version changes.
+  const signature = db.prepare("SELECT json_array(id, lang, district, date, expires, draft, active, tags) FROM articles WHERE file = ?").pluck();
+  const touched = [...changed.map((f) => f.rel), ...removed];
+  let before: unknown[] = [];
+  let active = 0;
+  const finish = () => {
+    const cross = crossCheckAll(db, scan.issues, touched);
+    active = cross.active;
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('scan_issues', ?)").run(scanIssues);
-    rebuildListings(db, Date.now());
-  });
-  // IMMEDIATE takes the write lock up front and waits for it (busy timeout): with several
-  // processes on one index (WORKERS), a deferred transaction that reads and then writes
-  // fails with SQLITE_BUSY as soon as another process has written in between.
-  apply.immediate();
-  return { parsed: parsed.length, removed: removed.length, articles: active, issues: allIssues(db), ms: Math.round(performance.now() - started) };
+    const same = !options.exclusive && cross.flipped === 0 && touched.every((f, i) => signature.get(f) === before[i]);
+    if (same) refreshVersion(db, Date.now());
+    else rebuildListings(db, Date.now());
+  };
+
+  if (options.exclusive) {
+    // IMMEDIATE: see below. Written while the workers parse; a failure rolls it all back.
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      removeGone();
+      await parse(changed, write);
+      finish();
+      db.exec("COMMIT");
+    } catch (error) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      forgetKeys(db);
+      throw error;
+    }
+  } else {
+    // A served index: readers share this connection, so they must never see half a sync.
+    const parsed: Parsed[] = [];
+    await parse(changed, (batch) => parsed.push(...batch));
+    // IMMEDIATE takes the write lock up front and waits for it (busy timeout): with several
+    // processes on one index (WORKERS), a deferred transaction that reads and then writes
+    // fails with SQLITE_BUSY as soon as another process has written in between.
+    try {
+      db.transaction(() => {
+        before = touched.map((f) => signature.get(f));
+        removeGone();
+        write(parsed);
+        finish();
+      }).immediate();
+    } catch (error) {
+      forgetKeys(db);
+      throw error;
+    }
+  }
+  rememberKeys(db);
+  return { parsed: changed.length, removed: removed.length, articles: active, issues: allIssues(db), ms: Math.round(performance.now() - started) };
 }
 
 /** Every known content problem: per file (kept between restarts) and across files. */

@@ -5,10 +5,29 @@ import { slugify } from "../content/slug.js";
 import { analyzeText } from "../search/analyze.js";
 import type { Db } from "./db.js";
 
+/** An article's text as FTS5 terms, per column (title, summary, body). */
+export interface SearchTerms {
+  readonly title: string;
+  readonly summary: string;
+  readonly body: string;
+}
+
+/** The analysis is the costliest part of indexing, so parse workers do it (see parseFile). */
+export function searchTerms(a: Pick<Article, "title" | "summary" | "text" | "lang">): SearchTerms {
+  return { title: analyzeText(a.title, a.lang), summary: analyzeText(a.summary, a.lang), body: analyzeText(a.text, a.lang) };
+}
+
 export function createWriter(db: Db) {
   const insertArticle = db.prepare(`INSERT INTO articles
     (file, lang, district, slug, title, summary, date, updated, modified, expires, draft, author, tags, image, translation_key, aliases, links, lines, html, text, hash)
-    VALUES (@file, @lang, @district, @slug, @title, @summary, @date, @updated, @modified, @expires, @draft, @author, @tags, @image, @translationKey, @aliases, @links, @lines, @html, @text, @hash)`);
+    VALUES (@file, @lang, @district, @slug, @title, @summary, @date, @updated, @modified, @expires, @draft, @author, @tags, @image, @translationKey, @aliases, @links, @lines, @html, @text, @hash)
+    ON CONFLICT (file) DO UPDATE SET lang = excluded.lang, district = excluded.district, slug = excluded.slug, title = excluded.title,
+      summary = excluded.summary, date = excluded.date, updated = excluded.updated, modified = excluded.modified, expires = excluded.expires,
+      draft = excluded.draft, author = excluded.author, tags = excluded.tags, image = excluded.image, translation_key = excluded.translation_key,
+      aliases = excluded.aliases, links = excluded.links, lines = excluded.lines, html = excluded.html, text = excluded.text, hash = excluded.hash
+    RETURNING id`).pluck();
+  const deleteTags = db.prepare("DELETE FROM article_tags WHERE article_id = ?");
+  const deleteMedia = db.prepare("DELETE FROM media WHERE article_id = ?");
   const findArticle = db.prepare("SELECT id FROM articles WHERE file = ?").pluck();
   const deleteArticle = db.prepare("DELETE FROM articles WHERE id = ?");
   const deleteSearch = db.prepare("DELETE FROM search WHERE rowid = ?");
@@ -32,9 +51,11 @@ export function createWriter(db: Db) {
   return {
     removeArticle,
     /** `modified`: see content/git-dates.ts; `updated`, else `date`, when not known. */
-    putArticle(a: Article, modified?: number): void {
-      removeArticle(a.file);
-      const { lastInsertRowid } = insertArticle.run({
+    putArticle(a: Article, modified?: number, terms: SearchTerms = searchTerms(a)): void {
+      // An edited article keeps its row id (an upsert), so the listings that point at it
+      // stay valid and a one-file edit need not rebuild them (see sync.ts).
+      const existed = findArticle.get(a.file) !== undefined;
+      const id = insertArticle.get({
         ...a,
         updated: a.updated ?? null,
         modified: modified ?? a.updated ?? a.date,
@@ -47,9 +68,13 @@ export function createWriter(db: Db) {
         aliases: JSON.stringify(a.aliases),
         links: JSON.stringify(a.links),
         lines: JSON.stringify(a.lines),
-      });
-      const id = Number(lastInsertRowid);
-      insertSearch.run(id, analyzeText(a.title, a.lang), analyzeText(a.summary, a.lang), analyzeText(a.text, a.lang));
+      }) as number;
+      if (existed) {
+        deleteSearch.run(id);
+        deleteTags.run(id);
+        deleteMedia.run(id);
+      }
+      insertSearch.run(id, terms.title, terms.summary, terms.body);
       for (const name of a.tags) {
         const tag = slugify(name, a.lang);
         if (tag) insertTag.run(id, a.lang, tag, name);

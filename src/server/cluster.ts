@@ -37,8 +37,8 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
   logger.info({ workers: config.workers }, `portal serving ${config.baseUrl} with ${config.workers} workers (${config.env})`);
 
   const watcher = config.watch
-    ? watchContent(config.contentDir, () => {
-        index.sync().then(
+    ? watchContent(config.contentDir, (paths) => {
+        index.sync(undefined, paths ? { paths } : {}).then(
           (r) => r.parsed + r.removed > 0 && logger.info({ parsed: r.parsed, removed: r.removed, ms: r.ms, problems: r.issues.length }, "content updated"),
           (err: unknown) => logger.error({ err }, "content update failed; the previous index keeps serving"),
         );

@@ -117,7 +117,7 @@ describe("a failed sync", () => {
     fs.writeFileSync(abs, fs.readFileSync(abs, "utf8").replace("Започва ремонтът", "Отложен е ремонтът"));
     fs.utimesSync(abs, new Date(), new Date(Date.now() + 5_000));
     // The parsed article is missing its fields, so writing it throws after the old row is deleted.
-    const broken: ParseMany = (files) => files.map((file) => ({ file, article: { file: file.rel } as unknown as Article, issues: [] }));
+    const broken: ParseMany = (files, emit) => emit(files.map((file) => ({ file, article: { file: file.rel } as unknown as Article, issues: [] })));
     await expect(portal.index.sync(broken)).rejects.toThrow();
 
     const res = await request(portal.app).get(ARTICLE);
@@ -131,5 +131,27 @@ describe("a failed sync", () => {
     expect(portal.index.status().lastError).toBeNull();
     const updated = await request(portal.app).get("/bg/novini/otlozhen-e-remontat-na-ul-tsar-ivan-shishman/");
     expect(updated.status).toBe(200);
+  });
+});
+
+describe("a failed first build", () => {
+  it("leaves no half-written index behind, and the next start builds a whole one", async () => {
+    const portal = await portalWithIndex();
+    const dataDir = path.join(portal.dataDir, "fresh");
+    const config = { ...portal.config, dataDir };
+    // A fresh index is written while files are still being parsed: the third batch fails.
+    let batches = 0;
+    const failing: ParseMany = (files, emit) => {
+      for (let i = 0; i < files.length; i += 4) {
+        if (++batches === 3) throw new Error("disk full");
+        emit(files.slice(i, i + 4).map((file) => ({ file, issues: [] })));
+      }
+    };
+    await expect(ContentIndex.open(config, { parseMany: failing })).rejects.toThrow(/Building the index failed/);
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+
+    const index = await ContentIndex.open(config);
+    open.push(index);
+    expect(index.status().articles).toBe(portal.index.status().articles);
   });
 });

@@ -7,7 +7,7 @@ import { loadConfig } from "../../src/config.js";
 import { scanContent } from "../../src/content/scan.js";
 import { ContentIndex } from "../../src/index/index.js";
 import { PARALLEL_THRESHOLD, parallelParser, parseInWorkers, workerUrl } from "../../src/index/parallel.js";
-import { parseFile } from "../../src/index/sync.js";
+import { parseFile, parseInThread, type Parsed } from "../../src/index/sync.js";
 import { copyFixture, tempDir } from "../helpers/app.js";
 
 /** The fixture content plus enough generated articles to cross the worker threshold. */
@@ -35,7 +35,8 @@ describe("parallel parsing", () => {
     const config = { contentDir, timeZones };
     const inThread = files.map((f) => parseFile(f, config));
     const progress: [number, number][] = [];
-    const inWorkers = await parseInWorkers(files, config, 2, (done, total) => progress.push([done, total]));
+    const inWorkers: Parsed[] = [];
+    await parseInWorkers(files, config, 2, (batch) => inWorkers.push(...batch), (done, total) => progress.push([done, total]));
     expect(inWorkers.map((p) => p.file.rel)).toEqual(files.map((f) => f.rel));
     expect(inWorkers).toEqual(inThread);
     // Progress only grows and ends at the total (the terminal's progress bar reaches 100%).
@@ -49,7 +50,9 @@ describe("parallel parsing", () => {
     const contentDir = copyFixture("content");
     const files = scanContent(contentDir).files;
     const parse = parallelParser({ contentDir, timeZones }, { threads: 2 });
-    expect((await parse(files.slice(0, 3))).map((p) => p.file.rel)).toEqual(files.slice(0, 3).map((f) => f.rel));
+    const batches: Parsed[][] = [];
+    await parse(files.slice(0, 3), (batch) => batches.push(batch));
+    expect(batches.flat().map((p) => p.file.rel)).toEqual(files.slice(0, 3).map((f) => f.rel));
   });
 
   it("builds an index whose pages match the in-thread build", async () => {
@@ -57,7 +60,7 @@ describe("parallel parsing", () => {
     const config = loadConfig({ NODE_ENV: "test", CONTENT_DIR: contentDir, DATA_DIR: tempDir("data"), LOG_LEVEL: "silent" });
     const logs: string[] = [];
     const viaWorkers = await ContentIndex.open(config, { log: (m) => logs.push(m) });
-    const inThread = await ContentIndex.open({ ...config, dataDir: tempDir("data") }, { parseMany: (fs) => fs.map((f) => parseFile(f, config)) });
+    const inThread = await ContentIndex.open({ ...config, dataDir: tempDir("data") }, { parseMany: parseInThread(config) });
     try {
       expect(logs).toEqual([]); // no fallback to the main thread
       expect(viaWorkers.status().articles).toBeGreaterThan(PARALLEL_THRESHOLD);

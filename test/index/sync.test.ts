@@ -55,7 +55,8 @@ describe("live changes", () => {
   it("adds, changes and deletes articles without a restart (watcher)", async () => {
     portal = track(await createTestPortal());
     let synced = 0;
-    const watcher = track(watchContent(portal.contentDir, () => void portal.index.sync().then(() => synced++), 30));
+    // As src/server.ts does: the paths the watcher saw go along to the sync.
+    const watcher = track(watchContent(portal.contentDir, (paths) => void portal.index.sync(undefined, paths ? { paths } : {}).then(() => synced++), 30));
     const waitFor = async (check: () => Promise<boolean>) => {
       for (let i = 0; i < 100; i++) {
         if (await check()) return;
@@ -74,8 +75,74 @@ describe("live changes", () => {
 
     fs.rmSync(file);
     await waitFor(async () => (await request(portal.app).get(url)).status === 404);
+
+    // A folder made after the watcher started (a page bundle), then a later edit inside it.
+    const bundle = path.join(portal.contentDir, "bg/lozenets/nova-papka");
+    fs.mkdirSync(bundle);
+    await new Promise((r) => setTimeout(r, 100));
+    fs.writeFileSync(path.join(bundle, "index.md"), ARTICLE("Новина в нова папка"));
+    await waitFor(async () => (await request(portal.app).get("/bg/novini/novina-v-nova-papka/")).status === 200);
+    fs.writeFileSync(path.join(bundle, "index.md"), ARTICLE("Новина в нова папка").replace("Текст на новината.", "Поправен текст."));
+    await waitFor(async () => (await request(portal.app).get("/bg/novini/novina-v-nova-papka/")).text.includes("Поправен текст."));
     expect(synced).toBeGreaterThan(0);
     watcher.close();
+  });
+});
+
+describe("a sync of the files the watcher named", () => {
+  const REL = "bg/sredets/2025-04-14-remont-ul-tsar-ivan-shishman.md";
+  const slugs = (index: ContentIndex) => index.articles.page("bg", 1, 100).items.map((a) => a.slug);
+  const edit = (portal: TestPortal, rel: string, change: (text: string) => string) => {
+    const abs = path.join(portal.contentDir, rel);
+    fs.writeFileSync(abs, change(fs.readFileSync(abs, "utf8")));
+    fs.utimesSync(abs, new Date(), new Date(Date.now() + 5_000)); // a new mtime even within the same millisecond
+  };
+
+  it("publishes a corrected text, moves the version on and keeps the listings", async () => {
+    const portal = track(await createTestPortal());
+    const [version, order] = [portal.index.version(), slugs(portal.index)];
+    edit(portal, REL, (t) => `${t}\nДобавен ред с поправка.\n`);
+    const report = await portal.index.sync(undefined, { paths: [REL] });
+    expect(report.parsed).toBe(1);
+    expect(portal.index.version()).not.toBe(version);
+    expect(slugs(portal.index)).toEqual(order);
+    const page = await request(portal.app).get("/bg/novini/zapochva-remontat-na-ul-tsar-ivan-shishman/");
+    expect(page.text).toContain("Добавен ред с поправка.");
+  });
+
+  it("reorders the listings when the date changes, and drops a deleted file", async () => {
+    const portal = track(await createTestPortal());
+    const slug = "zapochva-remontat-na-ul-tsar-ivan-shishman";
+    expect(slugs(portal.index)).toContain(slug);
+    edit(portal, REL, (t) => t.replace(/^date: .*$/m, "date: 2026-11-22"));
+    await portal.index.sync(undefined, { paths: [REL] });
+    expect(slugs(portal.index)[0]).toBe(slug);
+    fs.rmSync(path.join(portal.contentDir, REL));
+    await portal.index.sync(undefined, { paths: [REL] });
+    expect(slugs(portal.index)).not.toContain(slug);
+    expect((await request(portal.app).get(`/bg/novini/${slug}/`)).status).toBe(404);
+  });
+
+  it("falls back to a full scan for a folder (a new page bundle)", async () => {
+    const portal = track(await createTestPortal());
+    fs.mkdirSync(path.join(portal.contentDir, "bg/sredets/papka"));
+    fs.writeFileSync(path.join(portal.contentDir, "bg/sredets/papka/index.md"), ARTICLE("Новина в папка"));
+    await portal.index.sync(undefined, { paths: ["bg/sredets/papka"] });
+    expect((await request(portal.app).get("/bg/novini/novina-v-papka/")).status).toBe(200);
+  });
+
+  it("checks a new file against articles another process indexed meanwhile", async () => {
+    const portal = track(await createTestPortal());
+    // The same index file, opened by a second process (WORKERS, a rolling restart).
+    const other = track(await ContentIndex.open(portal.config));
+    fs.writeFileSync(path.join(portal.contentDir, "bg/sredets/a.md"), ARTICLE("Една и съща новина"));
+    await other.sync();
+    fs.writeFileSync(path.join(portal.contentDir, "bg/lozenets/b.md"), ARTICLE("Една и съща новина"));
+    await portal.index.sync(undefined, { paths: ["bg/lozenets/b.md"] });
+    // Whichever of the two comes first in path order keeps the address; the other is reported.
+    const clash = portal.index.issues().filter((i) => i.field === "slug" && /^bg\/(sredets\/a|lozenets\/b)\.md$/.test(i.file));
+    expect(clash).toHaveLength(1);
+    expect(clash[0]!.message).toMatch(/is already used by bg\/lozenets\/b\.md/);
   });
 });
 

@@ -1,0 +1,103 @@
+// The checks across files (unique slugs, aliases, translations, known districts) need
+// every article's keys. Reading and decoding them from the index took most of a one-file
+// sync at 10,000 articles, so the last set is kept in memory per connection and only the
+// rows a sync touched are read again. The copy is dropped whenever it could be stale:
+// another connection committed (PRAGMA data_version moved) or a sync failed.
+import type { ContentIssue } from "../content/issues.js";
+import { crossCheck, type ArticleKey } from "../content/cross-check.js";
+import { urls } from "../web/urls.js";
+import type { Db } from "./db.js";
+
+interface KeyRow {
+  readonly key: ArticleKey;
+  active: number;
+}
+
+interface Remembered {
+  readonly dataVersion: number;
+  readonly rows: Map<string, KeyRow>;
+}
+
+const remembered = new WeakMap<Db, Remembered>();
+/** Keys computed by the sync in progress, kept only once its transaction has committed. */
+const pending = new WeakMap<Db, Map<string, KeyRow>>();
+
+const COLUMNS = "file, lang, district, slug, aliases, translation_key, lines, active";
+
+function toRow(r: Record<string, string | number | null>): KeyRow {
+  return {
+    key: {
+      file: r.file as string,
+      lang: r.lang as ArticleKey["lang"],
+      district: r.district as string,
+      slug: r.slug as string,
+      aliases: JSON.parse(r.aliases as string) as string[],
+      translationKey: (r.translation_key as string | null) ?? undefined,
+      lines: JSON.parse(r.lines as string) as Record<string, number>,
+    },
+    active: Number(r.active),
+  };
+}
+
+function dataVersion(db: Db): number {
+  return db.pragma("data_version", { simple: true }) as number;
+}
+
+/** The keys of every article, reusing the remembered copy for files this sync did not touch. */
+function loadKeys(db: Db, touched: readonly string[]): Map<string, KeyRow> {
+  const known = remembered.get(db);
+  if (!known || known.dataVersion !== dataVersion(db)) {
+    const rows = db.prepare(`SELECT ${COLUMNS} FROM articles`).all() as Record<string, string>[];
+    return new Map(rows.map((r) => [r.file!, toRow(r)]));
+  }
+  const rows = new Map(known.rows);
+  const one = db.prepare(`SELECT ${COLUMNS} FROM articles WHERE file = ?`);
+  for (const file of touched) {
+    const r = one.get(file) as Record<string, string> | undefined;
+    if (r) rows.set(file, toRow(r));
+    else rows.delete(file);
+  }
+  return rows;
+}
+
+/**
+ * Re-runs the checks across files, sets each article's `active` flag and the aliases.
+ * `touched`: the files this sync wrote or removed. Returns how many articles are active
+ * and how many flags flipped (a flip changes the listings).
+ */
+export function crossCheckAll(db: Db, scanIssues: readonly ContentIssue[], touched: readonly string[]): { active: number; flipped: number } {
+  const rows = loadKeys(db, touched);
+  const districtIds = new Set(db.prepare("SELECT id FROM districts").pluck().all() as string[]);
+  const cross = crossCheck([...rows.values()].map((r) => r.key), districtIds, urls.article);
+  // Only rows whose flag changes are written: rewriting all of them (with their HTML)
+  // took most of a one-file sync at 10,000 articles.
+  const setActive = db.prepare("UPDATE articles SET active = ? WHERE file = ?");
+  let flipped = 0;
+  for (const [file, r] of rows) {
+    const now = cross.active.has(file) ? 1 : 0;
+    if (r.active !== now) {
+      setActive.run(now, file);
+      rows.set(file, { key: r.key, active: now });
+      flipped++;
+    }
+  }
+  db.prepare("DELETE FROM aliases").run();
+  const alias = db.prepare("INSERT INTO aliases (path, article_id) SELECT ?, id FROM articles WHERE file = ?");
+  for (const [path, file] of cross.aliases) alias.run(path, file);
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('cross_issues', ?)").run(JSON.stringify([...scanIssues, ...cross.issues]));
+  pending.set(db, rows);
+  return { active: cross.active.size, flipped };
+}
+
+/** After a commit: the keys just checked are the index's keys. */
+export function rememberKeys(db: Db): void {
+  const rows = pending.get(db);
+  pending.delete(db);
+  if (rows) remembered.set(db, { dataVersion: dataVersion(db), rows });
+}
+
+/** After a failed sync (rolled back): nothing remembered can be trusted. */
+export function forgetKeys(db: Db): void {
+  pending.delete(db);
+  remembered.delete(db);
+}
