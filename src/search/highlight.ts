@@ -4,7 +4,7 @@
 import type { Lang } from "./analyze.js";
 import { analyzeTerm, normalizeWord } from "./analyze.js";
 import type { Token } from "./tokenize.js";
-import { tokenize } from "./tokenize.js";
+import { words } from "./tokenize.js";
 
 export type Segment = { text: string; mark: boolean };
 
@@ -13,11 +13,28 @@ const ELLIPSIS = "…";
 const LEAD = 40;
 const SPACE = /\s/;
 
+// Folding and stemming are most of a snippet's cost, and the words of the articles
+// repeat from one result page to the next, so each word's analysis is kept (bounded by
+// clearing, as in analyzeText).
+const MEMO_LIMIT = 50_000;
+const memo: Record<Lang, Map<string, { folded: string; terms: string[] }>> = { bg: new Map(), pl: new Map() };
+
+function analysed(raw: string, lang: Lang): { folded: string; terms: string[] } {
+  const cache = memo[lang];
+  let entry = cache.get(raw);
+  if (entry === undefined) {
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    entry = { folded: normalizeWord(raw), terms: analyzeTerm(raw, lang) };
+    cache.set(raw, entry);
+  }
+  return entry;
+}
+
 function matcher(terms: string[][], prefix: string | null, lang: Lang): (t: Token) => boolean {
   const wanted = new Set(terms.flat());
   return (token) => {
-    if (prefix !== null && normalizeWord(token.raw).startsWith(prefix)) return true;
-    return analyzeTerm(token.raw, lang).some((term) => wanted.has(term));
+    const { folded, terms: own } = analysed(token.raw, lang);
+    return (prefix !== null && folded.startsWith(prefix)) || own.some((term) => wanted.has(term));
   };
 }
 
@@ -55,9 +72,14 @@ export function highlight(
   lang: Lang,
   maxChars = 240,
 ): Segment[] {
-  const tokens = tokenize(text);
   const isHit = matcher(terms, prefix, lang);
-  const first = tokens.find(isHit);
+  let first: Token | undefined;
+  for (const token of words(text)) {
+    if (isHit(token)) {
+      first = token;
+      break;
+    }
+  }
 
   if (first === undefined) {
     if (text.length <= maxChars) return [{ text: plain(text).trim(), mark: false }];
@@ -72,10 +94,10 @@ export function highlight(
 
   const out: Segment[] = [];
   let pos = start;
-  for (const token of tokens) {
-    if (token.end <= start) continue;
+  // `start` is 0, a word's start or just after whitespace: never inside a word.
+  for (const token of words(text, start)) {
     if (token.start >= end) break;
-    if (token.start < start || token.end > end || !isHit(token)) continue;
+    if (token.end > end || !isHit(token)) continue;
     push(out, plain(text.slice(pos, token.start)), false);
     push(out, token.raw, true);
     pos = token.end;

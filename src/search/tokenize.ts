@@ -19,6 +19,19 @@ export type Token = {
 // surrogates are not letters, so they are skipped instead of throwing.
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 
+/**
+ * The words of `text` from offset `from` on, one at a time: a caller that needs only the
+ * first few (a search snippet) does not split the whole text. `from` must not fall
+ * inside a word.
+ */
+export function* words(text: string, from = 0): Generator<Token> {
+  const re = new RegExp(WORD.source, "gu");
+  re.lastIndex = from;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    yield { raw: m[0], start: m.index, end: m.index + m[0].length };
+  }
+}
+
 /** Splits text into words with their UTF-16 offsets into `text`. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

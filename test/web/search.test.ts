@@ -4,6 +4,7 @@ import fc from "fast-check";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPortal, type TestPortal } from "../helpers/app.js";
+import { buildMatch } from "../../src/search/query.js";
 
 // Articles written for these tests, so every expectation below names a word that is
 // really in (or really absent from) the text.
@@ -128,6 +129,38 @@ describe("results", () => {
 
   it("keeps search result pages out of search engines", async () => {
     expect((await search("bg", "курс")).text).toContain('<meta name="robots" content="noindex">');
+  });
+});
+
+describe("freshness and paging", () => {
+  function write(rel: string, text: string): void {
+    fs.mkdirSync(path.dirname(path.join(portal.contentDir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(portal.contentDir, rel), text);
+  }
+
+  it("finds an article as soon as it is indexed, and no longer once it is deleted", async () => {
+    const rel = "pl/gdansk/2026-11-03-kormorany.md";
+    expect(resultLinks((await search("pl", "kormorany")).text)).toEqual([]);
+    write(rel, `---\ntitle: "Kormorany nad Motławą"\ndate: 2026-11-03\n---\nPtaki wróciły.\n`);
+    await portal.index.sync();
+    expect(resultLinks((await search("pl", "kormorany")).text)).toEqual(["/pl/aktualnosci/kormorany-nad-motlawa/"]);
+    fs.rmSync(path.join(portal.contentDir, rel));
+    await portal.index.sync();
+    expect(resultLinks((await search("pl", "kormorany")).text)).toEqual([]);
+  });
+
+  it("puts the newer of two equally relevant articles first and pages through them without overlap", async () => {
+    for (const day of ["04", "05", "06"]) {
+      write(`bg/sredets/2026-11-${day}-chaplite.md`, `---\ntitle: "Чаплите на езерото ${day}"\ndate: 2026-11-${day}\n---\nЧаплите се завърнаха.\n`);
+    }
+    await portal.index.sync();
+    const first = await search("bg", "чаплите");
+    expect(resultLinks(first.text)).toEqual(["06", "05", "04"].map((d) => `/bg/novini/chaplite-na-ezeroto-${d}/`));
+    const pages = [1, 2, 3, 4].map((page) => portal.index.search.search(buildMatch("чаплите", "bg")!, "bg", {}, page, 1));
+    expect(pages.map((p) => p.hits.map((h) => h.article.slug))).toEqual([["chaplite-na-ezeroto-06"], ["chaplite-na-ezeroto-05"], ["chaplite-na-ezeroto-04"], []]);
+    // Past the last page the total is still known, so the route can answer 404.
+    expect(pages.map((p) => p.total)).toEqual([3, 3, 3, 3]);
+    expect((await search("bg", "чаплите", { page: "2" })).status).toBe(404);
   });
 });
 

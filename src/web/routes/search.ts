@@ -69,7 +69,7 @@ export function searchRoutes(deps: AppDeps): Router {
             district,
             from: y ? toEpochMs(`${y}-01-01`, tz) : undefined,
             to: y ? toEpochMs(`${y + 1}-01-01`, tz) : undefined,
-          }, deps.index.now(), page, SEARCH_PER_PAGE)
+          }, page, SEARCH_PER_PAGE)
         : { hits: [], total: 0 };
       const pages = Math.max(1, Math.ceil(result.total / SEARCH_PER_PAGE));
       if (page > pages) throw new HttpError(404, "No such results page");

@@ -1,0 +1,15 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { tokenize, words } from "../../src/search/tokenize.js";
+
+describe("words", () => {
+  it("yields the same words as tokenize, one at a time (property)", () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200, unit: "binary" }), (text) => {
+      expect([...words(text)]).toEqual(tokenize(text));
+    }));
+  });
+
+  it("starts at a given offset", () => {
+    expect([...words("Нови места за паркиране", 5)].map((w) => w.raw)).toEqual(["места", "за", "паркиране"]);
+  });
+});
