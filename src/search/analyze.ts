@@ -5,7 +5,7 @@ import { reverseTransliterateBg, transliterateBg } from "../text/translit.js";
 import { fold } from "./fold.js";
 import { stemBg } from "./stem-bg.js";
 import { stemPl } from "./stem-pl.js";
-import { tokenize } from "./tokenize.js";
+import { wordList } from "./tokenize.js";
 
 export type Lang = "bg" | "pl";
 
@@ -57,12 +57,12 @@ const memo: Record<Lang, Map<string, string>> = { bg: new Map(), pl: new Map() }
 export function analyzeText(text: string, lang: Lang): string {
   const cache = memo[lang];
   const out: string[] = [];
-  for (const token of tokenize(text)) {
-    let terms = cache.get(token.raw);
+  for (const word of wordList(text)) {
+    let terms = cache.get(word);
     if (terms === undefined) {
       if (cache.size >= MEMO_LIMIT) cache.clear();
-      terms = analyzeTerm(token.raw, lang).join(" ");
-      cache.set(token.raw, terms);
+      terms = analyzeTerm(word, lang).join(" ");
+      cache.set(word, terms);
     }
     if (terms !== "") out.push(terms);
   }
