@@ -1,6 +1,8 @@
 // The index schema. Bump SCHEMA_VERSION whenever it changes: an index of another
 // version is rebuilt from the content at start, never migrated in place.
-export const SCHEMA_VERSION = 3;
+import { LOCALES, type Locale } from "../config.js";
+
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -89,9 +91,16 @@ CREATE TABLE listing (
 
 -- Terms are folded and stemmed in TypeScript (src/search/analyze.ts); the raw text
 -- stays in articles.text for snippets. Contentless: the index holds no copy of the text.
-CREATE VIRTUAL TABLE search USING fts5 (
+-- One table per language: a search only ever looks at one, and a word common to both
+-- ("remont", also the Latin copy of "ремонт") would otherwise be scored twice as often.
+${LOCALES.map((lang) => `CREATE VIRTUAL TABLE search_${lang} USING fts5 (
   title, summary, body,
   content = '', contentless_delete = 1,
   tokenize = 'unicode61 remove_diacritics 0'
-);
+);`).join("\n")}
 `;
+
+/** The full-text table of a language (names come from LOCALES, never from input). */
+export function searchTable(lang: Locale): string {
+  return `search_${lang}`;
+}

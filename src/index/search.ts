@@ -13,9 +13,10 @@ import { highlight, type Segment } from "../search/highlight.js";
 import type { MatchQuery } from "../search/query.js";
 import type { ArticleSummary } from "./articles.js";
 import type { Db } from "./db.js";
+import { searchTable } from "./schema.js";
 
 // bm25 column weights: a word in the title counts most, then the summary, then the body.
-const RANK = "bm25(search, 10.0, 4.0, 1.0)";
+const rank = (table: string) => `bm25(${table}, 10.0, 4.0, 1.0)`;
 /** Result pages kept per content version: repeated searches (a storm day) skip SQLite. */
 const CACHE_PAGES = 500;
 
@@ -47,7 +48,7 @@ export interface SearchResult {
 const LIVE_TABLE = `CREATE TEMP TABLE IF NOT EXISTS search_live (
   id INTEGER PRIMARY KEY, lang TEXT NOT NULL, district TEXT NOT NULL, date INTEGER NOT NULL, pos INTEGER NOT NULL)`;
 
-const FILTER = `search MATCH @match AND p.lang = @lang
+const filter = (table: string) => `${table} MATCH @match AND p.lang = @lang
   AND (@district IS NULL OR p.district = @district)
   AND (@from IS NULL OR p.date >= @from) AND (@to IS NULL OR p.date < @to)`;
 
@@ -63,11 +64,12 @@ export function createSearchQueries(db: Db, bySummaryIds: (ids: number[]) => Map
     FROM (SELECT id, district, date FROM articles) AS x WHERE x.id = search_live.id`);
   // bm25() is only allowed in the query that scans the FTS table, hence the subquery;
   // count(*) OVER () gives the total from the same pass.
-  const ranked = db.prepare(`SELECT id, count(*) OVER () FROM (
-      SELECT s.rowid AS id, ${RANK} AS score, p.pos AS pos FROM search s JOIN temp.search_live p ON p.id = s.rowid
-      WHERE ${FILTER})
-    ORDER BY score, pos LIMIT @limit OFFSET @offset`).raw();
-  const count = db.prepare(`SELECT count(*) FROM search s JOIN temp.search_live p ON p.id = s.rowid WHERE ${FILTER}`).pluck();
+  const perLang = <T>(make: (table: string) => T) => Object.fromEntries(LOCALES.map((l) => [l, make(searchTable(l))])) as Record<Locale, T>;
+  const ranked = perLang((t) => db.prepare(`SELECT id, count(*) OVER () FROM (
+      SELECT s.rowid AS id, ${rank(t)} AS score, p.pos AS pos FROM ${t} s JOIN temp.search_live p ON p.id = s.rowid
+      WHERE ${filter(t)})
+    ORDER BY score, pos LIMIT @limit OFFSET @offset`).raw());
+  const count = perLang((t) => db.prepare(`SELECT count(*) FROM ${t} s JOIN temp.search_live p ON p.id = s.rowid WHERE ${filter(t)}`).pluck());
   const texts = db.prepare("SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))").raw();
   // The listing is in date order, so its ends give the span without a scan.
   const span = db.prepare(`SELECT
@@ -130,9 +132,9 @@ export function createSearchQueries(db: Db, bySummaryIds: (ids: number[]) => Map
       const key = [current(), q.match, lang, params.district, params.from, params.to, page, perPage].join("\u0000");
       const cached = cache.get(key);
       if (cached) return cached;
-      const rows = ranked.all({ ...params, limit: perPage, offset: (page - 1) * perPage }) as [number, number][];
+      const rows = ranked[lang].all({ ...params, limit: perPage, offset: (page - 1) * perPage }) as [number, number][];
       // Past the last page the window has no row to carry the total.
-      const total = rows[0]?.[1] ?? (page > 1 ? (count.get(params) as number) : 0);
+      const total = rows[0]?.[1] ?? (page > 1 ? (count[lang].get(params) as number) : 0);
       const result = { hits: withSnippets(rows.map(([id]) => id), q, lang), total };
       cache.set(key, result);
       return result;

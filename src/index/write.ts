@@ -3,7 +3,10 @@ import type { Article } from "../content/article.js";
 import type { District } from "../content/district.js";
 import { slugify } from "../content/slug.js";
 import { analyzeText } from "../search/analyze.js";
+import type { Statement } from "better-sqlite3";
+import { LOCALES, type Locale } from "../config.js";
 import type { Db } from "./db.js";
+import { searchTable } from "./schema.js";
 
 /** An article's text as FTS5 terms, per column (title, summary, body). */
 export interface SearchTerms {
@@ -28,10 +31,11 @@ export function createWriter(db: Db) {
     RETURNING id`).pluck();
   const deleteTags = db.prepare("DELETE FROM article_tags WHERE article_id = ?");
   const deleteMedia = db.prepare("DELETE FROM media WHERE article_id = ?");
-  const findArticle = db.prepare("SELECT id FROM articles WHERE file = ?").pluck();
+  const findArticle = db.prepare("SELECT id, lang FROM articles WHERE file = ?");
   const deleteArticle = db.prepare("DELETE FROM articles WHERE id = ?");
-  const deleteSearch = db.prepare("DELETE FROM search WHERE rowid = ?");
-  const insertSearch = db.prepare("INSERT INTO search (rowid, title, summary, body) VALUES (?, ?, ?, ?)");
+  const fts = (sql: (table: string) => string) => Object.fromEntries(LOCALES.map((l) => [l, db.prepare(sql(searchTable(l)))])) as Record<Locale, Statement>;
+  const deleteSearch = fts((t) => `DELETE FROM ${t} WHERE rowid = ?`);
+  const insertSearch = fts((t) => `INSERT INTO ${t} (rowid, title, summary, body) VALUES (?, ?, ?, ?)`);
   const insertTag = db.prepare("INSERT OR IGNORE INTO article_tags (article_id, lang, tag, name) VALUES (?, ?, ?, ?)");
   const insertMedia = db.prepare("INSERT OR IGNORE INTO media (url, rel, article_id, width, height, bytes, format) VALUES (?, ?, ?, ?, ?, ?, ?)");
   const upsertFile = db.prepare(`INSERT INTO files (path, kind, mtime, size, issues) VALUES (?, ?, ?, ?, ?)
@@ -42,10 +46,10 @@ export function createWriter(db: Db) {
   const deleteDistrict = db.prepare("DELETE FROM districts WHERE file = ?");
 
   function removeArticle(file: string): void {
-    const id = findArticle.get(file) as number | undefined;
-    if (id === undefined) return;
-    deleteSearch.run(id);
-    deleteArticle.run(id);
+    const row = findArticle.get(file) as { id: number; lang: Locale } | undefined;
+    if (!row) return;
+    deleteSearch[row.lang].run(row.id);
+    deleteArticle.run(row.id);
   }
 
   return {
@@ -70,11 +74,11 @@ export function createWriter(db: Db) {
         lines: JSON.stringify(a.lines),
       }) as number;
       if (existed) {
-        deleteSearch.run(id);
+        deleteSearch[a.lang].run(id);
         deleteTags.run(id);
         deleteMedia.run(id);
       }
-      insertSearch.run(id, terms.title, terms.summary, terms.body);
+      insertSearch[a.lang].run(id, terms.title, terms.summary, terms.body);
       for (const name of a.tags) {
         const tag = slugify(name, a.lang);
         if (tag) insertTag.run(id, a.lang, tag, name);
