@@ -38,9 +38,23 @@ export function githubCommand(i: ContentIssue, contentDir: string, cwd: string):
   return `::${i.severity} file=${escapeProperty(file)},line=${i.line},title=${escapeProperty(i.field)}::${escapeData(i.message)}`;
 }
 
+/**
+ * The content folder as the editor would type it: relative to where the command runs
+ * ("content/"), so terminals and editors turn `content/bg/x.md:3` into a link; absolute
+ * when the folder is elsewhere.
+ */
+export function contentPrefix(contentDir: string, cwd: string): string {
+  const rel = path.relative(cwd, contentDir);
+  if (!rel) return "";
+  const shown = rel.startsWith("..") || path.isAbsolute(rel) ? path.resolve(contentDir) : rel;
+  return `${shown.split(path.sep).join("/")}/`;
+}
+
 export function render(format: Format, issues: readonly ContentIssue[], files: number, contentDir: string, cwd: string): string {
   const summary = summarize(issues, files);
-  if (format === "json") return `${JSON.stringify({ issues, summary }, null, 2)}\n`;
-  const lines = format === "github" ? issues.map((i) => githubCommand(i, contentDir, cwd)) : issues.map(formatIssue);
+  // `file` stays relative to the content folder; `contentDir` says where that is.
+  if (format === "json") return `${JSON.stringify({ contentDir: contentPrefix(contentDir, cwd).replace(/\/$/, "") || ".", issues, summary }, null, 2)}\n`;
+  const prefix = contentPrefix(contentDir, cwd);
+  const lines = format === "github" ? issues.map((i) => githubCommand(i, contentDir, cwd)) : issues.map((i) => prefix + formatIssue(i));
   return `${[...lines, summaryLine(summary)].join("\n")}\n`;
 }

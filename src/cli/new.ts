@@ -1,12 +1,14 @@
 // `npm run new`: starts an article. From flags (scripts, CI, no terminal):
 //   npm run new -- --lang bg --district sredets --title "…" [--date 2026-11-23] [--bundle]
 // or, on a terminal, by asking for what the flags leave out.
-// Exit codes: 0 written, 1 refused (unknown district, file exists), 2 misuse (missing flags without a terminal).
+// Exit codes: 0 written, 1 refused (unknown district, file exists) or cancelled,
+// 2 misuse (missing flags without a terminal).
 import path from "node:path";
-import { createInterface } from "node:readline/promises";
+import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { ConfigError, LOCALES, isLocale, loadConfig } from "../config.js";
 import { NewArticleError, createArticle, knownDistricts } from "../content/new-article.js";
+import { urls } from "../web/urls.js";
 import { contentEnv } from "./env.js";
 
 const USAGE = 'usage: npm run new -- --lang bg|pl --district <id> --title "…" [--date YYYY-MM-DD] [--bundle]';
@@ -16,17 +18,33 @@ function exit(code: number, message: string): never {
   process.exit(code);
 }
 
-async function ask(question: string, valid: (answer: string) => boolean): Promise<string> {
+/**
+ * Questions on a terminal. Lines are read through one buffered iterator, so answers typed
+ * or pasted ahead of their question are kept for it instead of being dropped.
+ */
+function questions(): { ask: (question: string, problem: (answer: string) => string | null, normalize?: (a: string) => string) => Promise<string>; close: () => void } {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    for (;;) {
-      const answer = (await rl.question(question)).trim();
-      if (valid(answer)) return answer;
-    }
-  } finally {
-    rl.close();
-  }
+  const cancel = () => exit(1, "\ncancelled — nothing was written");
+  rl.on("SIGINT", cancel); // Ctrl+C: the editor changed their mind
+  const lines = rl[Symbol.asyncIterator]();
+  return {
+    async ask(question, problem, normalize = (a) => a) {
+      for (;;) {
+        rl.setPrompt(question);
+        rl.prompt();
+        const next = await lines.next();
+        if (next.done) cancel(); // Ctrl+D, or the input ended
+        const answer = normalize(String(next.value).trim());
+        const wrong = problem(answer);
+        if (!wrong) return answer;
+        process.stdout.write(`  ${wrong}\n`);
+      }
+    },
+    close: () => rl.close(),
+  };
 }
+
+const lower = (a: string) => a.toLowerCase();
 
 async function main(): Promise<void> {
   let values;
@@ -47,15 +65,26 @@ async function main(): Promise<void> {
   }
   const missing = (["lang", "district", "title"] as const).filter((k) => !values[k]);
   if (missing.length && !process.stdin.isTTY) exit(2, `missing ${missing.map((k) => `--${k}`).join(", ")} (no terminal to ask)\n${USAGE}`);
-  const lang = values.lang ?? (await ask(`Language (${LOCALES.join("/")}): `, isLocale));
-  if (!isLocale(lang)) exit(2, `--lang must be one of ${LOCALES.join(", ")}\n${USAGE}`);
-  const districts = knownDistricts(config.contentDir);
-  const district = values.district ?? (await ask(`District (${districts.join(", ")}): `, (a) => districts.includes(a)));
-  const title = values.title ?? (await ask("Title: ", (a) => a.length > 0));
+  // One interface for all questions: answers typed (or pasted) ahead are kept for the next question.
+  const q = missing.length ? questions() : null;
+  let lang, district, title;
+  try {
+    lang = values.lang?.toLowerCase() ?? (await q!.ask(`Language (${LOCALES.join("/")}): `, (a) => (isLocale(a) ? null : `write ${LOCALES.join(" or ")}`), lower));
+    if (!isLocale(lang)) exit(2, `--lang must be one of ${LOCALES.join(", ")}\n${USAGE}`);
+    const districts = knownDistricts(config.contentDir);
+    const unknown = (a: string) => (districts.includes(a) ? null : `unknown district "${a}" — write one of: ${districts.join(", ")}`);
+    district = values.district?.toLowerCase() ?? (await q!.ask(`District (${districts.join(", ")}): `, unknown, lower));
+    title = values.title ?? (await q!.ask("Title: ", (a) => (a.length > 0 ? null : "write the title of the article")));
+  } finally {
+    q?.close();
+  }
   try {
     const created = createArticle(config, { lang, district, title, date: values.date, bundle: values.bundle });
     const shown = path.relative(process.cwd(), created.file).split(path.sep).join("/");
-    process.stdout.write(`Created ${shown}\nIt is a draft: write the text, preview it with "npm run dev", check it with "npm run check", then remove "draft: true" to publish.\n`);
+    const preview = `http://localhost:${process.env.PORT ?? 3000}${urls.article(lang, created.slug)}`;
+    process.stdout.write(
+      `Created ${shown}\nIt is a draft: write the text, preview it with "npm run dev" at ${preview}, check it with "npm run check", then remove "draft: true" to publish.\n`,
+    );
   } catch (cause) {
     if (cause instanceof NewArticleError) exit(1, cause.message);
     throw cause;

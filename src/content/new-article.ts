@@ -24,6 +24,8 @@ export interface NewArticle {
   readonly file: string;
   /** Path relative to the content folder. */
   readonly rel: string;
+  /** The last part of the article's address (from the title). */
+  readonly slug: string;
   readonly source: string;
 }
 
@@ -105,5 +107,5 @@ export function createArticle(config: Pick<Config, "contentDir" | "timeZones">, 
   } catch (cause) {
     throw new NewArticleError(`${rel} cannot be written (${(cause as NodeJS.ErrnoException).code ?? "error"})`, { cause });
   }
-  return { file, rel, source };
+  return { file, rel, slug, source };
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -66,9 +66,57 @@ describe("npm run new (the CLI, without a terminal)", () => {
     expect(again.stderr).toContain("pl/gdansk/2026-12-05-nowy-przystanek.md already exists");
   }, 60_000);
 
+  it("tells where to preview the draft, and accepts language and district in capitals", () => {
+    const contentDir = copyFixture("content");
+    const r = run(contentDir, "--lang", "BG", "--district", "Sredets", "--title", "Нова спирка", "--date", "2026-12-06");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('preview it with "npm run dev" at http://localhost:3000/bg/novini/nova-spirka/,');
+    expect(fs.existsSync(path.join(contentDir, "bg/sredets/2026-12-06-nova-spirka.md"))).toBe(true);
+  }, 60_000);
+
   it("exits 2 naming the missing flags when it cannot ask", () => {
     const r = run(copyFixture("content"), "--lang", "bg");
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("missing --district, --title (no terminal to ask)");
+  }, 60_000);
+});
+
+// On a terminal it asks. `script` (util-linux) gives the command a pseudo-terminal and
+// types the answers, all at once, as a paste would: none may be lost.
+const SCRIPT = process.platform === "linux" && spawnSync("script", ["--version"]).status === 0;
+
+describe.skipIf(!SCRIPT)("npm run new (the CLI, on a terminal)", () => {
+  const type = (contentDir: string, answers: string) =>
+    spawnSync("script", ["-qec", "npx tsx src/cli/new.ts", "/dev/null"], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: contentDir }, encoding: "utf8", input: answers, timeout: 60_000 });
+
+  it("asks for language, district and title, explains a wrong answer and asks again", () => {
+    const contentDir = copyFixture("content");
+    const r = type(contentDir, "PL\nvitosha\nSopot\nNowa ławka\n");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Language (bg/pl): ");
+    expect(r.stdout).toContain('unknown district "vitosha" — write one of: gdansk, gdynia, lozenets, oborishte, rumia, sopot, sredets');
+    expect(r.stdout).toContain("Created ");
+    const created = fs.readdirSync(path.join(contentDir, "pl/sopot")).filter((n) => n.endsWith("-nowa-lawka.md"));
+    expect(created).toHaveLength(1);
+    expect(fs.readFileSync(path.join(contentDir, "pl/sopot", created[0]!), "utf8")).toMatch(/^---\ntitle: "Nowa ławka"\ndate: "\d{4}-\d{2}-\d{2}"\n/);
+  }, 60_000);
+
+  it("writes nothing when the editor presses Ctrl+D at a question", async () => {
+    const contentDir = copyFixture("content");
+    const before = fs.readdirSync(path.join(contentDir, "bg/sredets"));
+    // Typed like a person: each answer after its question has appeared.
+    const child = spawn("script", ["-qec", "npx tsx src/cli/new.ts", "/dev/null"], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: contentDir } });
+    let out = "";
+    const steps: [string, string][] = [["Language (bg/pl): ", "bg\r"], ["District (", "\u0004"]];
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      out += chunk;
+      while (steps[0] && out.includes(steps[0][0])) child.stdin.write(steps.shift()![1]);
+    });
+    const timer = setTimeout(() => child.kill(), 50_000);
+    const status = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    clearTimeout(timer);
+    expect(out).toContain("cancelled — nothing was written");
+    expect(status).toBe(1);
+    expect(fs.readdirSync(path.join(contentDir, "bg/sredets"))).toEqual(before);
   }, 60_000);
 });

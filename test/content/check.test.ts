@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { checkContent } from "../../src/content/check.js";
 import { formatIssue, issue } from "../../src/content/issues.js";
 import { githubCommand, render } from "../../src/cli/format.js";
+import { checkMedia } from "../../src/media/check.js";
 import { FIXTURES, copyFixture, tempDir } from "../helpers/app.js";
 
 const ROOT = path.resolve(FIXTURES, "../..");
@@ -57,23 +58,27 @@ describe("checkContent on a tree with every kind of problem", () => {
     expect(result.issues.some((i) => i.file === "pl/sopot/2026-01-21-poprawny.md")).toBe(false);
   });
 
-  it("warns about pictures over 5 MB and refuses pictures over 20 MB", () => {
+  it("warns about pictures over 5 MB at the line that shows them, and refuses the picture file over 20 MB", () => {
     const dir = copyFixture("broken");
     const bundle = path.join(dir, "bg/sredets/2026-03-01-snimki");
     fs.writeFileSync(path.join(bundle, "golyama.png"), fakePng(6 * 1024 * 1024));
     fs.writeFileSync(path.join(bundle, "ogromna.png"), fakePng(21 * 1024 * 1024));
     fs.appendFileSync(path.join(bundle, "index.md"), "\n![Голяма снимка](golyama.png)\n\n![Огромна снимка](ogromna.png)\n");
-    const lines = checkContent({ contentDir: dir, timeZones }).issues.filter((i) => i.file.includes("snimki")).map(formatIssue);
-    expect(lines).toContain('bg/sredets/2026-03-01-snimki/index.md:10: body: warning: image "bg/sredets/2026-03-01-snimki/golyama.png" is 6.0 MB, more than 5 MB — a smaller file loads faster on phones');
-    expect(lines).toContain('bg/sredets/2026-03-01-snimki/index.md:12: body: image "bg/sredets/2026-03-01-snimki/ogromna.png" is 21.0 MB, more than 20 MB — make it smaller (about 2000 pixels wide is enough)');
+    const lines = checkContent({ contentDir: dir, timeZones }, [checkMedia]).issues.filter((i) => i.file.includes("snimki")).map(formatIssue);
+    expect(lines).toEqual([
+      'bg/sredets/2026-03-01-snimki/index.md:8: body: warning: image "molo.jpg" has no description — describe the picture between the brackets: ![what it shows](molo.jpg)',
+      'bg/sredets/2026-03-01-snimki/index.md:10: body: warning: image "golyama.png" is 6.0 MB, more than 5 MB — a smaller file loads faster on phones',
+      "bg/sredets/2026-03-01-snimki/ogromna.png:1: file: picture is 21.0 MB, more than 20 MB — export it at about 2500 px wide as JPEG quality 85",
+    ]);
   });
 });
 
 describe("output formats", () => {
   const sample = [issue("bg/a.md", 3, "date", "100% wrong\nsecond line"), issue("bg/b.md", 1, "title", "long", "warning")];
 
-  it("json gives the issues and a summary for CI tools", () => {
-    const out = JSON.parse(render("json", sample, 4, "/repo/content", "/repo")) as { issues: unknown[]; summary: unknown };
+  it("json gives the issues, where the content folder is, and a summary for CI tools", () => {
+    const out = JSON.parse(render("json", sample, 4, "/repo/content", "/repo")) as { contentDir: string; issues: unknown[]; summary: unknown };
+    expect(out.contentDir).toBe("content");
     expect(out.issues).toEqual(sample);
     expect(out.summary).toEqual({ files: 4, errors: 1, warnings: 1 });
   });
@@ -84,8 +89,11 @@ describe("output formats", () => {
     expect(githubCommand(sample[1]!, "/repo/content", "/repo")).toMatch(/^::warning file=content\/bg\/b\.md,line=1,title=title::long$/);
   });
 
-  it("text ends with a summary line", () => {
-    expect(render("text", sample, 4, "/c", "/").split("\n").slice(-2)).toEqual(["4 files checked: 1 error, 1 warning", ""]);
+  it("text gives one line per problem, with the path from where the command runs, and a summary line", () => {
+    expect(render("text", sample, 4, "/repo/content", "/repo")).toBe(
+      "content/bg/a.md:3: date: 100% wrong\nsecond line\ncontent/bg/b.md:1: title: warning: long\n4 files checked: 1 error, 1 warning\n",
+    );
+    expect(render("text", sample, 4, "/elsewhere/content", "/repo").split("\n")[2]).toBe("/elsewhere/content/bg/b.md:1: title: warning: long");
     expect(render("text", [], 1, "/c", "/")).toBe("1 file checked: no problems\n");
   });
 });
@@ -101,6 +109,25 @@ describe("npm run check (the CLI)", () => {
     expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("14 files checked: 17 errors, 3 warnings");
   }, 60_000);
 
+  it("prints text lines a terminal can link to the file, and JSON for tools", () => {
+    const text = run("test/fixtures/broken");
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain('\ntest/fixtures/broken/bg/sredets/2026-01-20-dalgo.md:4: updated: is earlier than date — updated is the day of the last change, on or after date\n');
+    expect(text.stdout).toContain("\ntest/fixtures/broken/bg/sredets/2026-01-20-dalgo.md:5: summary: warning: has 172 characters, too long for search results — shorten to 160 or fewer\n");
+    const json = run("test/fixtures/broken", "--format", "json");
+    expect(json.status).toBe(1);
+    const out = JSON.parse(json.stdout) as { contentDir: string; issues: { file: string; line: number; field: string; message: string; severity: string }[]; summary: unknown };
+    expect(out.contentDir).toBe("test/fixtures/broken");
+    expect(out.summary).toEqual({ files: 14, errors: 17, warnings: 3 });
+    expect(out.issues).toContainEqual({
+      file: "bg/sredets/2026-01-19-vrazki.md",
+      line: 12,
+      field: "body",
+      message: 'link "/bg/rayoni/nyama/" leads to no district — the districts are sopot, sredets',
+      severity: "error",
+    });
+  }, 60_000);
+
   it("exits 0 when there are only warnings, and 2 for an unknown format", () => {
     const dir = tempDir("check");
     fs.mkdirSync(path.join(dir, "districts"));
@@ -108,7 +135,7 @@ describe("npm run check (the CLI)", () => {
     fs.copyFileSync(path.join(BROKEN, "districts/sredets.yml"), path.join(dir, "districts/sredets.yml"));
     fs.writeFileSync(path.join(dir, "bg/sredets/a.md"), `---\ntitle: "${"Дълго заглавие ".repeat(6)}"\ndate: "2026-01-01"\n---\n\nТекст.\n`);
     const ok = run(dir);
-    expect(ok.stdout).toMatch(/^bg\/sredets\/a\.md:2: title: warning: has \d+ characters/);
+    expect(ok.stdout).toBe(`${dir}/bg/sredets/a.md:2: title: warning: has 89 characters, too long for search results — shorten to 70 or fewer\n2 files checked: 0 errors, 1 warning\n`);
     expect(ok.status).toBe(0);
     const bad = run(dir, "--format", "xml");
     expect(bad.status).toBe(2);

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { watchContent, type Watcher } from "../../src/content/watch.js";
 import { createTestPortal, type TestPortal } from "../helpers/app.js";
 
 function articleUrl(portal: TestPortal, where: string): string {
@@ -82,24 +83,18 @@ describe("in development (npm run dev)", () => {
     const { port } = server.address() as AddressInfo;
     const events: string[] = [];
     const req = http.get(`http://127.0.0.1:${port}/_dev/events`);
+    let watcher: Watcher | undefined;
     const response = await new Promise<http.IncomingMessage>((resolve) => req.on("response", resolve));
     expect(response.headers["content-type"]).toBe("text/event-stream; charset=utf-8");
     response.setEncoding("utf8");
-    const waitFor = (n: number) =>
-      new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`only ${events.length} events`)), 5000);
-        const check = () => {
-          if (events.length >= n) {
-            clearTimeout(timer);
-            resolve();
-          }
-        };
-        response.on("data", (chunk: string) => {
-          for (const m of chunk.matchAll(/event: content\ndata: (.+)\n\n/g)) events.push(m[1]!);
-          check();
-        });
-        check();
-      });
+    response.on("data", (chunk: string) => {
+      for (const m of chunk.matchAll(/event: content\ndata: (.+)\n\n/g)) events.push(m[1]!);
+    });
+    const waitFor = async (n: number) => {
+      for (const started = Date.now(); events.length < n; await new Promise((r) => setTimeout(r, 20))) {
+        if (Date.now() - started > 5000) throw new Error(`only ${events.length} events`);
+      }
+    };
     try {
       await waitFor(1);
       const draft = portal.index.db.prepare("SELECT file FROM articles WHERE draft = 1").pluck().get() as string;
@@ -108,7 +103,20 @@ describe("in development (npm run dev)", () => {
       await portal.index.sync();
       await waitFor(2);
       expect(events[1]).not.toBe(events[0]);
+      // Saved by writing a new file and renaming it over the old one (vim, gedit): the
+      // content watcher, as `npm run dev` starts it, still sees the file after the rename.
+      watcher = watchContent(portal.contentDir, (paths) => void portal.index.sync(undefined, paths ? { paths } : {}));
+      fs.writeFileSync(`${file}.tmp`, `${fs.readFileSync(file, "utf8")}\nОще един абзац.\n`);
+      fs.renameSync(`${file}.tmp`, file);
+      await waitFor(3);
+      expect(events[2]).not.toBe(events[1]);
+      expect(portal.index.db.prepare("SELECT html FROM articles WHERE file = ?").pluck().get(draft)).toContain("Още един абзац.");
+      fs.writeFileSync(`${file}.tmp`, `${fs.readFileSync(file, "utf8")}\nИ трети.\n`);
+      fs.renameSync(`${file}.tmp`, file);
+      await waitFor(4);
+      expect(portal.index.db.prepare("SELECT html FROM articles WHERE file = ?").pluck().get(draft)).toContain("И трети.");
     } finally {
+      watcher?.close();
       req.destroy();
       server.close();
     }

@@ -48,6 +48,7 @@ export function devRoutes(deps: AppDeps): Router {
     // no-transform keeps the compression middleware from buffering the stream.
     res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no" });
     res.write("retry: 1000\n\n");
+    tick(); // the revision is only followed while pages listen: bring it up to date first
     send(res);
     clients.add(res);
     const heartbeat = setInterval(() => res.write(": keep-alive\n\n"), HEARTBEAT_MS);
