@@ -131,7 +131,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   const write = (batch: Parsed[]) => {
     for (const p of batch) {
       if (!p.article) w.removeArticle(p.file.rel);
-      w.removeDistrict(p.file.rel);
+      if (p.file.kind === "district") w.removeDistrict(p.file.rel);
       if (p.article) w.putArticle(p.article, modifiedDate(p.article.updated, p.file.rel, dates, p.file.mtimeMs), p.terms);
       if (p.district) w.putDistrict(p.district);
       w.putFile(p.file.rel, p.file.kind, p.file.mtimeMs, p.file.size, p.issues);
