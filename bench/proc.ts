@@ -63,7 +63,7 @@ export async function startPortal(env: Record<string, string>, probe: string, ti
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const proc = spawn(process.execPath, [path.join(ROOT, "dist/src/server.js")], {
+  const proc = spawn(process.execPath, [...startFlags(), path.join(ROOT, "dist/src/server.js")], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), BASE_URL: base, LOG_LEVEL: "warn", WATCH: "true", SEARCH_RATE_LIMIT: "0", ...env },
     stdio: ["ignore", "inherit", "inherit"],
@@ -104,4 +104,11 @@ export function rssMb(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** The node flags of `npm start` (heap sizes), so the bench measures the production process. */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const m = /^node (.*?)\s*dist\/src\/server\.js$/.exec(pkg.scripts.start ?? "");
+  return m?.[1] ? m[1].split(/\s+/) : [];
 }

@@ -34,6 +34,8 @@ header() { curl -s -o /dev/null -D - "$2" | tr -d '\r' | awk -v h="$(echo "$1" |
 [[ -f "$ROOT/dist/src/server.js" ]] || (cd "$ROOT" && npm run build --silent)
 
 cp -r "$ROOT/content" "$WORK/content"
+# The node flags of `npm start` (heap sizes), so the replicas run as in production.
+read -r -a NODE_FLAGS <<<"$(node -p 'require(process.argv[1]).scripts.start.replace(/^node\s*/, "").replace(/\s*dist\/src\/server\.js$/, "")' "$ROOT/package.json")"
 PROXY_PORT="$(free_port)"
 PORTS=("$(free_port)" "$(free_port)")
 [[ "${PORTS[0]}" != "${PORTS[1]}" ]] || PORTS[1]="$(free_port)"
@@ -43,7 +45,7 @@ for i in 0 1; do
   # Same content, own index: a replica is stateless apart from what it can rebuild.
   NODE_ENV=production HOST=127.0.0.1 PORT="${PORTS[$i]}" BASE_URL="http://127.0.0.1:$PROXY_PORT" \
     CONTENT_DIR="$WORK/content" DATA_DIR="$WORK/data$i" WATCH=true LOG_LEVEL=warn TRUST_PROXY=loopback \
-    node "$ROOT/dist/src/server.js" >"$WORK/replica$i.log" 2>&1 &
+    node "${NODE_FLAGS[@]}" "$ROOT/dist/src/server.js" >"$WORK/replica$i.log" 2>&1 &
   PIDS+=("$!")
 done
 for i in 0 1; do

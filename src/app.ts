@@ -10,12 +10,12 @@ import { createI18n, type I18n } from "./i18n/index.js";
 import { loadAssets } from "./web/assets.js";
 import type { AppDeps } from "./web/context.js";
 import { aliasRedirects } from "./web/middleware/aliases.js";
+import { serveCachedPages } from "./web/middleware/cached-pages.js";
 import { canonicalPath } from "./web/middleware/canonical-path.js";
 import { errorHandler, notFound } from "./web/middleware/errors.js";
 import { requestLog } from "./web/middleware/request-log.js";
 import { requestGuard } from "./web/middleware/request-guard.js";
 import { securityHeaders } from "./web/middleware/security-headers.js";
-import { serveCached } from "./web/render-cache.js";
 import { devRoutes } from "./web/routes/dev.js";
 import { districtRoutes } from "./web/routes/districts.js";
 import { homeRoutes } from "./web/routes/home.js";
@@ -65,10 +65,11 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   app.set("case sensitive routing", true);
   app.set("query parser", "simple");
 
-  app.use(requestLog(deps.logger));
   // Pages rendered before are sent from memory, precompressed, with the headers they were
   // first sent with (security headers included): only exact GET/HEAD URLs that rendered 200.
-  app.use(serveCached(deps));
+  // First in line, so a hit skips the stack below; it logs itself with a request id.
+  app.use(serveCachedPages(deps));
+  app.use(requestLog(deps.logger));
   app.use(securityHeaders({ hsts: config.baseUrl.startsWith("https:") }));
   // GET/HEAD only (405 otherwise; no body parsers are mounted) and no malformed paths (400).
   app.use(requestGuard());

@@ -12,8 +12,14 @@ export function formatDate(epochMs: number, locale: Locale, timeZone: string): s
 }
 
 /** YYYY-MM-DD of an instant in a time zone, for <time datetime> and the Polish statement. */
+// One formatter per time zone: each Intl.DateTimeFormat holds native ICU memory that V8
+// does not count, so building one per call fragmented the heap (hundreds of MB under load).
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function isoDay(epochMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(epochMs);
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone })));
+  return format.format(epochMs);
 }
 
 const collators = new Map<Locale, Intl.Collator>();

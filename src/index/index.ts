@@ -123,12 +123,13 @@ export class ContentIndex {
    * version moves on) the first time it is asked for after such a moment.
    */
   version(): string {
-    const { next } = this.versionMeta();
-    if (next && this.clock() >= next) {
+    const meta = this.versionMeta();
+    if (meta.next && this.clock() >= meta.next) {
       this.db.transaction(() => rebuildListings(this.db, this.clock())).immediate();
       this.memo = null;
+      return this.versionMeta().version;
     }
-    return this.versionMeta().version;
+    return meta.version; // one PRAGMA per request: this runs on every cache hit
   }
 
   /** When the current version was first seen (for Last-Modified). */

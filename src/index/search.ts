@@ -17,6 +17,8 @@ import { searchTable } from "./schema.js";
 
 // bm25 column weights: a word in the title counts most, then the summary, then the body.
 const rank = (table: string) => `bm25(${table}, 10.0, 4.0, 1.0)`;
+/** One per time zone: a formatter per request piled up native ICU memory (see i18n/format.ts). */
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
 /** Result pages kept per content version: repeated searches (a storm day) skip SQLite. */
 const CACHE_PAGES = 500;
 
@@ -117,7 +119,8 @@ export function createSearchQueries(db: Db, bySummaryIds: (ids: number[]) => Map
     years(lang: Locale, timeZone: string): string[] {
       const r = span.get({ scope: lang }) as { first: number | null; last: number | null };
       if (r.first === null || r.last === null) return [];
-      const format = new Intl.DateTimeFormat("en", { year: "numeric", timeZone });
+      let format = yearFormats.get(timeZone);
+      if (!format) yearFormats.set(timeZone, (format = new Intl.DateTimeFormat("en", { year: "numeric", timeZone })));
       const year = (ms: number) => Number(format.format(ms));
       const out: string[] = [];
       for (let y = year(r.last); y >= year(r.first); y--) out.push(String(y));

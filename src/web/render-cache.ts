@@ -4,7 +4,7 @@
 // gzip and Brotli variants (RFC 9110 §8.4: Content-Encoding, with Vary: Accept-Encoding).
 import { promisify } from "node:util";
 import zlib from "node:zlib";
-import type { Request, RequestHandler, Response } from "express";
+import type { Request } from "express";
 import type { AppDeps } from "./context.js";
 
 export interface CachedPage {
@@ -25,7 +25,8 @@ export interface CachedPage {
 
 /** Enough for a few thousand pages; a 10,000-article site stays well under its memory target. */
 export const DEFAULT_MAX_BYTES = 48 * 1024 * 1024;
-const COMPRESS_MIN = 1024; // the compression middleware's threshold in app.ts
+/** The compression middleware's threshold in app.ts: smaller pages are sent as they are. */
+export const COMPRESS_MIN = 1024;
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
 
@@ -139,16 +140,30 @@ export function cacheKey(req: Request): string | null {
   return q < 0 || PAGE_QUERY.test(url.slice(q + 1)) ? url : null;
 }
 
+/** Parsed Accept-Encoding values: browsers send a handful of distinct strings, parsed once each. */
+const acceptedMemo = new Map<string, { br: boolean; gzip: boolean }>();
+
+function accepted(acceptEncoding: string): { br: boolean; gzip: boolean } {
+  let known = acceptedMemo.get(acceptEncoding);
+  if (known) return known;
+  const names = new Set<string>();
+  for (const part of acceptEncoding.toLowerCase().split(",")) {
+    const [name = "", ...params] = part.split(";").map((p) => p.trim());
+    if (name && !params.some((p) => p.startsWith("q=") && Number(p.slice(2)) === 0)) names.add(name);
+  }
+  known = { br: names.has("br"), gzip: names.has("gzip") || names.has("x-gzip") };
+  // Arbitrary client strings must not grow memory without bound.
+  if (acceptedMemo.size >= 64) acceptedMemo.clear();
+  acceptedMemo.set(acceptEncoding, known);
+  return known;
+}
+
 /** Which stored variant to send: Brotli, then gzip, then identity, as the client accepts. */
 export function pickEncoding(acceptEncoding: string | undefined, page: CachedPage): "br" | "gzip" | null {
   if (!acceptEncoding || (!page.br && !page.gzip)) return null;
-  const accepted = new Set<string>();
-  for (const part of acceptEncoding.toLowerCase().split(",")) {
-    const [name = "", ...params] = part.split(";").map((p) => p.trim());
-    if (name && !params.some((p) => p.startsWith("q=") && Number(p.slice(2)) === 0)) accepted.add(name);
-  }
-  if (page.br && accepted.has("br")) return "br";
-  if (page.gzip && (accepted.has("gzip") || accepted.has("x-gzip"))) return "gzip";
+  const ok = accepted(acceptEncoding);
+  if (page.br && ok.br) return "br";
+  if (page.gzip && ok.gzip) return "gzip";
   return null;
 }
 
@@ -161,38 +176,4 @@ export function isNotModified(req: Request, etag: string, lastModified: number):
     return !Number.isNaN(since) && Math.floor(lastModified / 1000) <= Math.floor(since / 1000);
   }
   return false;
-}
-
-/** Writes a cached page (or 304) with its validators; nothing else runs for this request. */
-export function sendCached(req: Request, res: Response, page: CachedPage): void {
-  for (const [name, value] of page.headers) res.setHeader(name, value as string | number | string[]);
-  res.setHeader("Content-Type", page.type);
-  res.setHeader("ETag", page.etag);
-  res.setHeader("Last-Modified", page.lastModifiedText);
-  res.setHeader("Cache-Control", page.cacheControl);
-  const vary = res.getHeader("Vary");
-  if (page.body.length >= COMPRESS_MIN) res.setHeader("Vary", vary ? `${String(vary)}, Accept-Encoding` : "Accept-Encoding");
-  if (isNotModified(req, page.etag, page.lastModified)) {
-    res.statusCode = 304;
-    res.end();
-    return;
-  }
-  const encoding = pickEncoding(req.headers["accept-encoding"], page);
-  const body = encoding === "br" ? page.br! : encoding === "gzip" ? page.gzip! : page.body;
-  if (encoding) res.setHeader("Content-Encoding", encoding);
-  res.setHeader("Content-Length", body.length);
-  res.statusCode = 200;
-  res.end(req.method === "HEAD" ? undefined : body);
-}
-
-/** Mount before `compression` and the header middleware: a hit replays its captured headers. */
-export function serveCached(deps: AppDeps): RequestHandler {
-  return (req, res, next) => {
-    const cache = renderCacheFor(deps);
-    const key = cache && cacheKey(req);
-    if (!key) return next();
-    const page = cache.get(key, deps.index.version());
-    if (!page) return next();
-    sendCached(req, res, page);
-  };
 }

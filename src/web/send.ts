@@ -20,8 +20,8 @@ function cacheControl(deps: AppDeps): string {
   return deps.config.env === "development" ? "no-cache" : HTML_CACHE;
 }
 
-export function sendBody(req: Request, res: Response, deps: AppDeps, body: string, type: string, status = 200): void {
-  const etag = etagOf(body);
+/** `etag` may be passed when it is already known (a page just stored in the render cache). */
+export function sendBody(req: Request, res: Response, deps: AppDeps, body: string | Buffer, type: string, status = 200, etag = etagOf(body)): void {
   const lastModified = deps.index.versionSince();
   res.status(status);
   res.setHeader("Content-Type", type);
@@ -64,6 +64,10 @@ export function renderPage(req: Request, res: Response, deps: AppDeps, template:
         .map(([name, value]) => [name, value as string | number | string[]]),
     };
     cache.set(page);
+    // The stored bytes and hash are sent as they are: encoding and hashing the page a
+    // second time cost CPU on every render and churned short-lived native memory.
+    sendBody(req, res, deps, body, page.type, status, page.etag);
+    return;
   }
   sendBody(req, res, deps, html, "text/html; charset=utf-8", status);
 }

@@ -2,22 +2,27 @@
 // id, method, path (never the query string, which may hold what someone searched for),
 // status and duration. A client that hangs up early is logged too, as aborted.
 import { randomUUID } from "node:crypto";
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import type { Logger } from "pino";
+
+/** Logs the request once its response is finished or aborted; `id` is its X-Request-Id. */
+export function logWhenClosed(logger: Logger, req: Request, res: Response, id: string): void {
+  const started = process.hrtime.bigint();
+  const path = req.path;
+  res.on("close", () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const entry = { reqId: id, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
+    if (!res.writableFinished) logger.warn({ ...entry, aborted: true }, "request aborted");
+    else if (res.statusCode >= 500) logger.error(entry, "request");
+    else logger.info(entry, "request");
+  });
+}
 
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const id = randomUUID();
-    const started = process.hrtime.bigint();
-    const path = req.path;
     res.setHeader("X-Request-Id", id);
-    res.on("close", () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const entry = { reqId: id, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
-      if (!res.writableFinished) logger.warn({ ...entry, aborted: true }, "request aborted");
-      else if (res.statusCode >= 500) logger.error(entry, "request");
-      else logger.info(entry, "request");
-    });
+    logWhenClosed(logger, req, res, id);
     next();
   };
 }

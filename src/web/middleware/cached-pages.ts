@@ -1,0 +1,69 @@
+// Answers a render-cache hit first, before the rest of the middleware stack: the header
+// block of each stored variant (identity, gzip, br, 304) is built once from the headers
+// the page was first sent with (security headers, Link, Content-Language, Vary…) and
+// written with one writeHead, so a hit costs little more than writing the bytes. It is
+// still logged with its own request id (X-Request-Id), like every other request.
+import { randomUUID } from "node:crypto";
+import type { RequestHandler } from "express";
+import type { AppDeps } from "../context.js";
+import { COMPRESS_MIN, cacheKey, isNotModified, pickEncoding, renderCacheFor, type CachedPage } from "../render-cache.js";
+import { logWhenClosed } from "./request-log.js";
+
+type Variant = "identity" | "gzip" | "br" | "304";
+/** name, value, name, value… as res.writeHead takes them; [1] is the request id's slot. */
+type Head = readonly string[];
+
+const heads = new WeakMap<CachedPage, Partial<Record<Variant, Head>>>();
+
+/** The header block of one variant, in the order and form the uncached response had. */
+export function headOf(page: CachedPage, variant: Variant): Head {
+  const h: string[] = ["X-Request-Id", ""];
+  let vary: string | null = null;
+  for (const [name, value] of page.headers) {
+    if (name.toLowerCase() === "vary") vary = String(value);
+    else for (const v of Array.isArray(value) ? (value as readonly string[]) : [String(value)]) h.push(name, v);
+  }
+  h.push("Content-Type", page.type, "ETag", page.etag, "Last-Modified", page.lastModifiedText, "Cache-Control", page.cacheControl);
+  // The body may be sent compressed (RFC 9110 §12.5.5), so caches must key on Accept-Encoding.
+  if (page.body.length >= COMPRESS_MIN) vary = vary ? `${vary}, Accept-Encoding` : "Accept-Encoding";
+  if (vary) h.push("Vary", vary);
+  // A 304 carries the validators and Vary but no content headers (RFC 9110 §15.4.5).
+  if (variant === "304") return h;
+  const body = variant === "identity" ? page.body : page[variant];
+  if (!body) throw new Error(`no ${variant} variant of ${page.key}`);
+  if (variant !== "identity") h.push("Content-Encoding", variant);
+  h.push("Content-Length", String(body.length));
+  return h;
+}
+
+function headFor(page: CachedPage, variant: Variant): Head {
+  let known = heads.get(page);
+  if (!known) heads.set(page, (known = {}));
+  return (known[variant] ??= headOf(page, variant));
+}
+
+/** Mount first: a miss (or no cache, in development) goes on to the full stack. */
+export function serveCachedPages(deps: AppDeps): RequestHandler {
+  const cache = renderCacheFor(deps);
+  return (req, res, next) => {
+    const key = cache && cacheKey(req);
+    if (!key) return next();
+    let page: CachedPage | undefined;
+    try {
+      page = cache.get(key, deps.index.version());
+    } catch {
+      // An index failure is reported, with a request id, by the routes behind this.
+      return next();
+    }
+    if (!page) return next();
+    const id = randomUUID();
+    logWhenClosed(deps.logger, req, res, id);
+    const notModified = isNotModified(req, page.etag, page.lastModified);
+    const encoding = notModified ? null : pickEncoding(req.headers["accept-encoding"], page);
+    const head = headFor(page, notModified ? "304" : (encoding ?? "identity")).slice();
+    head[1] = id;
+    res.writeHead(notModified ? 304 : 200, head);
+    if (notModified || req.method === "HEAD") res.end();
+    else res.end(encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.body);
+  };
+}
