@@ -4,18 +4,30 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import sharp from "sharp";
+import type SharpModule from "sharp";
+import type { Sharp } from "sharp";
 import { Limiter } from "./limit.js";
 import { OG_SIZE, type VariantFormat, type VariantSize } from "./urls.js";
 
 /** Decoding bombs stop here (about 10,000 × 10,000 pixels). */
 export const MAX_INPUT_PIXELS = 100_000_000;
 
-// libvips keeps an operation cache that only helps repeated work on the same image;
-// variants are cached on disk, so memory is better spent elsewhere.
-sharp.cache(false);
+/**
+ * sharp (libvips) is loaded on the first picture made, not at start: most requests never
+ * need it, and loading it is a noticeable part of a restart.
+ */
+let loaded: Promise<typeof SharpModule> | null = null;
+function loadSharp(): Promise<typeof SharpModule> {
+  loaded ??= import("sharp").then((m) => {
+    // libvips keeps an operation cache that only helps repeated work on the same image;
+    // variants are cached on disk, so memory is better spent elsewhere.
+    m.default.cache(false);
+    return m.default;
+  });
+  return loaded;
+}
 
-const ENCODE: Record<VariantFormat, (s: sharp.Sharp) => sharp.Sharp> = {
+const ENCODE: Record<VariantFormat, (s: Sharp) => Sharp> = {
   // AVIF effort 2: at the default (4) a 1280 px variant took 2.3 s on 2 cores, at 2 0.27 s (same size).
   avif: (s) => s.avif({ quality: 50, effort: 2 }),
   webp: (s) => s.webp({ quality: 75, effort: 4 }),
@@ -38,6 +50,7 @@ export interface VariantStore {
 
 /** Encodes one variant; exported for tests and for a warm-up script. */
 export async function makeVariant(source: string | Buffer, size: VariantSize, format: VariantFormat): Promise<Buffer> {
+  const sharp = await loadSharp();
   // failOn "error": a truncated upload fails instead of becoming a half-grey picture.
   let img = sharp(source, { failOn: "error", limitInputPixels: MAX_INPUT_PIXELS }).rotate(); // EXIF orientation, then metadata is dropped
   img =
