@@ -4,11 +4,11 @@ import pino from "pino";
 import { ConfigError, loadConfig } from "./config.js";
 import { createApp } from "./app.js";
 import { ContentIndex } from "./index/index.js";
-import { watchContent } from "./content/watch.js";
 import { formatIssue } from "./content/issues.js";
 import { DEFAULT_LIMITS, startServer } from "./server/listen.js";
 import { isClusterPrimary, runPrimary } from "./server/cluster.js";
 import { ttyProgress } from "./index/parallel.js";
+import { followContent } from "./server/follow.js";
 
 async function main(): Promise<void> {
   let config;
@@ -33,14 +33,7 @@ async function main(): Promise<void> {
   const running = await startServer(app, config, logger, { state });
   logger.info(`portal serving ${config.baseUrl} (${config.env})`);
 
-  const watcher = config.watch
-    ? watchContent(config.contentDir, (paths) => {
-        index.sync(undefined, paths ? { paths } : {}).then(
-          (r) => r.parsed + r.removed > 0 && logger.info({ parsed: r.parsed, removed: r.removed, ms: r.ms, problems: r.issues.length }, "content updated"),
-          (err: unknown) => logger.error({ err }, "content update failed; the previous index keeps serving"),
-        );
-      })
-    : null;
+  const watcher = followContent(index, config, logger);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -8,8 +8,8 @@ import cluster, { type Worker } from "node:cluster";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { formatIssue } from "../content/issues.js";
-import { watchContent } from "../content/watch.js";
 import { ContentIndex } from "../index/index.js";
+import { followContent } from "./follow.js";
 import { ttyProgress } from "../index/parallel.js";
 
 /** True in the process that must fork workers instead of serving. */
@@ -36,14 +36,7 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
   for (let i = 0; i < config.workers; i++) fork();
   logger.info({ workers: config.workers }, `portal serving ${config.baseUrl} with ${config.workers} workers (${config.env})`);
 
-  const watcher = config.watch
-    ? watchContent(config.contentDir, (paths) => {
-        index.sync(undefined, paths ? { paths } : {}).then(
-          (r) => r.parsed + r.removed > 0 && logger.info({ parsed: r.parsed, removed: r.removed, ms: r.ms, problems: r.issues.length }, "content updated"),
-          (err: unknown) => logger.error({ err }, "content update failed; the previous index keeps serving"),
-        );
-      })
-    : null;
+  const watcher = followContent(index, config, logger);
 
   const stop = (signal: string) => {
     if (stopping) return;

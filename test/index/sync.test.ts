@@ -100,6 +100,7 @@ describe("a sync of the files the watcher named", () => {
 
   it("publishes a corrected text, moves the version on and keeps the listings", async () => {
     const portal = track(await createTestPortal());
+    portal.index.warmUp(); // as the server does a second after start
     const [version, order] = [portal.index.version(), slugs(portal.index)];
     edit(portal, REL, (t) => `${t}\nДобавен ред с поправка.\n`);
     const report = await portal.index.sync(undefined, { paths: [REL] });
