@@ -25,30 +25,46 @@ function ignored(rel: string): boolean {
  */
 function watchFolders(root: string, onEvent: OnEvent): Watcher | null {
   const watchers = new Map<string, fs.FSWatcher>();
+  const drop = (dir: string) => {
+    for (const [d, w] of watchers) {
+      if (d === dir || d.startsWith(dir + path.sep)) {
+        w.close();
+        watchers.delete(d);
+      }
+    }
+  };
   const add = (dir: string, depth: number) => {
-    if (watchers.has(dir) || depth > 8) return;
+    if (depth > 8) return;
+    // A folder removed and made again (a branch switch) is a new inode: watch it anew.
+    drop(dir);
     let w: fs.FSWatcher;
     try {
-      w = fs.watch(dir, (_event, name) => {
+      w = fs.watch(dir, (event, name) => {
         if (name === null) return onEvent(null);
         const full = path.join(dir, name.toString());
         onEvent(path.relative(root, full).split(path.sep).join("/"));
-        if (fs.statSync(full, { throwIfNoEntry: false })?.isDirectory()) add(full, depth + 1);
+        if (event !== "rename") return; // only a rename (made, removed, moved) changes the folders
+        const st = fs.statSync(full, { throwIfNoEntry: false });
+        if (st?.isDirectory()) add(full, depth + 1);
+        else if (!st) drop(full);
       });
     } catch {
       return; // removed in the meantime, or unreadable: the scan reports what matters
     }
-    w.on("error", () => {
-      w.close();
-      watchers.delete(dir);
-    });
+    w.on("error", () => drop(dir));
     watchers.set(dir, w);
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    let entries: fs.Dirent[] = [];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      // gone again: its parent's watcher reports it
+    }
+    for (const e of entries) {
       if (e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules") add(path.join(dir, e.name), depth + 1);
     }
   };
   add(root, 0);
-  return watchers.size ? { close: () => watchers.forEach((w) => w.close()) } : null;
+  return watchers.size ? { close: () => drop(root) } : null;
 }
 
 export function watchContent(dir: string, onChange: OnContentChange, debounceMs = 40): Watcher {

@@ -84,6 +84,16 @@ describe("live changes", () => {
     await waitFor(async () => (await request(portal.app).get("/bg/novini/novina-v-nova-papka/")).status === 200);
     fs.writeFileSync(path.join(bundle, "index.md"), ARTICLE("Новина в нова папка").replace("Текст на новината.", "Поправен текст."));
     await waitFor(async () => (await request(portal.app).get("/bg/novini/novina-v-nova-papka/")).text.includes("Поправен текст."));
+
+    // The folder removed and made again (a branch switch): edits inside are still seen.
+    fs.rmSync(bundle, { recursive: true });
+    await waitFor(async () => (await request(portal.app).get("/bg/novini/novina-v-nova-papka/")).status === 404);
+    fs.mkdirSync(bundle);
+    await new Promise((r) => setTimeout(r, 100));
+    fs.writeFileSync(path.join(bundle, "index.md"), ARTICLE("Новина в нова папка"));
+    await waitFor(async () => (await request(portal.app).get("/bg/novini/novina-v-nova-papka/")).status === 200);
+    fs.writeFileSync(path.join(bundle, "index.md"), ARTICLE("Новина в нова папка").replace("Текст на новината.", "Трета версия."));
+    await waitFor(async () => (await request(portal.app).get("/bg/novini/novina-v-nova-papka/")).text.includes("Трета версия."));
     expect(synced).toBeGreaterThan(0);
     watcher.close();
   });
