@@ -158,6 +158,13 @@ function accepted(acceptEncoding: string): { br: boolean; gzip: boolean } {
   return known;
 }
 
+/** The best encoding a client accepts: Brotli, then gzip, else none. */
+export function preferredEncoding(acceptEncoding: string | undefined): "br" | "gzip" | null {
+  if (!acceptEncoding) return null;
+  const ok = accepted(acceptEncoding);
+  return ok.br ? "br" : ok.gzip ? "gzip" : null;
+}
+
 /** Which stored variant to send: Brotli, then gzip, then identity, as the client accepts. */
 export function pickEncoding(acceptEncoding: string | undefined, page: CachedPage): "br" | "gzip" | null {
   if (!acceptEncoding || (!page.br && !page.gzip)) return null;

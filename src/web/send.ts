@@ -2,9 +2,10 @@
 // the content version, 304 for a matching conditional GET, and cache headers for CDNs.
 // Pages rendered for a cacheable URL are kept in the render cache (render-cache.ts).
 import { createHash } from "node:crypto";
+import zlib from "node:zlib";
 import type { Request, Response } from "express";
 import type { AppDeps } from "./context.js";
-import { cacheKey, isNotModified, renderCacheFor, type CachedPage } from "./render-cache.js";
+import { COMPRESS_MIN, cacheKey, isNotModified, preferredEncoding, renderCacheFor, type CachedPage } from "./render-cache.js";
 
 /** HTML may be cached briefly by browsers and longer by shared caches, served stale while refreshing. */
 export const HTML_CACHE = "public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400";
@@ -36,7 +37,25 @@ export function sendBody(req: Request, res: Response, deps: AppDeps, body: strin
   } else {
     res.setHeader("Cache-Control", status >= 500 ? "no-store" : "public, max-age=60");
   }
-  res.send(body);
+  res.send(encoded(req, res, body));
+}
+
+// A page is compressed here in one piece (fast settings, about 1 ms), not streamed by the
+// compression middleware, so headers and body leave in one write: a replica killed in
+// the middle of a request then never hands a proxy half a page it cannot retry (nginx
+// retries another upstream only before the first byte; see scripts/scale-out.sh).
+const BROTLI_FAST = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } };
+/** Larger bodies (a sitemap of 50,000 addresses) are streamed by the middleware, off this thread. */
+const ONE_PIECE_MAX = 256 * 1024;
+
+function encoded(req: Request, res: Response, body: string | Buffer): string | Buffer {
+  const bytes = typeof body === "string" ? Buffer.from(body) : body;
+  if (bytes.length < COMPRESS_MIN || bytes.length > ONE_PIECE_MAX) return body;
+  res.vary("Accept-Encoding");
+  const encoding = preferredEncoding(req.headers["accept-encoding"]);
+  if (!encoding) return bytes;
+  res.setHeader("Content-Encoding", encoding); // the compression middleware leaves it alone
+  return encoding === "br" ? zlib.brotliCompressSync(bytes, BROTLI_FAST) : zlib.gzipSync(bytes, { level: 6 });
 }
 
 /**

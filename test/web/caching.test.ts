@@ -69,6 +69,23 @@ describe("compression", () => {
   }
 });
 
+describe("a page rendered for this request", () => {
+  // One piece with its length, not a chunked stream: a proxy in front of several replicas
+  // (scripts/scale-out.sh) can then retry elsewhere if a replica dies before answering.
+  it("is sent compressed in one piece, with Content-Length", async () => {
+    for (const encoding of ["br", "gzip", "identity"]) {
+      const res = await request(portal.app).get("/bg/novini/?utm_source=test").set("Accept-Encoding", encoding).buffer(true).parse(raw);
+      expect(res.status).toBe(200);
+      expect(res.headers["content-encoding"]).toBe(encoding === "identity" ? undefined : encoding);
+      expect(res.headers["transfer-encoding"]).toBeUndefined();
+      // (the test client has already decompressed the body)
+      if (encoding === "identity") expect(Number(res.headers["content-length"])).toBe((res.body as Buffer).length);
+      else expect(Number(res.headers["content-length"])).toBeLessThan((res.body as Buffer).length);
+      expect(res.headers.vary).toMatch(/Accept-Encoding/i);
+    }
+  });
+});
+
 describe("static assets", () => {
   it("are fingerprinted and cached for a year, immutable", async () => {
     const html = (await request(portal.app).get("/bg/")).text;
