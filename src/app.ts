@@ -1,4 +1,5 @@
 // Builds the Express application from its dependencies; src/server.ts only listens.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import compression from "compression";
@@ -10,7 +11,7 @@ import { createI18n, type I18n } from "./i18n/index.js";
 import { loadAssets } from "./web/assets.js";
 import type { AppDeps } from "./web/context.js";
 import { aliasRedirects } from "./web/middleware/aliases.js";
-import { serveCachedPages } from "./web/middleware/cached-pages.js";
+import { cachedPageAnswerer, serveCachedPages } from "./web/middleware/cached-pages.js";
 import { canonicalPath } from "./web/middleware/canonical-path.js";
 import { errorHandler, notFound } from "./web/middleware/errors.js";
 import { requestLog } from "./web/middleware/request-log.js";
@@ -41,6 +42,8 @@ export interface CreateAppOptions {
 
 export interface App {
   readonly app: Express;
+  /** What the server listens with: render-cache hits first, then the Express app. */
+  readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
   readonly deps: AppDeps;
   /** Readiness: false until the index is loaded and again while shutting down. */
   readonly state: { ready: boolean };
@@ -90,5 +93,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   app.use(aliasRedirects(deps));
   app.use(notFound());
   app.use(errorHandler(deps));
-  return { app, deps, state };
+  const answerCached = cachedPageAnswerer(deps);
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (!answerCached(req, res)) app(req, res);
+  };
+  return { app, handle, deps, state };
 }

@@ -29,8 +29,8 @@ async function main(): Promise<void> {
   logger.info({ articles: report.articles, districts: report.districts, problems: report.problems, ms: report.lastSync?.ms }, "index ready");
   for (const i of index.issues()) logger.warn({ file: i.file, line: i.line, field: i.field }, formatIssue(i));
 
-  const { app, state } = await createApp({ config, index, logger });
-  const running = await startServer(app, config, logger, { state });
+  const { handle, state } = await createApp({ config, index, logger });
+  const running = await startServer(handle, config, logger, { state });
   logger.info(`portal serving ${config.baseUrl} (${config.env})`);
 
   const watcher = followContent(index, config, logger);

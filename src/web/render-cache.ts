@@ -2,9 +2,9 @@
 // answered without querying, templating, hashing or compressing again. The entry holds
 // the bytes, a strong ETag, Last-Modified and, once zlib has finished in the background,
 // gzip and Brotli variants (RFC 9110 §8.4: Content-Encoding, with Vary: Accept-Encoding).
+import type { IncomingMessage } from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
-import type { Request } from "express";
 import type { AppDeps } from "./context.js";
 
 export interface CachedPage {
@@ -133,9 +133,10 @@ const PAGE_QUERY = /^page=[1-9][0-9]{0,5}$/;
  * The cache key, or null when the request must not use the cache: anything but GET and
  * HEAD, and any query other than ?page=N (search terms, filters, cache-busting junk).
  */
-export function cacheKey(req: Request): string | null {
+/** Works on a plain Node request too (see serveCachedPages). */
+export function cacheKey(req: Pick<IncomingMessage, "method" | "url"> & { originalUrl?: string }): string | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
-  const url = req.originalUrl;
+  const url = req.originalUrl ?? req.url ?? "";
   const q = url.indexOf("?");
   return q < 0 || PAGE_QUERY.test(url.slice(q + 1)) ? url : null;
 }
@@ -174,7 +175,7 @@ export function pickEncoding(acceptEncoding: string | undefined, page: CachedPag
   return null;
 }
 
-export function isNotModified(req: Request, etag: string, lastModified: number): boolean {
+export function isNotModified(req: Pick<IncomingMessage, "headers">, etag: string, lastModified: number): boolean {
   const inm = req.headers["if-none-match"];
   if (inm) return inm.split(",").some((v) => v.trim().replace(/^W\//, "") === etag || v.trim() === "*");
   const ims = req.headers["if-modified-since"];

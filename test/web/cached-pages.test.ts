@@ -24,9 +24,9 @@ async function loggedPortal() {
   portal = await createTestPortal();
   const lines: LogLine[] = [];
   const logger = pino({ level: "info" }, { write: (s: string) => lines.push(JSON.parse(s) as LogLine) });
-  const { app, deps } = await createApp({ config: portal.config, index: portal.index, logger });
+  const { app, handle, deps } = await createApp({ config: portal.config, index: portal.index, logger });
   const a = portal.index.articles.page("bg", 1, 1).items[0]!;
-  return { app, cache: renderCacheFor(deps)!, lines, url: `/bg/novini/${a.slug}/` };
+  return { app, handle, cache: renderCacheFor(deps)!, lines, url: `/bg/novini/${a.slug}/` };
 }
 
 /** Every header but the ones that differ per response by design. */
@@ -35,6 +35,21 @@ function stable(headers: Record<string, string>): Record<string, string> {
 }
 
 describe("cache hits", () => {
+  it("are answered the same way by what the server listens with, before Express", async () => {
+    const { handle, cache, lines, url } = await loggedPortal();
+    const first = await request(handle).get(url).set("Accept-Encoding", "br").expect(200);
+    await cache.settled();
+    const hit = await request(handle).get(url).set("Accept-Encoding", "br").expect(200);
+    expect(cache.hits).toBe(1);
+    expect(hit.text).toBe(first.text);
+    expect(hit.headers["content-encoding"]).toBe("br");
+    const sameCase = (h: Record<string, string>) => Object.fromEntries(Object.entries(stable(h)).filter(([n]) => n !== "content-length"));
+    expect(sameCase(hit.headers as Record<string, string>)).toEqual(sameCase(first.headers as Record<string, string>));
+    expect(lines.filter((l) => l.msg === "request").at(-1)).toMatchObject({ reqId: hit.headers["x-request-id"], path: url, status: 200 });
+    // Not cacheable: a POST still goes through Express and gets 405.
+    await request(handle).post(url).expect(405);
+  });
+
   it("carry the same headers and bytes as the rendered page, with their own logged request id", async () => {
     const { app, cache, lines, url } = await loggedPortal();
     const first = await request(app).get(url).set("Accept-Encoding", "identity").expect(200);

@@ -4,6 +4,7 @@
 // written with one writeHead, so a hit costs little more than writing the bytes. It is
 // still logged with its own request id (X-Request-Id), like every other request.
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
 import type { AppDeps } from "../context.js";
 import { COMPRESS_MIN, cacheKey, isNotModified, pickEncoding, renderCacheFor, type CachedPage } from "../render-cache.js";
@@ -42,20 +43,24 @@ function headFor(page: CachedPage, variant: Variant): Head {
   return (known[variant] ??= headOf(page, variant));
 }
 
-/** Mount first: a miss (or no cache, in development) goes on to the full stack. */
-export function serveCachedPages(deps: AppDeps): RequestHandler {
+/**
+ * Answers a request from the render cache if it can, on a plain Node request: the server
+ * calls it before Express (src/app.ts, `handle`), so a hit does not even enter the router.
+ * Returns false on a miss (or no cache, in development).
+ */
+export function cachedPageAnswerer(deps: AppDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
   const cache = renderCacheFor(deps);
-  return (req, res, next) => {
+  return (req, res) => {
     const key = cache && cacheKey(req);
-    if (!key) return next();
+    if (!key) return false;
     let page: CachedPage | undefined;
     try {
       page = cache.get(key, deps.index.version());
     } catch {
       // An index failure is reported, with a request id, by the routes behind this.
-      return next();
+      return false;
     }
-    if (!page) return next();
+    if (!page) return false;
     const id = randomUUID();
     logWhenClosed(deps.logger, req, res, id);
     const notModified = isNotModified(req, page.etag, page.lastModified);
@@ -65,5 +70,14 @@ export function serveCachedPages(deps: AppDeps): RequestHandler {
     res.writeHead(notModified ? 304 : 200, head);
     if (notModified || req.method === "HEAD") res.end();
     else res.end(encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.body);
+    return true;
+  };
+}
+
+/** The same as Express middleware, first in the stack (for the app used without `handle`). */
+export function serveCachedPages(deps: AppDeps): RequestHandler {
+  const answer = cachedPageAnswerer(deps);
+  return (req, res, next) => {
+    if (!answer(req, res)) next();
   };
 }
