@@ -103,7 +103,8 @@ export class ContentIndex {
         this.lastError = null;
         return report;
       } catch (cause) {
-        this.wanted = null;
+        // What this sync was to read is unknown now: the next one looks at the whole tree.
+        this.wanted = "all";
         this.lastError = (cause as Error).message;
         throw cause;
       } finally {

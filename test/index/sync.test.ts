@@ -134,6 +134,19 @@ describe("a sync of the files the watcher named", () => {
     expect((await request(portal.app).get(`/bg/novini/${slug}/`)).status).toBe(404);
   });
 
+  it("reads the whole tree after a failed sync, so no change named during it is lost", async () => {
+    const portal = track(await createTestPortal());
+    edit(portal, REL, (t) => `${t}\nПромяна по време на прекъсване.\n`);
+    const moved = `${portal.contentDir}-away`;
+    fs.renameSync(portal.contentDir, moved); // the content folder is briefly gone (a remount)
+    await expect(portal.index.sync(undefined, { paths: [REL] })).rejects.toThrow(/content folder/);
+    fs.renameSync(moved, portal.contentDir);
+    // The next event names another file; the earlier change is still picked up.
+    await portal.index.sync(undefined, { paths: ["bg/sredets/nothing-here.md"] });
+    const page = await request(portal.app).get("/bg/novini/zapochva-remontat-na-ul-tsar-ivan-shishman/");
+    expect(page.text).toContain("Промяна по време на прекъсване.");
+  });
+
   it("falls back to a full scan for a folder (a new page bundle)", async () => {
     const portal = track(await createTestPortal());
     fs.mkdirSync(path.join(portal.contentDir, "bg/sredets/papka"));
