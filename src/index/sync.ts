@@ -1,6 +1,7 @@
 // Brings the index in line with the content folder: parses only files whose size or
-// modification time changed, applies everything in one transaction (a failure leaves
-// the previous index intact), then re-runs the cross-file checks and the listings.
+// modification time changed (all files, or just those the watcher named), applies
+// everything in one transaction (a failure leaves the previous index intact), re-runs
+// the cross-file checks, and rebuilds the listings when what they show has moved.
 import fs from "node:fs";
 import type { Config } from "../config.js";
 import { parseArticle, type Article } from "../content/article.js";
