@@ -1,5 +1,6 @@
 // Dates in front matter: a bare calendar date (midnight in the portal's time zone
 // for that language) or an ISO 8601 date-time with an explicit offset.
+import { dateTimeFormat } from "../i18n/format.js";
 
 const BARE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -24,26 +25,8 @@ export function dateProblem(value: string): string | null {
   return null;
 }
 
-// Building an Intl.DateTimeFormat loads ICU zone data (about 0.1 ms each); one per
-// time zone is enough, and cards, feeds and sitemaps ask for thousands of offsets.
-const ZONE_FORMATS = new Map<string, Intl.DateTimeFormat>();
-
 function zoneFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = ZONE_FORMATS.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    ZONE_FORMATS.set(timeZone, format);
-  }
-  return format;
+  return dateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 }
 
 /** Offset of a time zone from UTC at an instant, asked of ICU (a few microseconds each). */

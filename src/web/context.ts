@@ -96,9 +96,7 @@ export function articleCard(deps: AppDeps, a: ArticleSummary) {
     title: a.title,
     summary: a.summary,
     dateIso,
-    // The local calendar day is the start of the ISO form. isoDay() builds an
-    // Intl.DateTimeFormat per call, whose native ICU memory (tens of KB, invisible to the
-    // GC's accounting) piled up to over 150 MB of process memory under load.
+    // The local calendar day is the start of the ISO form made just above: no second formatting.
     dateDay: dateIso.slice(0, 10),
     dateText: formatDate(a.date, a.lang, tz),
     districtName: district?.name[a.lang] ?? a.district,
