@@ -6,10 +6,9 @@ import type { Db } from "./db.js";
 const PUBLISHED = "a.active = 1 AND a.draft = 0 AND a.date <= @now AND (a.expires IS NULL OR a.expires > @now)";
 
 export function rebuildListings(db: Db, now: number): void {
-  // One pass over the articles into a small in-memory table (temp_store = MEMORY): the
-  // flags these filters read come after the HTML in each row, so every scan of articles
-  // walks the HTML's overflow pages. The listings, the next change and the digest are
-  // then computed from the copy, and only listing rows that differ are written.
+  // One pass over the articles into a small in-memory table (temp_store = MEMORY); the
+  // three listings and the next change are computed from the copy, and only listing rows
+  // that differ are written.
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS listing_live (id INTEGER PRIMARY KEY, lang TEXT, district TEXT, date INTEGER, expires INTEGER, file TEXT, hash TEXT);
     CREATE TEMP TABLE IF NOT EXISTS listing_next (scope TEXT NOT NULL, pos INTEGER NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY (scope, pos)) WITHOUT ROWID;
     DELETE FROM temp.listing_live; DELETE FROM temp.listing_next;`);
@@ -43,12 +42,11 @@ export function rebuildListings(db: Db, now: number): void {
  * (same articles, dates, districts, tags and flags; see sync.ts), which is most edits.
  */
 export function refreshVersion(db: Db, now: number): void {
-  const pub = "FROM articles a WHERE a.active = 1 AND a.draft = 0 AND a.date <= @now AND (a.expires IS NULL OR a.expires > @now)";
   const set = db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
   // The version is a digest of what is published, not a counter, so replicas built from
   // the same content commit agree on it (and on the ETags derived from it).
   const digest = createHash("sha256");
-  for (const row of db.prepare(`SELECT a.file || ':' || a.hash ${pub} ORDER BY a.file`).pluck().iterate({ now })) {
+  for (const row of db.prepare(`SELECT a.file || ':' || a.hash FROM articles a WHERE ${PUBLISHED} ORDER BY a.file`).pluck().iterate({ now })) {
     digest.update(`${String(row)}\n`);
   }
   for (const row of db.prepare("SELECT data FROM districts ORDER BY id").pluck().iterate()) digest.update(String(row));
