@@ -23,6 +23,11 @@ export interface ScanResult {
   readonly issues: ContentIssue[];
 }
 
+/** Hidden entries (.git, editors' swap files) and node_modules are never content. */
+export function isSkipped(name: string): boolean {
+  return name.startsWith(".") || name === "node_modules";
+}
+
 function walk(dir: string, out: string[], depth = 0): void {
   if (depth > 8) return; // content is at most a few levels deep; this stops symlink loops too
   let entries: fs.Dirent[];
@@ -32,7 +37,7 @@ function walk(dir: string, out: string[], depth = 0): void {
     return;
   }
   for (const e of entries) {
-    if (e.name.startsWith(".") || e.name === "node_modules") continue;
+    if (isSkipped(e.name)) continue;
     const full = path.join(dir, e.name);
     if (e.isDirectory()) walk(full, out, depth + 1);
     else if (e.isFile()) out.push(full);

@@ -3,6 +3,7 @@
 // events name go along, so a saved article is re-read without walking the whole tree.
 import fs from "node:fs";
 import path from "node:path";
+import { isSkipped } from "./scan.js";
 
 export interface Watcher {
   close(): void;
@@ -12,9 +13,9 @@ export interface Watcher {
 export type OnContentChange = (paths: string[] | null) => void;
 type OnEvent = (rel: string | null) => void;
 
-/** Editors' swap and backup files (.article.md.swp, article.md~) and hidden folders are not content. */
+/** What the scan skips (see scan.ts), and editors' backup files (article.md~). */
 function ignored(rel: string): boolean {
-  return rel.split("/").some((part) => part.startsWith(".")) || rel.endsWith("~");
+  return rel.split("/").some(isSkipped) || rel.endsWith("~");
 }
 
 /**
@@ -60,7 +61,7 @@ function watchFolders(root: string, onEvent: OnEvent): Watcher | null {
       // gone again: its parent's watcher reports it
     }
     for (const e of entries) {
-      if (e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules") add(path.join(dir, e.name), depth + 1);
+      if (e.isDirectory() && !isSkipped(e.name)) add(path.join(dir, e.name), depth + 1);
     }
   };
   add(root, 0);
