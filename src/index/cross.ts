@@ -8,19 +8,20 @@ import { crossCheck, type ArticleKey } from "../content/cross-check.js";
 import { urls } from "../web/urls.js";
 import type { Db } from "./db.js";
 
+/** Every article's keys as a sync checked them; remembered only once its transaction commits. */
+export type ArticleKeys = Map<string, KeyRow>;
+
 interface KeyRow {
   readonly key: ArticleKey;
-  active: number;
+  readonly active: number;
 }
 
 interface Remembered {
   readonly dataVersion: number;
-  readonly rows: Map<string, KeyRow>;
+  readonly rows: ArticleKeys;
 }
 
 const remembered = new WeakMap<Db, Remembered>();
-/** Keys computed by the sync in progress, kept only once its transaction has committed. */
-const pending = new WeakMap<Db, Map<string, KeyRow>>();
 
 const COLUMNS = "file, lang, district, slug, aliases, translation_key, lines, active";
 
@@ -44,7 +45,7 @@ function dataVersion(db: Db): number {
 }
 
 /** The keys of every article, reusing the remembered copy for files this sync did not touch. */
-function loadKeys(db: Db, touched: readonly string[]): Map<string, KeyRow> {
+function loadKeys(db: Db, touched: readonly string[]): ArticleKeys {
   const known = remembered.get(db);
   if (!known || known.dataVersion !== dataVersion(db)) {
     const rows = db.prepare(`SELECT ${COLUMNS} FROM articles`).all() as Record<string, string>[];
@@ -66,7 +67,7 @@ function loadKeys(db: Db, touched: readonly string[]): Map<string, KeyRow> {
  * `touched`: the files this sync wrote or removed. Returns how many articles are active
  * and how many flags flipped (a flip changes the listings).
  */
-export function crossCheckAll(db: Db, scanIssues: readonly ContentIssue[], touched: readonly string[]): { active: number; flipped: number } {
+export function crossCheckAll(db: Db, scanIssues: readonly ContentIssue[], touched: readonly string[]): { active: number; flipped: number; keys: ArticleKeys } {
   const rows = loadKeys(db, touched);
   const districtIds = new Set(db.prepare("SELECT id FROM districts").pluck().all() as string[]);
   const cross = crossCheck([...rows.values()].map((r) => r.key), districtIds, urls.article);
@@ -86,15 +87,12 @@ export function crossCheckAll(db: Db, scanIssues: readonly ContentIssue[], touch
   const alias = db.prepare("INSERT INTO aliases (path, article_id) SELECT ?, id FROM articles WHERE file = ?");
   for (const [path, file] of cross.aliases) alias.run(path, file);
   db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('cross_issues', ?)").run(JSON.stringify([...scanIssues, ...cross.issues]));
-  pending.set(db, rows);
-  return { active: cross.active.size, flipped };
+  return { active: cross.active.size, flipped, keys: rows };
 }
 
 /** After a commit: the keys just checked are the index's keys. */
-export function rememberKeys(db: Db): void {
-  const rows = pending.get(db);
-  pending.delete(db);
-  if (rows) remembered.set(db, { dataVersion: dataVersion(db), rows });
+export function rememberKeys(db: Db, keys: ArticleKeys): void {
+  remembered.set(db, { dataVersion: dataVersion(db), rows: keys });
 }
 
 /**
@@ -103,12 +101,10 @@ export function rememberKeys(db: Db): void {
  */
 export function primeKeys(db: Db): void {
   if (remembered.get(db)?.dataVersion === dataVersion(db)) return;
-  pending.set(db, loadKeys(db, []));
-  rememberKeys(db);
+  rememberKeys(db, loadKeys(db, []));
 }
 
 /** After a failed sync (rolled back): nothing remembered can be trusted. */
 export function forgetKeys(db: Db): void {
-  pending.delete(db);
   remembered.delete(db);
 }

@@ -107,3 +107,8 @@ ${LOCALES.map((lang) => `CREATE VIRTUAL TABLE search_${lang} USING fts5 (
 export function searchTable(lang: Locale): string {
   return `search_${lang}`;
 }
+
+/** One of something per full-text table (a prepared statement), by language. */
+export function perSearchTable<T>(make: (table: string) => T): Record<Locale, T> {
+  return Object.fromEntries(LOCALES.map((l) => [l, make(searchTable(l))])) as Record<Locale, T>;
+}

@@ -8,17 +8,16 @@
 // small in-memory temp table whenever the index changes, and one FTS pass ranks,
 // filters and counts. Snippets are made only for the page of results shown.
 import { LOCALES, type Locale } from "../config.js";
+import { dateTimeFormat } from "../i18n/format.js";
 import { LruCache } from "../search/cache.js";
 import { highlight, type Segment } from "../search/highlight.js";
 import type { MatchQuery } from "../search/query.js";
 import type { ArticleSummary } from "./articles.js";
 import type { Db } from "./db.js";
-import { searchTable } from "./schema.js";
+import { perSearchTable } from "./schema.js";
 
 // bm25 column weights: a word in the title counts most, then the summary, then the body.
 const rank = (table: string) => `bm25(${table}, 10.0, 4.0, 1.0)`;
-/** One per time zone: a formatter per request piled up native ICU memory (see i18n/format.ts). */
-const yearFormats = new Map<string, Intl.DateTimeFormat>();
 /** Result pages kept per content version: repeated searches (a storm day) skip SQLite. */
 const CACHE_PAGES = 500;
 
@@ -66,10 +65,9 @@ export function createSearchQueries(db: Db, bySummaryIds: (ids: number[]) => Map
     FROM (SELECT id, district, date FROM articles) AS x WHERE x.id = search_live.id`);
   // The total is counted apart: a count(*) OVER () window in the ranked query made SQLite
   // keep every match before the LIMIT, which cost more (2 ms at 10,000) than counting.
-  const perLang = <T>(make: (table: string) => T) => Object.fromEntries(LOCALES.map((l) => [l, make(searchTable(l))])) as Record<Locale, T>;
-  const ranked = perLang((t) => db.prepare(`SELECT s.rowid FROM ${t} s JOIN temp.search_live p ON p.id = s.rowid
+  const ranked = perSearchTable((t) => db.prepare(`SELECT s.rowid FROM ${t} s JOIN temp.search_live p ON p.id = s.rowid
     WHERE ${filter(t)} ORDER BY ${rank(t)}, p.pos LIMIT @limit OFFSET @offset`).pluck());
-  const count = perLang((t) => db.prepare(`SELECT count(*) FROM ${t} s JOIN temp.search_live p ON p.id = s.rowid WHERE ${filter(t)}`).pluck());
+  const count = perSearchTable((t) => db.prepare(`SELECT count(*) FROM ${t} s JOIN temp.search_live p ON p.id = s.rowid WHERE ${filter(t)}`).pluck());
   const texts = db.prepare("SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))").raw();
   // The listing is in date order, so its ends give the span without a scan.
   const span = db.prepare(`SELECT
@@ -117,8 +115,7 @@ export function createSearchQueries(db: Db, bySummaryIds: (ids: number[]) => Map
     years(lang: Locale, timeZone: string): string[] {
       const r = span.get({ scope: lang }) as { first: number | null; last: number | null };
       if (r.first === null || r.last === null) return [];
-      let format = yearFormats.get(timeZone);
-      if (!format) yearFormats.set(timeZone, (format = new Intl.DateTimeFormat("en", { year: "numeric", timeZone })));
+      const format = dateTimeFormat("en", { year: "numeric", timeZone });
       const year = (ms: number) => Number(format.format(ms));
       const out: string[] = [];
       for (let y = year(r.last); y >= year(r.first); y--) out.push(String(y));

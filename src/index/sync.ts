@@ -10,7 +10,7 @@ import { gitDates, modifiedDate } from "../content/git-dates.js";
 import { issue, sortIssues, type ContentIssue } from "../content/issues.js";
 import { scanContent, scanPaths, type ContentFile, type ScanResult } from "../content/scan.js";
 import { IndexError } from "../errors.js";
-import { crossCheckAll, forgetKeys, rememberKeys } from "./cross.js";
+import { crossCheckAll, forgetKeys, rememberKeys, type ArticleKeys } from "./cross.js";
 import type { Db } from "./db.js";
 import { rebuildListings, refreshVersion } from "./listing.js";
 import { createWriter, searchTerms, type SearchTerms } from "./write.js";
@@ -151,8 +151,10 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   const touched = [...changed.map((f) => f.rel), ...removed];
   let before: unknown[] = [];
   let active = 0;
+  let keys: ArticleKeys | null = null;
   const finish = () => {
     const cross = crossCheckAll(db, scan.issues, touched);
+    keys = cross.keys;
     active = cross.active;
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('scan_issues', ?)").run(scanIssues);
     const same = !options.exclusive && cross.flipped === 0 && touched.every((f, i) => signature.get(f) === before[i]);
@@ -192,7 +194,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
       throw error;
     }
   }
-  rememberKeys(db);
+  if (keys) rememberKeys(db, keys);
   return { parsed: changed.length, removed: removed.length, articles: active, issues: allIssues(db), ms: Math.round(performance.now() - started) };
 }
 

@@ -3,10 +3,9 @@ import type { Article } from "../content/article.js";
 import type { District } from "../content/district.js";
 import { slugify } from "../content/slug.js";
 import { analyzeText } from "../search/analyze.js";
-import type { Statement } from "better-sqlite3";
-import { LOCALES, type Locale } from "../config.js";
+import type { Locale } from "../config.js";
 import type { Db } from "./db.js";
-import { searchTable } from "./schema.js";
+import { perSearchTable } from "./schema.js";
 
 /** An article's text as FTS5 terms, per column (title, summary, body). */
 export interface SearchTerms {
@@ -33,9 +32,8 @@ export function createWriter(db: Db) {
   const deleteMedia = db.prepare("DELETE FROM media WHERE article_id = ?");
   const findArticle = db.prepare("SELECT id, lang FROM articles WHERE file = ?");
   const deleteArticle = db.prepare("DELETE FROM articles WHERE id = ?");
-  const fts = (sql: (table: string) => string) => Object.fromEntries(LOCALES.map((l) => [l, db.prepare(sql(searchTable(l)))])) as Record<Locale, Statement>;
-  const deleteSearch = fts((t) => `DELETE FROM ${t} WHERE rowid = ?`);
-  const insertSearch = fts((t) => `INSERT INTO ${t} (rowid, title, summary, body) VALUES (?, ?, ?, ?)`);
+  const deleteSearch = perSearchTable((t) => db.prepare(`DELETE FROM ${t} WHERE rowid = ?`));
+  const insertSearch = perSearchTable((t) => db.prepare(`INSERT INTO ${t} (rowid, title, summary, body) VALUES (?, ?, ?, ?)`));
   const insertTag = db.prepare("INSERT OR IGNORE INTO article_tags (article_id, lang, tag, name) VALUES (?, ?, ?, ?)");
   const insertMedia = db.prepare("INSERT OR IGNORE INTO media (url, rel, article_id, width, height, bytes, format) VALUES (?, ?, ?, ?, ?, ?, ?)");
   const upsertFile = db.prepare(`INSERT INTO files (path, kind, mtime, size, issues) VALUES (?, ?, ?, ?, ?)
