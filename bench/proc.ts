@@ -43,6 +43,8 @@ export interface Portal {
   readonly base: string;
   /** Milliseconds from spawn until /readyz answered 200 and `probe` answered 200. */
   readonly readyMs: number;
+  /** Milliseconds from spawn until `url` answers 200 (searches wait while a fresh index fills its search tables). */
+  untilOk(url: string, timeoutMs: number): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -83,7 +85,14 @@ export async function startPortal(env: Record<string, string>, probe: string, ti
     if (!ready) await sleep(10);
   }
   const readyMs = performance.now() - started;
-  return { proc, base, readyMs, stop: () => stopProcess(proc) };
+  const untilOk = async (url: string, timeout: number) => {
+    while ((await timedGet(base + url)).status !== 200) {
+      if (performance.now() - started > timeout) throw new Error(`${url} did not answer 200 within ${timeout} ms`);
+      await sleep(10);
+    }
+    return performance.now() - started;
+  };
+  return { proc, base, readyMs, untilOk, stop: () => stopProcess(proc) };
 }
 
 export async function startBare(bodyFile: string): Promise<{ url: string; proc: ChildProcess }> {

@@ -2,6 +2,14 @@
 // `---js` front matter with eval() through its default engines, so every engine but
 // YAML is replaced by one that refuses, and YAML is parsed with the `yaml` package's
 // safe core schema (no custom tags, aliases capped against "billion laughs").
+//
+// Reading YAML was a third of the cost of indexing an article, so front matter of the
+// usual shape is read by js-yaml (core schema: no custom types, duplicate keys refused),
+// about ten times faster. `yaml` stays the authority: it reads everything else, and
+// gives the lines of problems. "The usual shape" is where the two are known to agree:
+// test/content/frontmatter.test.ts compares them on hundreds of thousands of damaged
+// copies of real front matter.
+import { CORE_SCHEMA, load as loadJsYaml } from "js-yaml";
 import matter from "gray-matter";
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from "yaml";
 
@@ -64,27 +72,122 @@ function checkYaml(doc: Document, counter: LineCounter): void {
   throw new FrontMatterError(message, line, { cause: problem });
 }
 
+const ENTRY = /^(?:([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)|- +)(.*)$/;
+// Anchors and aliases (a shared object is not a copy, and "billion laughs" is capped only
+// by `yaml`) and carriage returns go to `yaml`.
+const NOT_SIMPLE = /[&*\r]/;
+// Plain scalars the two read as different numbers or strings (+.5, 0b1, -0x1F).
+const NUMBERISH = /^[-+]?\.[0-9]/;
+const TRAILING_COMMENT = /^(?:\s+#.*)?\s*$/;
+const DOUBLE_QUOTED = /^"(?:[^"\\]|\\.)*"/;
+const SINGLE_QUOTED = /^'(?:[^']|'')*'/;
+const FLOW_ITEM = /^\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s"'[\]{},#&*!|>%@`][^"'[\]{},#:]*?)\s*(?=[,\]])/;
+
+/** A value that ends on its own line: quoted, a one-line list of such items, or plain text. */
+function isOneLineValue(value: string): boolean {
+  if (value === "") return true;
+  const quoted = DOUBLE_QUOTED.exec(value) ?? SINGLE_QUOTED.exec(value);
+  if (quoted) return TRAILING_COMMENT.test(value.slice(quoted[0].length));
+  if (value.startsWith("[")) {
+    let rest = value.slice(1);
+    if (/^\s*\]/.test(rest)) return TRAILING_COMMENT.test(rest.replace(/^\s*\]/, ""));
+    for (;;) {
+      const item = FLOW_ITEM.exec(rest);
+      if (!item) return false;
+      rest = rest.slice(item[0].length);
+      if (rest.startsWith("]")) return TRAILING_COMMENT.test(rest.slice(1));
+      rest = rest.slice(1); // the comma
+    }
+  }
+  // Plain text, without what would make YAML read more into it (": ", a leading indicator).
+  return !/^[\s"'[\]{},#&*!|>%@`?:-]/.test(value) && !/: |:$|\s#|\t/.test(value);
+}
+
+/**
+ * Top-level keys and their lines when every line is a plain `key: value` at column 0,
+ * or an indented `key: value` or `- item` under a `key:` with no value, each value
+ * ending on its own line; else null. Values spread over lines (block scalars, wrapped
+ * quotes) are where js-yaml accepts what YAML refuses, so they go to `yaml`.
+ */
+function simpleKeyLines(source: string): Map<string, number> | null {
+  const keys = new Map<string, number>();
+  let open = false;
+  let line = 0;
+  for (const text of source.split("\n")) {
+    line++;
+    // Only spaces indent YAML (trimStart would also take tabs, NBSP and BOM).
+    const body = text.replace(/^ +/, "");
+    if (body === "" || body.startsWith("#")) continue;
+    const indent = text.length - body.length;
+    const entry = ENTRY.exec(body);
+    if (!entry || !isOneLineValue(entry[2]!)) return null;
+    if (indent === 0) {
+      if (entry[1] === undefined) return null;
+      keys.set(entry[1], line);
+      open = entry[2] === "";
+    } else if (!open) {
+      return null;
+    }
+  }
+  return keys;
+}
+
+/** Text, true/false, null, lists of text and groups of these: what front matter holds. */
+function isPlain(value: unknown): boolean {
+  if (value === null || typeof value === "boolean") return true;
+  if (typeof value === "string") return !NUMBERISH.test(value);
+  if (Array.isArray(value)) return value.every((v) => typeof v === "string" && !NUMBERISH.test(v));
+  if (typeof value === "object") return Object.values(value).every(isPlain);
+  return false;
+}
+
+/** The fast reading of `source` (see the top of this file), or null to use `yaml`. */
+export function readSimpleYaml(source: string): { data: unknown; keyLines: Map<string, number> } | null {
+  if (NOT_SIMPLE.test(source)) return null;
+  const keyLines = simpleKeyLines(source);
+  if (!keyLines) return null;
+  let data: unknown;
+  try {
+    data = loadJsYaml(source, { schema: CORE_SCHEMA });
+  } catch {
+    return null;
+  }
+  return isPlain(data ?? null) ? { data, keyLines } : null;
+}
+
+function readYaml(source: string): { data: unknown; doc: Document; counter: LineCounter } {
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { schema: "core", customTags: [], uniqueKeys: true, lineCounter: counter, prettyErrors: false });
+  checkYaml(doc, counter);
+  try {
+    return { data: doc.toJS({ maxAliasCount: 20 }), doc, counter };
+  } catch (cause) {
+    throw new FrontMatterError("YAML uses too many aliases (&/*) — write the values out", 1, { cause });
+  }
+}
+
+export interface ParseFileOptions {
+  /** Always read the front matter with `yaml` (tests compare both readings). */
+  readonly exact?: boolean;
+}
+
 /** Parses one Markdown file; throws FrontMatterError with the file line of the problem. */
-export function parseMarkdownFile(raw: string): ParsedFile {
+export function parseMarkdownFile(raw: string, options: ParseFileOptions = {}): ParsedFile {
   const firstLine = raw.slice(0, raw.indexOf("\n") >>> 0);
   const opener = /^---[ \t]*(\S+)/.exec(firstLine.replace(/^\uFEFF/, ""));
   if (opener) refuse(opener[1] ?? "code")();
 
-  let doc: Document | undefined;
-  let counter = new LineCounter();
+  let exact: ReturnType<typeof readYaml> | undefined;
+  let fast: ReturnType<typeof readSimpleYaml> = null;
+  let yamlSource = "";
   const yamlEngine = (source: string): object => {
     if (Buffer.byteLength(source) > MAX_FRONT_MATTER_BYTES) {
       throw new FrontMatterError(`front matter is larger than ${MAX_FRONT_MATTER_BYTES / 1024} KB — move long text into the body`, 1);
     }
-    counter = new LineCounter();
-    doc = parseDocument(source, { schema: "core", customTags: [], uniqueKeys: true, lineCounter: counter, prettyErrors: false });
-    checkYaml(doc, counter);
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 20 });
-    } catch (cause) {
-      throw new FrontMatterError("YAML uses too many aliases (&/*) — write the values out", 1, { cause });
-    }
+    yamlSource = source;
+    fast = options.exact ? null : readSimpleYaml(source);
+    if (!fast) exact = readYaml(source);
+    const value = fast ? fast.data : exact!.data;
     if (value === null || value === undefined) return {};
     if (typeof value !== "object" || Array.isArray(value)) {
       throw new FrontMatterError("front matter must be a list of fields such as title: …", 2);
@@ -102,8 +205,7 @@ export function parseMarkdownFile(raw: string): ParsedFile {
     if (cause instanceof FrontMatterError) throw cause;
     throw new FrontMatterError(`front matter cannot be read: ${(cause as Error).message}`, 1, { cause });
   }
-  const parsedDoc = doc;
-  const lineCounter = counter;
+  const keyLines = (fast as ReturnType<typeof readSimpleYaml>)?.keyLines;
   const head = raw.length - file.content.length;
   return {
     data: file.data,
@@ -111,20 +213,21 @@ export function parseMarkdownFile(raw: string): ParsedFile {
     bodyLine: raw.slice(0, head).split("\n").length,
     // gray-matter hands the engine the text right after the opening "---", newline
     // included, so YAML line numbers are already file line numbers.
-    lineOf: (path) => (parsedDoc ? yamlLineOf(parsedDoc, lineCounter, path) : 1),
+    // Lines of nested fields (only asked for when reporting a problem) need `yaml`'s nodes.
+    lineOf: (path) => {
+      if (keyLines) {
+        // Every top-level key is in keyLines; a missing one is on line 1, as below.
+        const top = keyLines.get(String(path[0]));
+        if (top === undefined || path.length === 1) return top ?? 1;
+        exact ??= readYaml(yamlSource);
+      }
+      return exact ? yamlLineOf(exact.doc, exact.counter, path) : 1;
+    },
   };
 }
 
 /** Parses a whole YAML file (district files) with the same safe settings. */
 export function parseYamlFile(raw: string): { data: unknown; lineOf: (path: readonly PropertyKey[]) => number } {
-  const counter = new LineCounter();
-  const doc = parseDocument(raw, { schema: "core", customTags: [], uniqueKeys: true, lineCounter: counter, prettyErrors: false });
-  checkYaml(doc, counter);
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 20 });
-  } catch (cause) {
-    throw new FrontMatterError("YAML uses too many aliases (&/*) — write the values out", 1, { cause });
-  }
+  const { data, doc, counter } = readYaml(raw);
   return { data, lineOf: (path) => yamlLineOf(doc, counter, path) };
 }

@@ -60,6 +60,11 @@ function createFresh(dataDir: string, rebuiltBecause: string | null): OpenedInde
   const file = path.join(dataDir, `index-${Date.now()}-${process.pid}.sqlite`);
   const db = new Database(file);
   tune(db);
+  // Nobody reads a fresh file and a failed build deletes it, so it needs no journal
+  // while it is filled: WAL would write every page twice. commitIndex turns WAL on and
+  // flushes the file to disk before pointing CURRENT at it.
+  db.pragma("journal_mode = OFF");
+  db.pragma("synchronous = OFF");
   db.exec(SCHEMA_SQL);
   db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?), ('version', '0')").run(String(SCHEMA_VERSION));
   return { db, file, fresh: true, rebuiltBecause };
@@ -95,8 +100,16 @@ export function openIndex(dataDir: string): OpenedIndex {
   }
 }
 
-/** Makes a freshly built index the current one and removes older index files. */
-export function commitIndex(dataDir: string, file: string): void {
+/** Makes a freshly built index (open as `db`) the current one and removes older index files. */
+export function commitIndex(dataDir: string, db: Db, file: string): void {
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  const fd = fs.openSync(file, "r+");
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
   const tmp = path.join(dataDir, `${POINTER}.${process.pid}.tmp`);
   fs.writeFileSync(tmp, path.basename(file));
   fs.renameSync(tmp, path.join(dataDir, POINTER));

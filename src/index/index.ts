@@ -11,6 +11,11 @@ import { rebuildListings } from "./listing.js";
 import { parallelParser, type ParallelOptions } from "./parallel.js";
 import { createSearchQueries } from "./search.js";
 import { allIssues, syncIndex, type ParseMany, type SyncOptions, type SyncReport } from "./sync.js";
+import { createWriter } from "./write.js";
+
+/** Articles indexed for search per turn of the event loop (about 10 ms of work). */
+const SEARCH_CHUNK = 48;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type IndexConfig = Pick<Config, "contentDir" | "dataDir" | "timeZones">;
 
@@ -36,6 +41,9 @@ export class ContentIndex {
   /** The version meta, read once per change: two SQLite reads per request were measurable. */
   private memo: { dataVersion: number; version: string; since: number; next: number } | null = null;
   private dataVersion;
+  private backlogLeft;
+  private filling: Promise<void> | null = null;
+  private closed = false;
 
   private constructor(
     readonly db: Db,
@@ -50,6 +58,7 @@ export class ContentIndex {
     // Changes when another connection (a cluster primary, see src/server/cluster.ts)
     // commits; this connection's own commits reset the memo in sync() and version().
     this.dataVersion = db.prepare("PRAGMA data_version").pluck();
+    this.backlogLeft = db.prepare("SELECT EXISTS (SELECT 1 FROM search_backlog)").pluck();
   }
 
   private versionMeta(): { version: string; since: number; next: number } {
@@ -66,20 +75,65 @@ export class ContentIndex {
   }
 
   /** Opens the index in DATA_DIR, rebuilding it when it is missing, corrupt or outdated, and syncs it. */
-  static async open(config: IndexConfig, options: { clock?: () => number; parseMany?: ParseMany; log?: (msg: string) => void; progress?: ParallelOptions["progress"] } = {}): Promise<ContentIndex> {
+  static async open(config: IndexConfig, options: { clock?: () => number; parseMany?: ParseMany; log?: (msg: string) => void; progress?: ParallelOptions["progress"]; searchLaterFrom?: number; info?: (msg: string) => void } = {}): Promise<ContentIndex> {
     const opened = openIndex(config.dataDir);
     if (opened.rebuiltBecause) options.log?.(`rebuilding the index: ${opened.rebuiltBecause}`);
     const index = new ContentIndex(opened.db, opened.file, config, options.clock ?? Date.now);
     try {
       // Many changed files (a cold start) are parsed on worker threads, a few in this one.
       // A fresh file is not served yet, so it is written while the workers still parse.
-      await index.sync(options.parseMany ?? parallelParser(config, { log: options.log, progress: options.progress }), { exclusive: opened.fresh });
+      await index.sync(options.parseMany ?? parallelParser(config, { log: options.log, progress: options.progress }), { exclusive: opened.fresh, searchLaterFrom: options.searchLaterFrom });
     } catch (cause) {
       if (opened.fresh) discardIndex(opened);
       throw new IndexError("Building the index failed", { cause });
     }
-    if (opened.fresh) commitIndex(config.dataDir, opened.file);
+    if (opened.fresh) commitIndex(config.dataDir, opened.db, opened.file);
+    // Also after a restart that interrupted the filling of a fresh index.
+    index.fillSearch(options.info ?? (() => {}), options.log ?? (() => {}));
     return index;
+  }
+
+  /**
+   * Indexes the articles a large fresh build queued in search_backlog, a chunk per turn
+   * of the event loop, so pages keep being served meanwhile. Each chunk takes the write
+   * lock first: with WORKERS, every process may help, and none indexes a row twice.
+   */
+  private fillSearch(info: (msg: string) => void, warn: (msg: string) => void): void {
+    if (this.filling || !this.backlogLeft.get()) return;
+    const started = performance.now();
+    const writer = createWriter(this.db);
+    let done = 0;
+    this.filling = (async () => {
+      for (;;) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.closed) return;
+        // A sync holds its transaction only synchronously, but never nest into one.
+        if (this.db.inTransaction) continue;
+        const n = this.db.transaction(() => writer.indexBacklog(SEARCH_CHUNK)).immediate();
+        if (n === 0) break;
+        done += n;
+      }
+      info(`search index filled: ${done} articles in ${Math.round(performance.now() - started)} ms`);
+    })().catch((error: unknown) => {
+      // The next start tries again; until then searches answer that search is not ready.
+      warn(`filling the search index failed: ${(error as Error).message}`);
+    }).finally(() => {
+      this.filling = null;
+    });
+  }
+
+  /**
+   * Resolves true once every article is searchable, or false if that takes longer than
+   * `timeoutMs` (only right after a large fresh build, see fillSearch).
+   */
+  async searchReady(timeoutMs: number): Promise<boolean> {
+    const deadline = performance.now() + timeoutMs;
+    while (this.backlogLeft.get()) {
+      if (performance.now() >= deadline) return false;
+      // Another process (WORKERS) may be the one filling: poll the shared table.
+      await sleep(25);
+    }
+    return true;
   }
 
   /**
@@ -96,7 +150,7 @@ export class ContentIndex {
           const wanted = this.wanted;
           this.wanted = null;
           const paths = wanted === "all" || wanted === null ? undefined : [...wanted];
-          report = await syncIndex(this.db, this.config, parseMany, { exclusive: options.exclusive, paths });
+          report = await syncIndex(this.db, this.config, parseMany, { exclusive: options.exclusive, searchLaterFrom: options.searchLaterFrom, paths });
           this.memo = null;
         } while (this.wanted !== null);
         this.lastSync = report;
@@ -164,6 +218,7 @@ export class ContentIndex {
   }
 
   close(): void {
+    this.closed = true;
     this.db.close();
   }
 }

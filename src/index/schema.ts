@@ -2,7 +2,7 @@
 // version is rebuilt from the content at start, never migrated in place.
 import { LOCALES, type Locale } from "../config.js";
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -88,6 +88,11 @@ CREATE TABLE listing (
   article_id INTEGER NOT NULL,
   PRIMARY KEY (scope, pos)
 ) WITHOUT ROWID;
+
+-- Articles written by a large fresh build but not yet in the full-text tables: such a
+-- build serves articles first and indexes them for search right after (see
+-- ContentIndex.fillSearch); searches wait until this table is empty.
+CREATE TABLE search_backlog (id INTEGER PRIMARY KEY);
 
 -- Terms are folded and stemmed in TypeScript (src/search/analyze.ts); the raw text
 -- stays in articles.text for snippets. Contentless: the index holds no copy of the text.

@@ -14,7 +14,6 @@ export interface SearchTerms {
   readonly body: string;
 }
 
-/** The analysis is the costliest part of indexing, so parse workers do it (see parseFile). */
 export function searchTerms(a: Pick<Article, "title" | "summary" | "text" | "lang">): SearchTerms {
   return { title: analyzeText(a.title, a.lang), summary: analyzeText(a.summary, a.lang), body: analyzeText(a.text, a.lang) };
 }
@@ -34,6 +33,11 @@ export function createWriter(db: Db) {
   const deleteArticle = db.prepare("DELETE FROM articles WHERE id = ?");
   const deleteSearch = perSearchTable((t) => db.prepare(`DELETE FROM ${t} WHERE rowid = ?`));
   const insertSearch = perSearchTable((t) => db.prepare(`INSERT INTO ${t} (rowid, title, summary, body) VALUES (?, ?, ?, ?)`));
+  const addBacklog = db.prepare("INSERT OR IGNORE INTO search_backlog (id) VALUES (?)");
+  const dropBacklog = db.prepare("DELETE FROM search_backlog WHERE id = ?");
+  const nextBacklog = db.prepare(`SELECT a.id, a.lang, a.title, a.summary, a.text FROM search_backlog b
+    JOIN articles a ON a.id = b.id ORDER BY b.id LIMIT ?`);
+  const dropOrphans = db.prepare("DELETE FROM search_backlog WHERE id NOT IN (SELECT id FROM articles)");
   const insertTag = db.prepare("INSERT OR IGNORE INTO article_tags (article_id, lang, tag, name) VALUES (?, ?, ?, ?)");
   const insertMedia = db.prepare("INSERT OR IGNORE INTO media (url, rel, article_id, width, height, bytes, format) VALUES (?, ?, ?, ?, ?, ?, ?)");
   const upsertFile = db.prepare(`INSERT INTO files (path, kind, mtime, size, issues) VALUES (?, ?, ?, ?, ?)
@@ -42,18 +46,35 @@ export function createWriter(db: Db) {
   const upsertDistrict = db.prepare(`INSERT INTO districts (id, file, data) VALUES (?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET file = excluded.file, data = excluded.data`);
   const deleteDistrict = db.prepare("DELETE FROM districts WHERE file = ?");
+  // A site has a few hundred tags used over and over; a cold start would slugify each
+  // of them thousands of times. One writer serves one sync, which bounds the map.
+  const tagSlugs = new Map<string, string>();
+  const tagSlug = (name: string, lang: Locale): string => {
+    let slug = tagSlugs.get(name);
+    if (slug === undefined) tagSlugs.set(name, (slug = slugify(name, lang)));
+    return slug;
+  };
 
   function removeArticle(file: string): void {
     const row = findArticle.get(file) as { id: number; lang: Locale } | undefined;
     if (!row) return;
     deleteSearch[row.lang].run(row.id);
+    dropBacklog.run(row.id);
     deleteArticle.run(row.id);
+  }
+
+  function indexForSearch(a: Pick<Article, "title" | "summary" | "text" | "lang">, id: number): void {
+    const terms = searchTerms(a);
+    insertSearch[a.lang].run(id, terms.title, terms.summary, terms.body);
   }
 
   return {
     removeArticle,
-    /** `modified`: see content/git-dates.ts; `updated`, else `date`, when not known. */
-    putArticle(a: Article, modified?: number, terms: SearchTerms = searchTerms(a)): void {
+    /**
+     * `modified`: see content/git-dates.ts; `updated`, else `date`, when not known.
+     * `searchLater`: queue the article in search_backlog instead of analysing it now.
+     */
+    putArticle(a: Article, modified?: number, searchLater = false): void {
       // An edited article keeps its row id (an upsert), so the listings that point at it
       // stay valid and a one-file edit need not rebuild them (see sync.ts).
       const existed = findArticle.get(a.file) !== undefined;
@@ -73,15 +94,27 @@ export function createWriter(db: Db) {
       }) as number;
       if (existed) {
         deleteSearch[a.lang].run(id);
+        dropBacklog.run(id);
         deleteTags.run(id);
         deleteMedia.run(id);
       }
-      insertSearch[a.lang].run(id, terms.title, terms.summary, terms.body);
+      if (searchLater) addBacklog.run(id);
+      else indexForSearch(a, id);
       for (const name of a.tags) {
-        const tag = slugify(name, a.lang);
+        const tag = tagSlug(name, a.lang);
         if (tag) insertTag.run(id, a.lang, tag, name);
       }
       for (const m of a.media) insertMedia.run(m.url, m.rel, id, m.width, m.height, m.bytes, m.format);
+    },
+    /** Indexes up to `limit` queued articles for search; returns how many it took. */
+    indexBacklog(limit: number): number {
+      dropOrphans.run();
+      const rows = nextBacklog.all(limit) as (Pick<Article, "title" | "summary" | "text" | "lang"> & { id: number })[];
+      for (const row of rows) {
+        indexForSearch(row, row.id);
+        dropBacklog.run(row.id);
+      }
+      return rows.length;
     },
     putDistrict(d: District): void {
       upsertDistrict.run(d.id, d.file, JSON.stringify(d));

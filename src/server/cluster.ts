@@ -21,7 +21,7 @@ const RESTART_DELAY_MS = 1_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 export async function runPrimary(config: Config, logger: Logger): Promise<void> {
-  const index = await ContentIndex.open(config, { log: (msg) => logger.warn(msg), progress: ttyProgress() });
+  const index = await ContentIndex.open(config, { log: (msg) => logger.warn(msg), info: (msg) => logger.info(msg), progress: ttyProgress() });
   const report = index.status();
   logger.info({ articles: report.articles, districts: report.districts, problems: report.problems, ms: report.lastSync?.ms }, "index ready");
   for (const i of index.issues()) logger.warn({ file: i.file, line: i.line, field: i.field }, formatIssue(i));

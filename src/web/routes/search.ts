@@ -33,6 +33,9 @@ export function searchHref(locale: Locale, params: { q: string; district?: strin
   return `${urls.search(locale)}?${qs.toString()}`;
 }
 
+/** How long a search may wait for the search index of a fresh build (see ContentIndex.searchReady). */
+const SEARCH_WAIT_MS = 5_000;
+
 function limiter(deps: AppDeps): RequestHandler {
   if (deps.config.searchRateLimit === 0) return (_req, _res, next) => next();
   return rateLimit({
@@ -53,7 +56,7 @@ export function searchRoutes(deps: AppDeps): Router {
     const t = deps.i18n.t(locale);
     const tz = deps.config.timeZones[locale];
 
-    router.get(urls.search(locale), limit, (req, res) => {
+    router.get(urls.search(locale), limit, async (req, res) => {
       const params = parseQuery(req, searchQuery);
       const q = (params.q ?? "").trim();
       const district = params.district || undefined;
@@ -63,6 +66,12 @@ export function searchRoutes(deps: AppDeps): Router {
       const districts = deps.index.districts.all(version);
       if (district && !districts.some((d) => d.id === district)) throw new HttpError(400, "Unknown district");
       const match = q ? buildMatch(q, locale) : null;
+      // Right after a large fresh build, search fills in for a few seconds: wait for it
+      // rather than answer with part of the results.
+      if (match && !(await deps.index.searchReady(SEARCH_WAIT_MS))) {
+        res.setHeader("Retry-After", "30");
+        throw new HttpError(503, "The search index is still being filled");
+      }
       const y = year ? Number(year) : undefined;
       const result = match
         ? deps.index.search.search(match, locale, {
