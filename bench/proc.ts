@@ -65,7 +65,8 @@ export async function startPortal(env: Record<string, string>, probe: string, ti
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const proc = spawn(process.execPath, [...startFlags(), path.join(ROOT, "dist/src/server.js")], {
+  const { flags, entry } = startCommand();
+  const proc = spawn(process.execPath, [...flags, entry], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), BASE_URL: base, LOG_LEVEL: "warn", WATCH: "true", SEARCH_RATE_LIMIT: "0", ...env },
     stdio: ["ignore", "inherit", "inherit"],
@@ -115,9 +116,10 @@ export function rssMb(pid: number): number | null {
   }
 }
 
-/** The node flags of `npm start` (heap sizes), so the bench measures the production process. */
-export function startFlags(): string[] {
+/** The node flags and entry file of `npm start`, so the bench measures the production process. */
+export function startCommand(): { flags: string[]; entry: string } {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
-  const m = /^node (.*?)\s*dist\/src\/server\.js$/.exec(pkg.scripts.start ?? "");
-  return m?.[1] ? m[1].split(/\s+/) : [];
+  const words = (pkg.scripts.start ?? "").trim().split(/\s+/);
+  if (words[0] !== "node" || words.length < 2) throw new Error(`npm start is not "node [flags] <file>": ${pkg.scripts.start}`);
+  return { flags: words.slice(1, -1), entry: path.join(ROOT, words.at(-1)!) };
 }

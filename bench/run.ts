@@ -8,7 +8,7 @@ import path from "node:path";
 import { urls } from "../src/web/urls.js";
 import { ensureCorpus, sizeArg } from "./corpus.js";
 import { articleUrls, autocannon, sequential, type LoadResult } from "./load.js";
-import { ROOT, rssMb, sleep, startBare, startPortal, stopProcess, timedGet, type Portal } from "./proc.js";
+import { ROOT, rssMb, sleep, startBare, startCommand, startPortal, stopProcess, timedGet, type Portal } from "./proc.js";
 import { atLeast, atMost, info, table, targetsFor, type Row } from "./report.js";
 
 const argv = process.argv.slice(2);
@@ -23,7 +23,7 @@ if (!argv.includes("--no-build")) {
   const b = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   if (b.status !== 0) say("the build reported errors; measuring whatever it emitted");
 }
-if (!fs.existsSync(path.join(ROOT, "dist/src/server.js"))) throw new Error("dist/src/server.js is missing: run npm run build");
+if (!fs.existsSync(startCommand().entry)) throw new Error(`${startCommand().entry} is missing: run npm run build`);
 
 say(`corpus of ${size} articles`);
 const corpus = ensureCorpus(size);

@@ -31,11 +31,13 @@ free_port() { node -e 'const s=require("node:net").createServer().listen(0,"127.
 header() { curl -s -o /dev/null -D - "$2" | tr -d '\r' | awk -v h="$(echo "$1" | tr 'A-Z' 'a-z')" 'tolower($1)==h":" {print $2}'; }
 
 [[ -x "$NGINX" ]] || fail "nginx not found at $NGINX"
-[[ -f "$ROOT/dist/src/server.js" ]] || (cd "$ROOT" && npm run build --silent)
+# `npm start` is "node <flags> <entry>": the replicas run the same flags and file, as in production.
+read -r -a START_CMD <<<"$(node -p 'require(process.argv[1]).scripts.start.replace(/^node\s+/, "")' "$ROOT/package.json")"
+ENTRY="$ROOT/${START_CMD[-1]}"
+NODE_FLAGS=("${START_CMD[@]:0:${#START_CMD[@]}-1}")
+[[ -f "$ENTRY" ]] || (cd "$ROOT" && npm run build --silent)
 
 cp -r "$ROOT/content" "$WORK/content"
-# The node flags of `npm start` (heap sizes), so the replicas run as in production.
-read -r -a NODE_FLAGS <<<"$(node -p 'require(process.argv[1]).scripts.start.replace(/^node\s*/, "").replace(/\s*dist\/src\/server\.js$/, "")' "$ROOT/package.json")"
 PROXY_PORT="$(free_port)"
 PORTS=("$(free_port)" "$(free_port)")
 [[ "${PORTS[0]}" != "${PORTS[1]}" ]] || PORTS[1]="$(free_port)"
@@ -45,7 +47,7 @@ for i in 0 1; do
   # Same content, own index: a replica is stateless apart from what it can rebuild.
   NODE_ENV=production HOST=127.0.0.1 PORT="${PORTS[$i]}" BASE_URL="http://127.0.0.1:$PROXY_PORT" \
     CONTENT_DIR="$WORK/content" DATA_DIR="$WORK/data$i" WATCH=true LOG_LEVEL=warn TRUST_PROXY=loopback \
-    node "${NODE_FLAGS[@]}" "$ROOT/dist/src/server.js" >"$WORK/replica$i.log" 2>&1 &
+    node "${NODE_FLAGS[@]}" "$ENTRY" >"$WORK/replica$i.log" 2>&1 &
   PIDS+=("$!")
 done
 for i in 0 1; do

@@ -1,7 +1,7 @@
 // Builds the Express application from its dependencies; src/server.ts only listens.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { ROOT } from "./root.js";
 import compression from "compression";
 import express, { type Express } from "express";
 import pino, { type Logger } from "pino";
@@ -31,7 +31,7 @@ import { tagRoutes } from "./web/routes/tags.js";
 import { createViews } from "./web/views.js";
 
 /** The project root: two levels up from src/app.ts and from dist/src/app.js alike. */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), path.basename(path.dirname(path.dirname(fileURLToPath(import.meta.url)))) === "dist" ? "../.." : "..");
+export { ROOT };
 
 export interface CreateAppOptions {
   readonly config: Config;

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Locale } from "../config.js";
-import { FrontMatterError, parseYamlFile } from "./frontmatter.js";
+import { FrontMatterError, parseYamlFile } from "./yaml.js";
 import { issue, type ContentIssue } from "./issues.js";
 import { zodToIssues } from "./zod-issues.js";
 

@@ -7,6 +7,7 @@ import { toEpochMs } from "./dates.js";
 import { FrontMatterError, parseMarkdownFile } from "./frontmatter.js";
 import { imageSize } from "./image-size.js";
 import { issue, type ContentIssue } from "./issues.js";
+import { MEDIA_PREFIX } from "../media/urls.js";
 import { MAX_BODY_BYTES, renderMarkdown, truncateText, type ResolvedImage } from "./markdown.js";
 import { frontMatterSchema, type FrontMatter } from "./schema.js";
 import { slugify } from "./slug.js";
@@ -53,7 +54,6 @@ export interface ParseOptions {
 
 export type ParseResult = { article: Article; issues: ContentIssue[] } | { article: null; issues: ContentIssue[] };
 
-export const MEDIA_PREFIX = "/media/";
 
 function readMedia(contentDir: string, articleDir: string, src: string): MediaFile | null {
   const abs = path.resolve(articleDir, src);

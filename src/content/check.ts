@@ -7,7 +7,7 @@ import fs from "node:fs";
 import { posix } from "node:path";
 import MarkdownIt from "markdown-it";
 import { isLocale, type Config } from "../config.js";
-import { parseFile } from "../index/sync.js";
+import { parseFile } from "../index/parse-file.js";
 import { SEGMENTS, urls } from "../web/urls.js";
 import type { Article } from "./article.js";
 import { crossCheck } from "./cross-check.js";

@@ -1,7 +1,7 @@
 // One district file → a District, or the problems found in it.
 import path from "node:path";
 import type { Locale } from "../config.js";
-import { FrontMatterError, parseYamlFile } from "./frontmatter.js";
+import { FrontMatterError, parseYamlFile } from "./yaml.js";
 import { issue, type ContentIssue } from "./issues.js";
 import { renderInlineMarkdown } from "./markdown.js";
 import { districtSchema, type DistrictFile } from "./schema.js";

@@ -11,7 +11,9 @@
 // copies of real front matter.
 import { CORE_SCHEMA, load as loadJsYaml } from "js-yaml";
 import matter from "gray-matter";
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from "yaml";
+import { FrontMatterError, readYaml, yamlLineOf } from "./yaml.js";
+
+export { FrontMatterError } from "./yaml.js";
 
 export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
 
@@ -24,53 +26,9 @@ export interface ParsedFile {
   readonly lineOf: (path: readonly PropertyKey[]) => number;
 }
 
-export class FrontMatterError extends Error {
-  override name = "FrontMatterError";
-  constructor(
-    message: string,
-    readonly line: number,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
 const refuse = (language: string) => () => {
   throw new FrontMatterError(`front matter written as ${language} is not allowed — use YAML between --- lines`, 1);
 };
-
-function yamlLineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number {
-  let node: unknown = doc.contents;
-  let offset = 0;
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
-      if (!pair) break;
-      offset = (pair.key as Node).range?.[0] ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof key === "number") {
-      const item = node.items[key] as Node | undefined;
-      if (!item) break;
-      offset = item.range?.[0] ?? offset;
-      node = item;
-    } else {
-      break;
-    }
-  }
-  return offset === 0 ? 1 : counter.linePos(offset).line;
-}
-
-/** Syntax errors and custom tags (`!!js/function`, `!include`) end parsing with the line. */
-function checkYaml(doc: Document, counter: LineCounter): void {
-  const tag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
-  const problem = doc.errors[0] ?? tag;
-  if (!problem) return;
-  const line = counter.linePos(problem.pos[0]).line;
-  const message = problem === tag
-    ? "YAML tags such as !!js/function are not allowed — write plain values"
-    : `YAML cannot be read: ${problem.message.split("\n")[0]} — check indentation, colons and quotes`;
-  throw new FrontMatterError(message, line, { cause: problem });
-}
 
 const ENTRY = /^(?:([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)|- +)(.*)$/;
 // Anchors and aliases (a shared object is not a copy, and "billion laughs" is capped only
@@ -155,17 +113,6 @@ export function readSimpleYaml(source: string): { data: unknown; keyLines: Map<s
   return isPlain(data ?? null) ? { data, keyLines } : null;
 }
 
-function readYaml(source: string): { data: unknown; doc: Document; counter: LineCounter } {
-  const counter = new LineCounter();
-  const doc = parseDocument(source, { schema: "core", customTags: [], uniqueKeys: true, lineCounter: counter, prettyErrors: false });
-  checkYaml(doc, counter);
-  try {
-    return { data: doc.toJS({ maxAliasCount: 20 }), doc, counter };
-  } catch (cause) {
-    throw new FrontMatterError("YAML uses too many aliases (&/*) — write the values out", 1, { cause });
-  }
-}
-
 export interface ParseFileOptions {
   /** Always read the front matter with `yaml` (tests compare both readings). */
   readonly exact?: boolean;
@@ -224,10 +171,4 @@ export function parseMarkdownFile(raw: string, options: ParseFileOptions = {}): 
       return exact ? yamlLineOf(exact.doc, exact.counter, path) : 1;
     },
   };
-}
-
-/** Parses a whole YAML file (district files) with the same safe settings. */
-export function parseYamlFile(raw: string): { data: unknown; lineOf: (path: readonly PropertyKey[]) => number } {
-  const { data, doc, counter } = readYaml(raw);
-  return { data, lineOf: (path) => yamlLineOf(doc, counter, path) };
 }

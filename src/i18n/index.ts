@@ -1,12 +1,16 @@
 // UI strings come from i18next resources, one JSON file per locale; plurals use
 // i18next's Intl.PluralRules suffixes (_one, _few, _many, _other).
-import { createRequire } from "node:module";
+import fs from "node:fs";
+import path from "node:path";
 import i18next, { type TFunction, type i18n } from "i18next";
 import { LOCALES, type Locale } from "../config.js";
+import { ROOT } from "../root.js";
 
-const require = createRequire(import.meta.url);
-// JSON is read with require so the same code runs from src/ (tsx) and dist/ (tsc).
-const resources = Object.fromEntries(LOCALES.map((l) => [l, { translation: require(`./locales/${l}.json`) as object }]));
+// Read from the source tree, so the same code runs from src/ (tsx), dist/ (tsc) and the bundle.
+const resources = Object.fromEntries(LOCALES.map((l) => {
+  const file = path.join(ROOT, "src", "i18n", "locales", `${l}.json`);
+  return [l, { translation: JSON.parse(fs.readFileSync(file, "utf8")) as object }];
+}));
 
 export interface I18n {
   readonly instance: i18n;

@@ -8,7 +8,7 @@ import { Worker } from "node:worker_threads";
 import type { Config } from "../config.js";
 import type { ContentFile } from "../content/scan.js";
 import type { ParseJob, ParseResult } from "./parse-worker.js";
-import { parseInThread, type ParseMany, type Parsed } from "./sync.js";
+import type { ParseMany, Parsed } from "./sync.js";
 
 /**
  * Below this many files the main thread is faster: each worker loads the parser and warms
@@ -119,8 +119,8 @@ export function parseInWorkers(files: ContentFile[], config: ParseConfig, thread
 export function parallelParser(config: ParseConfig, options: ParallelOptions = {}): ParseMany {
   const threads = options.threads ?? os.availableParallelism();
   const threshold = options.threshold ?? PARALLEL_THRESHOLD;
-  const inThread = parseInThread(config);
   return async (files, emit) => {
+    const inThread = (await import("./parse-file.js")).parseInThread(config);
     if (files.length <= threshold || threads < 2) return inThread(files, emit);
     let written = 0;
     try {

@@ -3,7 +3,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Config } from "../config.js";
 import type { ContentFile } from "../content/scan.js";
-import { parseFile, type Parsed } from "./sync.js";
+import { parseFile } from "./parse-file.js";
+import type { Parsed } from "./sync.js";
 
 export interface ParseJob {
   readonly id: number;

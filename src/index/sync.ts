@@ -2,13 +2,12 @@
 // modification time changed (all files, or just those the watcher named), applies
 // everything in one transaction (a failure leaves the previous index intact), re-runs
 // the cross-file checks, and rebuilds the listings when what they show has moved.
-import { isUtf8 } from "node:buffer";
 import fs from "node:fs";
 import type { Config } from "../config.js";
-import { parseArticle, type Article } from "../content/article.js";
-import { parseDistrict, type District } from "../content/district.js";
+import type { Article } from "../content/article.js";
+import type { District } from "../content/district.js";
 import { gitDates, modifiedDate } from "../content/git-dates.js";
-import { issue, sortIssues, type ContentIssue } from "../content/issues.js";
+import { sortIssues, type ContentIssue } from "../content/issues.js";
 import { scanContent, scanPaths, type ContentFile, type ScanResult } from "../content/scan.js";
 import { IndexError } from "../errors.js";
 import { crossCheckAll, forgetKeys, rememberKeys, type ArticleKeys } from "./cross.js";
@@ -56,41 +55,11 @@ interface FileRow {
   readonly size: number;
 }
 
-export function parseFile(file: ContentFile, config: Pick<Config, "contentDir" | "timeZones">): Parsed {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file.abs);
-  } catch (cause) {
-    return { file, issues: [issue(file.rel, 1, "file", `cannot be read (${(cause as NodeJS.ErrnoException).code ?? "error"}) — check the file permissions`)] };
-  }
-  if (bytes.includes(0)) return { file, issues: [issue(file.rel, 1, "file", "is not a text file — save it as UTF-8 Markdown")] };
-  // A file in another encoding (Windows-1251, ISO-8859-2) would otherwise be published as "�".
-  // isUtf8 checks natively, several times faster than a fatal TextDecoder.
-  if (!isUtf8(bytes)) return { file, issues: [issue(file.rel, 1, "file", "is not UTF-8 text — save it with the UTF-8 encoding")] };
-  const raw = bytes.toString("utf8");
-  if (file.kind === "district") {
-    const { district, issues } = parseDistrict(file.rel, raw);
-    return { file, district, issues };
-  }
-  if (file.kind === "article") {
-    const lang = file.rel.slice(0, 2) as keyof Config["timeZones"];
-    const { article, issues } = parseArticle(file.rel, raw, { contentDir: config.contentDir, timeZone: config.timeZones[lang] });
-    return { file, article, issues };
-  }
-  return { file, issues: [] };
-}
-
 /**
  * Parses the given files and hands the results to `emit` in the files' order, a batch
  * at a time; the cold-start path replaces the in-thread default with worker threads.
  */
 export type ParseMany = (files: ContentFile[], emit: (batch: Parsed[]) => void) => void | Promise<void>;
-
-const BATCH = 64;
-
-export const parseInThread = (config: Pick<Config, "contentDir" | "timeZones">): ParseMany => (files, emit) => {
-  for (let i = 0; i < files.length; i += BATCH) emit(files.slice(i, i + BATCH).map((f) => parseFile(f, config)));
-};
 
 export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "timeZones">, parseMany?: ParseMany, options: SyncOptions = {}): Promise<SyncReport> {
   const started = performance.now();
@@ -130,7 +99,8 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   // One git call for the files parsed now (content/git-dates.ts), not one per file.
   const articleFiles = changed.flatMap((f) => (f.kind === "article" ? [f.rel] : []));
   const dates = articleFiles.length ? gitDates(config.contentDir, articleFiles) : new Map<string, number>();
-  const parse = parseMany ?? parseInThread(config);
+  // The parsing modules (Markdown, YAML) load on first use: a restart with nothing changed never needs them.
+  const parse = parseMany ?? (await import("./parse-file.js")).parseInThread(config);
   // Analysing text for search and filling the FTS tables is over half of a cold build's
   // main-thread time; a large fresh index is served first and filled for search after.
   const searchLater = !!options.exclusive && changed.length >= (options.searchLaterFrom ?? SEARCH_LATER_FROM);

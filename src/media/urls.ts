@@ -1,7 +1,8 @@
 // URLs of resized picture variants: /media-v/<width>/<format>/<path under /media/>.
 // The width and format come from short fixed lists, so the set of variants per picture
 // is small and bounded (no arbitrary ?w= that could fill the disk cache).
-import { MEDIA_PREFIX } from "../content/article.js";
+/** Where the pictures beside articles are served: /media/<path relative to content>. */
+export const MEDIA_PREFIX = "/media/";
 
 /** Widths served to srcset; a picture is never enlarged past its own width. */
 export const VARIANT_WIDTHS = [320, 640, 960, 1280] as const;

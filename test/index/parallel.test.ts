@@ -7,7 +7,8 @@ import { loadConfig } from "../../src/config.js";
 import { scanContent } from "../../src/content/scan.js";
 import { ContentIndex } from "../../src/index/index.js";
 import { PARALLEL_THRESHOLD, parallelParser, parseInWorkers, workerUrl } from "../../src/index/parallel.js";
-import { parseFile, parseInThread, type Parsed } from "../../src/index/sync.js";
+import { parseFile, parseInThread } from "../../src/index/parse-file.js";
+import type { Parsed } from "../../src/index/sync.js";
 import { copyFixture, tempDir } from "../helpers/app.js";
 
 /** The fixture content plus enough generated articles to cross the worker threshold. */

@@ -1,0 +1,68 @@
+// YAML with safe settings: the core schema (no custom tags), unique keys, and aliases
+// capped against "billion laughs". Problems carry the file line, for editors. Apart from
+// frontmatter.ts so that serving (the accessibility statement) does not load the
+// Markdown stack.
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from "yaml";
+
+export class FrontMatterError extends Error {
+  override name = "FrontMatterError";
+  constructor(
+    message: string,
+    readonly line: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** 1-based line of a path in the document (deepest part found), or 1. */
+export function yamlLineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number {
+  let node: unknown = doc.contents;
+  let offset = 0;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+      if (!pair) break;
+      offset = (pair.key as Node).range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === "number") {
+      const item = node.items[key] as Node | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return offset === 0 ? 1 : counter.linePos(offset).line;
+}
+
+/** Syntax errors and custom tags (`!!js/function`, `!include`) end parsing with the line. */
+function checkYaml(doc: Document, counter: LineCounter): void {
+  const tag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
+  const problem = doc.errors[0] ?? tag;
+  if (!problem) return;
+  const line = counter.linePos(problem.pos[0]).line;
+  const message = problem === tag
+    ? "YAML tags such as !!js/function are not allowed — write plain values"
+    : `YAML cannot be read: ${problem.message.split("\n")[0]} — check indentation, colons and quotes`;
+  throw new FrontMatterError(message, line, { cause: problem });
+}
+
+/** Parses YAML text; throws FrontMatterError with the line of the first problem. */
+export function readYaml(source: string): { data: unknown; doc: Document; counter: LineCounter } {
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { schema: "core", customTags: [], uniqueKeys: true, lineCounter: counter, prettyErrors: false });
+  checkYaml(doc, counter);
+  try {
+    return { data: doc.toJS({ maxAliasCount: 20 }), doc, counter };
+  } catch (cause) {
+    throw new FrontMatterError("YAML uses too many aliases (&/*) — write the values out", 1, { cause });
+  }
+}
+
+/** Parses a whole YAML file (district files) with the same safe settings. */
+export function parseYamlFile(raw: string): { data: unknown; lineOf: (path: readonly PropertyKey[]) => number } {
+  const { data, doc, counter } = readYaml(raw);
+  return { data, lineOf: (path) => yamlLineOf(doc, counter, path) };
+}

@@ -1,0 +1,40 @@
+// Reads and parses one content file (article or district) into what the index stores.
+// Loaded only when files changed (see syncIndex), and by the parse workers.
+import { isUtf8 } from "node:buffer";
+import fs from "node:fs";
+import type { Config } from "../config.js";
+import { parseArticle } from "../content/article.js";
+import { parseDistrict } from "../content/district.js";
+import { issue } from "../content/issues.js";
+import type { ContentFile } from "../content/scan.js";
+import type { ParseMany, Parsed } from "./sync.js";
+
+export function parseFile(file: ContentFile, config: Pick<Config, "contentDir" | "timeZones">): Parsed {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file.abs);
+  } catch (cause) {
+    return { file, issues: [issue(file.rel, 1, "file", `cannot be read (${(cause as NodeJS.ErrnoException).code ?? "error"}) — check the file permissions`)] };
+  }
+  if (bytes.includes(0)) return { file, issues: [issue(file.rel, 1, "file", "is not a text file — save it as UTF-8 Markdown")] };
+  // A file in another encoding (Windows-1251, ISO-8859-2) would otherwise be published as "�".
+  // isUtf8 checks natively, several times faster than a fatal TextDecoder.
+  if (!isUtf8(bytes)) return { file, issues: [issue(file.rel, 1, "file", "is not UTF-8 text — save it with the UTF-8 encoding")] };
+  const raw = bytes.toString("utf8");
+  if (file.kind === "district") {
+    const { district, issues } = parseDistrict(file.rel, raw);
+    return { file, district, issues };
+  }
+  if (file.kind === "article") {
+    const lang = file.rel.slice(0, 2) as keyof Config["timeZones"];
+    const { article, issues } = parseArticle(file.rel, raw, { contentDir: config.contentDir, timeZone: config.timeZones[lang] });
+    return { file, article, issues };
+  }
+  return { file, issues: [] };
+}
+
+const BATCH = 64;
+
+export const parseInThread = (config: Pick<Config, "contentDir" | "timeZones">): ParseMany => (files, emit) => {
+  for (let i = 0; i < files.length; i += BATCH) emit(files.slice(i, i + BATCH).map((f) => parseFile(f, config)));
+};
