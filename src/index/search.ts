@@ -80,6 +80,9 @@ export function createSearchQueries(db: Db, bySummaryIds: (ids: number[]) => Map
   const changeKey = () => `${String(dataVersion.get())}:${String(totalChanges.get())}`;
   let liveKey = "";
   const cache = new LruCache<string, SearchResult>(options.cachePages ?? CACHE_PAGES);
+  // The total is the same on every page of one search: a reader paging through the
+  // results (page 2, 3, ...) should not pay for counting all matches again.
+  const totals = new LruCache<string, number>(options.cachePages ?? CACHE_PAGES);
 
   /** Refreshes search_live (and drops cached results) if the index changed; returns the key. */
   function current(): string {
@@ -91,6 +94,7 @@ export function createSearchQueries(db: Db, bySummaryIds: (ids: number[]) => Map
       fillColumns.run();
     })();
     cache.clear();
+    totals.clear();
     // Read after the refill, whose own writes moved total_changes().
     liveKey = changeKey();
     return liveKey;
@@ -127,10 +131,15 @@ export function createSearchQueries(db: Db, bySummaryIds: (ids: number[]) => Map
      */
     search(q: MatchQuery, lang: Locale, filters: SearchFilters, page: number, perPage: number): SearchResult {
       const params = { match: q.match, lang, district: filters.district ?? null, from: filters.from ?? null, to: filters.to ?? null };
-      const key = [current(), q.match, lang, params.district, params.from, params.to, page, perPage].join("\u0000");
+      const searchKey = [current(), q.match, lang, params.district, params.from, params.to].join("\u0000");
+      const key = `${searchKey}\u0000${page}\u0000${perPage}`;
       const cached = cache.get(key);
       if (cached) return cached;
-      const total = count[lang].get(params) as number;
+      let total = totals.get(searchKey);
+      if (total === undefined) {
+        total = count[lang].get(params) as number;
+        totals.set(searchKey, total);
+      }
       const ids = total > (page - 1) * perPage ? (ranked[lang].all({ ...params, limit: perPage, offset: (page - 1) * perPage }) as number[]) : [];
       const result = { hits: withSnippets(ids, q, lang), total };
       cache.set(key, result);

@@ -162,6 +162,15 @@ describe("freshness and paging", () => {
     expect(pages.map((p) => p.total)).toEqual([3, 3, 3, 3]);
     expect((await search("bg", "чаплите", { page: "2" })).status).toBe(404);
   });
+
+  it("counts an article published between two result pages", async () => {
+    const page = (n: number) => portal.index.search.search(buildMatch("чаплите", "bg")!, "bg", {}, n, 1);
+    expect(page(1).total).toBe(3);
+    write("bg/sredets/2026-11-07-chaplite.md", `---\ntitle: "Чаплите на езерото 07"\ndate: 2026-11-07\n---\nЧаплите остават.\n`);
+    await portal.index.sync();
+    portal.index.version();
+    expect(page(2).total).toBe(4);
+  });
 });
 
 describe("hostile input", () => {
