@@ -1,10 +1,10 @@
-// Bundles the server (and its parse worker) into dist/bundle/ for `npm start`: one file
+// Bundles the server (and its worker threads) into dist/bundle/ for `npm start`: one file
 // loads several hundred milliseconds faster than the few hundred modules it replaces,
 // which is most of a restart. Packages with native code stay outside, as they must.
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { server: "src/server.ts", "parse-worker": "src/index/parse-worker.ts" },
+  entryPoints: { server: "src/server.ts", "parse-worker": "src/index/parse-worker.ts", "search-worker": "src/index/search-worker.ts" },
   outdir: "dist/bundle",
   outExtension: { ".js": ".mjs" },
   bundle: true,

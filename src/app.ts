@@ -30,9 +30,6 @@ import { systemRoutes } from "./web/routes/system.js";
 import { tagRoutes } from "./web/routes/tags.js";
 import { createViews } from "./web/views.js";
 
-/** The project root: two levels up from src/app.ts and from dist/src/app.js alike. */
-export { ROOT };
-
 export interface CreateAppOptions {
   readonly config: Config;
   readonly index: ContentIndex;

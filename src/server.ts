@@ -1,5 +1,6 @@
 // The entry point: configuration → index → app → listen → signals. The listening,
 // limits and graceful shutdown live in src/server/listen.ts.
+import cluster from "node:cluster";
 import pino from "pino";
 import { ConfigError, loadConfig } from "./config.js";
 import { createApp } from "./app.js";
@@ -24,7 +25,12 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel });
   // WORKERS > 1: this process builds the index and forks the processes that serve.
   if (isClusterPrimary(config)) return runPrimary(config, logger);
-  const index = await ContentIndex.open(config, { log: (msg) => logger.warn(msg), info: (msg) => logger.info(msg), progress: ttyProgress() });
+  const index = await ContentIndex.open(config, {
+    log: (msg) => logger.warn(msg),
+    info: (msg) => logger.info(msg),
+    progress: ttyProgress(),
+    fillSearch: !cluster.isWorker,
+  });
   const report = index.status();
   logger.info({ articles: report.articles, districts: report.districts, problems: report.problems, ms: report.lastSync?.ms }, "index ready");
   for (const i of index.issues()) logger.warn({ file: i.file, line: i.line, field: i.field }, formatIssue(i));

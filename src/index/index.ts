@@ -1,5 +1,6 @@
 // The content index as the rest of the portal sees it: open (or build) at start,
 // keep in sync with the content folder, and answer queries for the current moment.
+import type { Worker } from "node:worker_threads";
 import type { Config } from "../config.js";
 import type { ContentIssue } from "../content/issues.js";
 import { IndexError } from "../errors.js";
@@ -8,13 +9,16 @@ import { primeKeys } from "./cross.js";
 import { commitIndex, discardIndex, openIndex, type Db } from "./db.js";
 import { createDistrictQueries } from "./districts.js";
 import { rebuildListings } from "./listing.js";
-import { parallelParser, type ParallelOptions } from "./parallel.js";
+import { parallelParser, startWorker, workerUrl, type ParallelOptions } from "./parallel.js";
+import type { FillJob } from "./search-worker.js";
 import { createSearchQueries } from "./search.js";
 import { allIssues, syncIndex, type ParseMany, type SyncOptions, type SyncReport } from "./sync.js";
 import { createWriter } from "./write.js";
 
-/** Articles indexed for search per turn of the event loop (about 10 ms of work). */
+/** Articles indexed for search per turn of the event loop, when no worker thread can (about 10 ms). */
 const SEARCH_CHUNK = 48;
+/** Articles per transaction on the search worker thread (see search-worker.ts). */
+const SEARCH_THREAD_CHUNK = 500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type IndexConfig = Pick<Config, "contentDir" | "dataDir" | "timeZones">;
@@ -23,6 +27,8 @@ export interface IndexStatus {
   readonly articles: number;
   readonly districts: number;
   readonly problems: number;
+  /** Articles not yet searchable, right after a large fresh build (see fillSearch). */
+  readonly searchPending: number;
   readonly version: string;
   readonly lastSync: SyncReport | null;
   readonly lastError: string | null;
@@ -43,6 +49,7 @@ export class ContentIndex {
   private dataVersion;
   private backlogLeft;
   private filling: Promise<void> | null = null;
+  private filler: Worker | null = null;
   private closed = false;
 
   private constructor(
@@ -75,7 +82,7 @@ export class ContentIndex {
   }
 
   /** Opens the index in DATA_DIR, rebuilding it when it is missing, corrupt or outdated, and syncs it. */
-  static async open(config: IndexConfig, options: { clock?: () => number; parseMany?: ParseMany; log?: (msg: string) => void; progress?: ParallelOptions["progress"]; searchLaterFrom?: number; info?: (msg: string) => void } = {}): Promise<ContentIndex> {
+  static async open(config: IndexConfig, options: { clock?: () => number; parseMany?: ParseMany; log?: (msg: string) => void; progress?: ParallelOptions["progress"]; searchLaterFrom?: number; info?: (msg: string) => void; fillSearch?: boolean } = {}): Promise<ContentIndex> {
     const opened = openIndex(config.dataDir);
     if (opened.rebuiltBecause) options.log?.(`rebuilding the index: ${opened.rebuiltBecause}`);
     const index = new ContentIndex(opened.db, opened.file, config, options.clock ?? Date.now);
@@ -88,38 +95,63 @@ export class ContentIndex {
       throw new IndexError("Building the index failed", { cause });
     }
     if (opened.fresh) commitIndex(config.dataDir, opened.db, opened.file);
-    // Also after a restart that interrupted the filling of a fresh index.
-    index.fillSearch(options.info ?? (() => {}), options.log ?? (() => {}));
+    // Also after a restart that interrupted the filling of a fresh index. Processes that
+    // only serve (cluster workers) leave it to the one that keeps the index in sync.
+    if (options.fillSearch !== false) index.fillSearch(options.info ?? (() => {}), options.log ?? (() => {}));
     return index;
   }
 
   /**
-   * Indexes the articles a large fresh build queued in search_backlog, a chunk per turn
-   * of the event loop, so pages keep being served meanwhile. Each chunk takes the write
-   * lock first: with WORKERS, every process may help, and none indexes a row twice.
+   * Indexes the articles a large fresh build queued in search_backlog, on a worker thread
+   * with its own connection (src/index/search-worker.ts), so pages keep being served. If
+   * the thread cannot run, this one does the work in small chunks between requests.
+   * Each chunk takes the write lock first: with WORKERS, the primary fills and the
+   * serving processes only wait (see searchReady).
    */
   private fillSearch(info: (msg: string) => void, warn: (msg: string) => void): void {
     if (this.filling || !this.backlogLeft.get()) return;
     const started = performance.now();
-    const writer = createWriter(this.db);
-    let done = 0;
-    this.filling = (async () => {
-      for (;;) {
-        await new Promise((resolve) => setImmediate(resolve));
+    const report = (how: string) => info(`search index filled ${how} in ${Math.round(performance.now() - started)} ms`);
+    this.filling = this.fillOnThread()
+      .then(() => report("on a worker thread"))
+      .catch(async (error: unknown) => {
         if (this.closed) return;
-        // A sync holds its transaction only synchronously, but never nest into one.
-        if (this.db.inTransaction) continue;
-        const n = this.db.transaction(() => writer.indexBacklog(SEARCH_CHUNK)).immediate();
-        if (n === 0) break;
-        done += n;
-      }
-      info(`search index filled: ${done} articles in ${Math.round(performance.now() - started)} ms`);
-    })().catch((error: unknown) => {
-      // The next start tries again; until then searches answer that search is not ready.
-      warn(`filling the search index failed: ${(error as Error).message}`);
-    }).finally(() => {
-      this.filling = null;
+        warn(`filling the search index on a worker thread failed (${(error as Error).message}); filling it here`);
+        await this.fillHere();
+        report("on the main thread");
+      })
+      .catch((error: unknown) => {
+        // The next start tries again; until then searches answer that search is not ready.
+        warn(`filling the search index failed: ${(error as Error).message}`);
+      })
+      .finally(() => {
+        this.filling = null;
+      });
+  }
+
+  private fillOnThread(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const job: FillJob = { file: this.file, chunk: SEARCH_THREAD_CHUNK };
+      const worker = startWorker(workerUrl("search-worker"), job);
+      this.filler = worker;
+      worker.once("error", reject);
+      worker.once("exit", (code) => {
+        this.filler = null;
+        if (code === 0 || this.closed) resolve();
+        else reject(new Error(`the search worker exited with code ${code}`));
+      });
     });
+  }
+
+  private async fillHere(): Promise<void> {
+    const writer = createWriter(this.db);
+    for (;;) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.closed) return;
+      // A sync holds its transaction only synchronously, but never nest into one.
+      if (this.db.inTransaction) continue;
+      if (this.db.transaction(() => writer.indexBacklog(SEARCH_CHUNK)).immediate() === 0) return;
+    }
   }
 
   /**
@@ -211,6 +243,7 @@ export class ContentIndex {
       articles: this.db.prepare("SELECT count(*) FROM articles WHERE active = 1").pluck().get() as number,
       districts: this.db.prepare("SELECT count(*) FROM districts").pluck().get() as number,
       problems: this.issues().filter((i) => i.severity === "error").length,
+      searchPending: this.db.prepare("SELECT count(*) FROM search_backlog").pluck().get() as number,
       version: this.version(),
       lastSync: this.lastSync,
       lastError: this.lastError,
@@ -219,6 +252,7 @@ export class ContentIndex {
 
   close(): void {
     this.closed = true;
+    void this.filler?.terminate();
     this.db.close();
   }
 }

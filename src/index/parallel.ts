@@ -34,16 +34,16 @@ export class WorkerFailure extends Error {
 }
 
 /**
- * The worker next to this module, with this module's extension: parse-worker.ts under
- * tsx (development, tests), parse-worker.js from dist/ in production.
+ * A worker next to this module, with this module's extension: parse-worker.ts under tsx
+ * (development, tests), parse-worker.js from dist/src/, parse-worker.mjs in the bundle.
  */
-export function workerUrl(moduleUrl: string = import.meta.url): URL {
-  return new URL(`./parse-worker${path.extname(fileURLToPath(moduleUrl))}`, moduleUrl);
+export function workerUrl(name: "parse-worker" | "search-worker", moduleUrl: string = import.meta.url): URL {
+  return new URL(`./${name}${path.extname(fileURLToPath(moduleUrl))}`, moduleUrl);
 }
 
-/** Starts the worker; a .ts one through tsx-worker.mjs, which registers tsx inside the thread. */
-function startWorker(url: URL, config: ParseConfig): Worker {
-  const workerData = { contentDir: config.contentDir, timeZones: { ...config.timeZones }, entry: url.href };
+/** Starts a worker; a .ts one through tsx-worker.mjs, which registers tsx inside the thread. */
+export function startWorker(url: URL, data: object): Worker {
+  const workerData = { ...data, entry: url.href };
   return url.pathname.endsWith(".ts") ? new Worker(new URL("./tsx-worker.mjs", url), { workerData }) : new Worker(url, { workerData });
 }
 
@@ -53,7 +53,7 @@ function startWorker(url: URL, config: ParseConfig): Worker {
  * index gets the same row ids, and the same listing order for equal dates, as in-thread.
  */
 export function parseInWorkers(files: ContentFile[], config: ParseConfig, threads: number, emit: (batch: Parsed[]) => void, progress?: ParallelOptions["progress"]): Promise<void> {
-  const url = workerUrl();
+  const url = workerUrl("parse-worker");
   const chunks: ContentFile[][] = [];
   for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
   const waiting = new Map<number, Parsed[]>();
@@ -85,7 +85,7 @@ export function parseInWorkers(files: ContentFile[], config: ParseConfig, thread
     };
     const count = Math.max(1, Math.min(threads, chunks.length));
     for (let i = 0; i < count; i++) {
-      const w = startWorker(url, config);
+      const w = startWorker(url, { contentDir: config.contentDir, timeZones: { ...config.timeZones } });
       workers.push(w);
       w.on("message", (reply: ParseResult) => {
         if (failed) return;

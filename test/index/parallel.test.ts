@@ -26,8 +26,9 @@ const timeZones = { bg: "Europe/Sofia", pl: "Europe/Warsaw" };
 
 describe("parallel parsing", () => {
   it("finds the worker beside the module, with the module's own extension", () => {
-    expect(workerUrl("file:///app/dist/src/index/parallel.js").href).toBe("file:///app/dist/src/index/parse-worker.js");
-    expect(workerUrl("file:///app/src/index/parallel.ts").href).toBe("file:///app/src/index/parse-worker.ts");
+    expect(workerUrl("parse-worker", "file:///app/dist/src/index/parallel.js").href).toBe("file:///app/dist/src/index/parse-worker.js");
+    expect(workerUrl("parse-worker", "file:///app/src/index/parallel.ts").href).toBe("file:///app/src/index/parse-worker.ts");
+    expect(workerUrl("search-worker", "file:///app/dist/bundle/server.mjs").href).toBe("file:///app/dist/bundle/search-worker.mjs");
   });
 
   it("gives the same results, in the same order, as parsing in the main thread", async () => {

@@ -27,9 +27,10 @@ function contentWithFountains(): string {
 
 async function open(contentDir: string, dataDir: string) {
   const config = loadConfig({ NODE_ENV: "test", CONTENT_DIR: contentDir, DATA_DIR: dataDir, LOG_LEVEL: "silent", SEARCH_RATE_LIMIT: "0" });
+  const logs: string[] = [];
   // A threshold below the fixture's size: the fast path of a large build, on a small one.
-  const index = await ContentIndex.open(config, { parseMany: parseInThread(config), clock: () => NOW, searchLaterFrom: 10 });
-  return { config, index };
+  const index = await ContentIndex.open(config, { parseMany: parseInThread(config), clock: () => NOW, searchLaterFrom: 10, log: (m) => logs.push(m), info: (m) => logs.push(m) });
+  return { config, index, logs };
 }
 
 function total(index: ContentIndex, q: string): number {
@@ -41,16 +42,22 @@ const backlog = (index: ContentIndex) => index.db.prepare("SELECT count(*) FROM 
 
 describe("search filled after a large fresh build", () => {
   it("serves articles at once and answers a search with every match once filled", async () => {
-    const { config, index } = await open(contentWithFountains(), tempDir("data"));
+    const { config, index, logs } = await open(contentWithFountains(), tempDir("data"));
     try {
       expect(backlog(index)).toBeGreaterThan(EXTRA); // nothing was analysed for search yet
       const app = await createApp({ config, index, logger: pino({ level: "silent" }) });
       const article = await request(app.app).get("/bg/novini/cheshma-nomer-7/");
       expect(article.status).toBe(200);
+      // Readiness is about serving pages; operators see how much search has left to index.
+      const ready = await request(app.app).get("/readyz");
+      expect(ready.status).toBe(200);
+      expect(ready.body.searchPending).toBeTypeOf("number");
       const search = await request(app.app).get(`/bg/tarsene/?q=${encodeURIComponent("водоскок")}`);
       expect(search.status).toBe(200);
       expect(search.text).toContain(`Намерени са ${EXTRA} новини`);
       expect(backlog(index)).toBe(0);
+      expect((await request(app.app).get("/readyz")).body.searchPending).toBe(0);
+      await expect.poll(() => logs.join("\n")).toMatch(/search index filled on a worker thread/);
     } finally {
       index.close();
     }

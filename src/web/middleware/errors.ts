@@ -27,7 +27,8 @@ export function errorHandler(deps: AppDeps): ErrorRequestHandler {
     const raw = known?.status ?? Number(foreign.status ?? foreign.statusCode ?? 500);
     const status = raw >= 400 && raw < 600 ? raw : 500;
     const requestId = String(res.getHeader("X-Request-Id") ?? "");
-    if (status >= 500) deps.logger.error({ err, reqId: requestId, path: req.path }, "request failed");
+    if (status === 503) deps.logger.warn({ reqId: requestId, path: req.path, reason: (err as Error).message }, "service unavailable");
+    else if (status >= 500) deps.logger.error({ err, reqId: requestId, path: req.path }, "request failed");
     // Too late for an error page: Express cuts the connection, so the client sees a failure.
     if (res.headersSent) return next(err);
     const locale = localeOf(deps, req.path, req.headers["accept-language"]);

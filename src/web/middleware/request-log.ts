@@ -15,6 +15,8 @@ export function logWhenClosed(logger: Logger, req: IncomingMessage & { path?: st
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const entry = { reqId: id, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
     if (!res.writableFinished) logger.warn({ ...entry, aborted: true }, "request aborted");
+    // 503 is the portal saying "not yet" (starting, search still filling), not a failure.
+    else if (res.statusCode === 503) logger.warn(entry, "request");
     else if (res.statusCode >= 500) logger.error(entry, "request");
     else logger.info(entry, "request");
   });

@@ -29,6 +29,7 @@ export function systemRoutes(deps: AppDeps, state: { ready: boolean }): Router {
       articles: s.articles,
       districts: s.districts,
       contentProblems: s.problems,
+      searchPending: s.searchPending,
       version: s.version,
       lastSync: s.lastSync && { parsed: s.lastSync.parsed, removed: s.lastSync.removed, ms: s.lastSync.ms },
       lastError: s.lastError,
