@@ -108,8 +108,10 @@ export function createWriter(db: Db) {
     },
     /** Indexes up to `limit` queued articles for search; returns how many it took. */
     indexBacklog(limit: number): number {
-      dropOrphans.run();
       const rows = nextBacklog.all(limit) as (Pick<Article, "title" | "summary" | "text" | "lang"> & { id: number })[];
+      // Entries whose article is gone are skipped by the join; clear them at the end, so
+      // the backlog does not look unfinished for ever (searches wait while it is not empty).
+      if (rows.length === 0) dropOrphans.run();
       for (const row of rows) {
         indexForSearch(row, row.id);
         dropBacklog.run(row.id);

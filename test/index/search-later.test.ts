@@ -95,6 +95,17 @@ describe("search filled after a large fresh build", () => {
     }
   });
 
+  it("does not keep searches waiting for a queued article that no longer exists", async () => {
+    const { index } = await open(contentWithFountains(), tempDir("data"));
+    try {
+      index.db.prepare("INSERT INTO search_backlog (id) VALUES (987654)").run();
+      expect(await index.searchReady(10_000)).toBe(true);
+      expect(total(index, "водоскок")).toBe(EXTRA);
+    } finally {
+      index.close();
+    }
+  });
+
   it("indexes a small site for search before it serves", async () => {
     const config = loadConfig({ NODE_ENV: "test", CONTENT_DIR: copyFixture("content"), DATA_DIR: tempDir("data"), LOG_LEVEL: "silent" });
     const index = await ContentIndex.open(config, { parseMany: parseInThread(config), clock: () => NOW });
