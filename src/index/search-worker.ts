@@ -25,4 +25,7 @@ for (;;) {
   done += n;
   parentPort?.postMessage({ done });
 }
+// The filling passed every FTS page through the WAL: give the disk space back now rather
+// than keep a WAL as large as the search tables (best effort while readers hold it).
+db.pragma("wal_checkpoint(TRUNCATE)");
 db.close();
