@@ -23,6 +23,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type IndexConfig = Pick<Config, "contentDir" | "dataDir" | "timeZones">;
 
+export interface OpenOptions {
+  readonly clock?: () => number;
+  /** How changed files are parsed (default: worker threads for many, this thread for a few). */
+  readonly parseMany?: ParseMany;
+  /** Warnings: a rebuilt index, a failed worker thread. */
+  readonly log?: (msg: string) => void;
+  /** Progress: the search tables filled. */
+  readonly info?: (msg: string) => void;
+  readonly progress?: ParallelOptions["progress"];
+  /** See SyncOptions.searchLaterFrom. */
+  readonly searchLaterFrom?: number;
+  /** False in processes that only serve (cluster workers): another one fills the search tables. */
+  readonly fillSearch?: boolean;
+}
+
 export interface IndexStatus {
   readonly articles: number;
   readonly districts: number;
@@ -82,7 +97,7 @@ export class ContentIndex {
   }
 
   /** Opens the index in DATA_DIR, rebuilding it when it is missing, corrupt or outdated, and syncs it. */
-  static async open(config: IndexConfig, options: { clock?: () => number; parseMany?: ParseMany; log?: (msg: string) => void; progress?: ParallelOptions["progress"]; searchLaterFrom?: number; info?: (msg: string) => void; fillSearch?: boolean } = {}): Promise<ContentIndex> {
+  static async open(config: IndexConfig, options: OpenOptions = {}): Promise<ContentIndex> {
     const opened = openIndex(config.dataDir);
     if (opened.rebuiltBecause) options.log?.(`rebuilding the index: ${opened.rebuiltBecause}`);
     const index = new ContentIndex(opened.db, opened.file, config, options.clock ?? Date.now);
