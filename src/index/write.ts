@@ -7,17 +7,6 @@ import type { Locale } from "../config.js";
 import type { Db } from "./db.js";
 import { perSearchTable } from "./schema.js";
 
-/** An article's text as FTS5 terms, per column (title, summary, body). */
-export interface SearchTerms {
-  readonly title: string;
-  readonly summary: string;
-  readonly body: string;
-}
-
-export function searchTerms(a: Pick<Article, "title" | "summary" | "text" | "lang">): SearchTerms {
-  return { title: analyzeText(a.title, a.lang), summary: analyzeText(a.summary, a.lang), body: analyzeText(a.text, a.lang) };
-}
-
 export function createWriter(db: Db) {
   const insertArticle = db.prepare(`INSERT INTO articles
     (file, lang, district, slug, title, summary, date, updated, modified, expires, draft, author, tags, image, translation_key, aliases, links, lines, html, text, hash)
@@ -63,9 +52,9 @@ export function createWriter(db: Db) {
     deleteArticle.run(row.id);
   }
 
+  /** The article's text as FTS5 terms, one column each (title, summary, body). */
   function indexForSearch(a: Pick<Article, "title" | "summary" | "text" | "lang">, id: number): void {
-    const terms = searchTerms(a);
-    insertSearch[a.lang].run(id, terms.title, terms.summary, terms.body);
+    insertSearch[a.lang].run(id, analyzeText(a.title, a.lang), analyzeText(a.summary, a.lang), analyzeText(a.text, a.lang));
   }
 
   return {
