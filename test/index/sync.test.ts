@@ -76,24 +76,24 @@ describe("live changes", () => {
     fs.rmSync(file);
     await waitFor(async () => (await request(portal.app).get(url)).status === 404);
 
-    // A folder made after the watcher started (a page bundle), then a later edit inside it.
+    // A folder made after the watcher started (a page bundle): its article is seen, then
+    // an edit inside it.
     const bundle = path.join(portal.contentDir, "bg/lozenets/nova-papka");
-    fs.mkdirSync(bundle);
-    await new Promise((r) => setTimeout(r, 100));
-    fs.writeFileSync(path.join(bundle, "index.md"), ARTICLE("Новина в нова папка"));
-    await waitFor(async () => (await request(portal.app).get("/bg/novini/novina-v-nova-papka/")).status === 200);
-    fs.writeFileSync(path.join(bundle, "index.md"), ARTICLE("Новина в нова папка").replace("Текст на новината.", "Поправен текст."));
-    await waitFor(async () => (await request(portal.app).get("/bg/novini/novina-v-nova-papka/")).text.includes("Поправен текст."));
+    const bundleUrl = "/bg/novini/novina-v-nova-papka/";
+    const makeBundleThenEdit = async (edited: string) => {
+      fs.mkdirSync(bundle);
+      await new Promise((r) => setTimeout(r, 100));
+      fs.writeFileSync(path.join(bundle, "index.md"), ARTICLE("Новина в нова папка"));
+      await waitFor(async () => (await request(portal.app).get(bundleUrl)).status === 200);
+      fs.writeFileSync(path.join(bundle, "index.md"), ARTICLE("Новина в нова папка").replace("Текст на новината.", edited));
+      await waitFor(async () => (await request(portal.app).get(bundleUrl)).text.includes(edited));
+    };
+    await makeBundleThenEdit("Поправен текст.");
 
     // The folder removed and made again (a branch switch): edits inside are still seen.
     fs.rmSync(bundle, { recursive: true });
-    await waitFor(async () => (await request(portal.app).get("/bg/novini/novina-v-nova-papka/")).status === 404);
-    fs.mkdirSync(bundle);
-    await new Promise((r) => setTimeout(r, 100));
-    fs.writeFileSync(path.join(bundle, "index.md"), ARTICLE("Новина в нова папка"));
-    await waitFor(async () => (await request(portal.app).get("/bg/novini/novina-v-nova-papka/")).status === 200);
-    fs.writeFileSync(path.join(bundle, "index.md"), ARTICLE("Новина в нова папка").replace("Текст на новината.", "Трета версия."));
-    await waitFor(async () => (await request(portal.app).get("/bg/novini/novina-v-nova-papka/")).text.includes("Трета версия."));
+    await waitFor(async () => (await request(portal.app).get(bundleUrl)).status === 404);
+    await makeBundleThenEdit("Трета версия.");
     expect(synced).toBeGreaterThan(0);
     watcher.close();
   });

@@ -34,14 +34,20 @@ function stable(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => name !== "date" && name !== "x-request-id"));
 }
 
+/** The page twice through `server`: rendered, then (once cached) answered from the cache. */
+async function renderedThenHit(server: Parameters<typeof request>[0], url: string, encoding: string, cache: NonNullable<ReturnType<typeof renderCacheFor>>) {
+  const first = await request(server).get(url).set("Accept-Encoding", encoding).expect(200);
+  await cache.settled();
+  const hit = await request(server).get(url).set("Accept-Encoding", encoding).expect(200);
+  expect(cache.hits).toBe(1);
+  expect(hit.text).toBe(first.text);
+  return { first, hit };
+}
+
 describe("cache hits", () => {
   it("are answered the same way by what the server listens with, before Express", async () => {
     const { handle, cache, lines, url } = await loggedPortal();
-    const first = await request(handle).get(url).set("Accept-Encoding", "br").expect(200);
-    await cache.settled();
-    const hit = await request(handle).get(url).set("Accept-Encoding", "br").expect(200);
-    expect(cache.hits).toBe(1);
-    expect(hit.text).toBe(first.text);
+    const { first, hit } = await renderedThenHit(handle, url, "br", cache);
     expect(hit.headers["content-encoding"]).toBe("br");
     const sameCase = (h: Record<string, string>) => Object.fromEntries(Object.entries(stable(h)).filter(([n]) => n !== "content-length"));
     expect(sameCase(hit.headers as Record<string, string>)).toEqual(sameCase(first.headers as Record<string, string>));
@@ -52,11 +58,7 @@ describe("cache hits", () => {
 
   it("carry the same headers and bytes as the rendered page, with their own logged request id", async () => {
     const { app, cache, lines, url } = await loggedPortal();
-    const first = await request(app).get(url).set("Accept-Encoding", "identity").expect(200);
-    await cache.settled();
-    const hit = await request(app).get(url).set("Accept-Encoding", "identity").expect(200);
-    expect(cache.hits).toBe(1);
-    expect(hit.text).toBe(first.text);
+    const { first, hit } = await renderedThenHit(app, url, "identity", cache);
     expect(stable(hit.headers as Record<string, string>)).toEqual(stable(first.headers as Record<string, string>));
     expect(hit.headers["content-security-policy"]).toContain("default-src 'self'");
     expect(hit.headers["strict-transport-security"]).toMatch(/max-age=\d+/);
