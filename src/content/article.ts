@@ -8,7 +8,7 @@ import { FrontMatterError, parseMarkdownFile } from "./frontmatter.js";
 import { imageSize } from "./image-size.js";
 import { issue, type ContentIssue } from "./issues.js";
 import { MEDIA_PREFIX } from "../media/urls.js";
-import { MAX_BODY_BYTES, renderMarkdown, truncateText, type ResolvedImage } from "./markdown.js";
+import { firstParagraphOf, MAX_BODY_BYTES, renderMarkdown, truncateText, type ResolvedImage } from "./markdown.js";
 import { frontMatterSchema, type FrontMatter } from "./schema.js";
 import { slugify } from "./slug.js";
 import { zodToIssues } from "./zod-issues.js";
@@ -45,11 +45,22 @@ export type Article = Omit<FrontMatter, "date" | "updated" | "expires" | "image"
   /** Line of each front-matter field, to point cross-file problems at the right line. */
   readonly lines: Readonly<Record<string, number>>;
   readonly hash: string;
+  /**
+   * The Markdown body, when it is rendered after the index is served (ParseOptions
+   * bodyLater); `html`, `text` and `links` stay empty until then.
+   */
+  readonly bodyLater?: string;
 };
 
 export interface ParseOptions {
   readonly contentDir: string;
   readonly timeZone: string;
+  /**
+   * A large fresh build: leave rendering the body for later (see ContentIndex.fillSearch)
+   * when it can wait, i.e. it has no pictures (their files are checked and listed now)
+   * and the summary is known without it.
+   */
+  readonly bodyLater?: boolean;
 }
 
 export type ParseResult = { article: Article; issues: ContentIssue[] } | { article: null; issues: ContentIssue[] };
@@ -102,14 +113,16 @@ export function parseArticle(rel: string, raw: string, options: ParseOptions): P
       issues.push(issue(rel, parsed.lineOf(["image", "src"]), "image.src", `"${fm.image.src}" is not a JPEG, PNG, GIF or WebP file beside the article — check the file name`));
     }
   }
-  const rendered = renderMarkdown(parsed.body, lang, {
+  // Pictures are checked and listed now; a body without any can be rendered later.
+  const later = options.bodyLater && !parsed.body.includes("![") ? (fm.summary ?? firstParagraphOf(parsed.body, lang)) : null;
+  const rendered = later !== null ? null : renderMarkdown(parsed.body, lang, {
     resolveImage: (src) => {
       const m = readMedia(options.contentDir, articleDir, src);
       if (m) media.push(m);
       return m;
     },
   });
-  for (const src of rendered.missingImages) {
+  for (const src of rendered?.missingImages ?? []) {
     const at = parsed.body.indexOf(src);
     const line = parsed.bodyLine + (at < 0 ? 0 : parsed.body.slice(0, at).split("\n").length - 1);
     issues.push(issue(rel, line, "body", `image "${src}" is not a JPEG, PNG, GIF or WebP file beside the article — check the file name`));
@@ -128,17 +141,18 @@ export function parseArticle(rel: string, raw: string, options: ParseOptions): P
     lang,
     district,
     slug,
-    summary: summary ?? truncateText(rendered.firstParagraph || rendered.text, 200),
+    summary: summary ?? truncateText(rendered ? rendered.firstParagraph || rendered.text : later!, 200),
     date: toEpochMs(date, options.timeZone),
     updated: updated === undefined ? undefined : toEpochMs(updated, options.timeZone),
     expires: expires === undefined ? undefined : toEpochMs(expires, options.timeZone),
     image,
-    html: rendered.html,
-    text: rendered.text,
-    links: rendered.links,
+    html: rendered?.html ?? "",
+    text: rendered?.text ?? "",
+    links: rendered?.links ?? [],
     media,
     lines,
     hash: createHash("sha256").update(raw).digest("hex").slice(0, 16),
+    ...(rendered ? {} : { bodyLater: parsed.body }),
   };
   return { article, issues };
 }

@@ -114,6 +114,74 @@ export function renderMarkdown(body: string, locale: Locale, ctx: RenderContext)
   return { html, text: blocks.join("\n"), firstParagraph, links, missingImages: env.missing };
 }
 
+// Reading a summary without rendering the body (large fresh builds, see firstParagraphOf):
+// one parser that only splits blocks, one that runs everything after that on one block.
+const heads = new Map<Locale, { blocks: MarkdownIt; inline: MarkdownIt }>();
+
+function headParsers(locale: Locale): { blocks: MarkdownIt; inline: MarkdownIt } {
+  let p = heads.get(locale);
+  if (!p) {
+    const blocks = createRenderer(locale);
+    blocks.core.ruler.enableOnly(["normalize", "block"]);
+    const inline = createRenderer(locale);
+    inline.core.ruler.disable(["normalize", "block"]);
+    heads.set(locale, (p = { blocks, inline }));
+  }
+  return p;
+}
+
+// The head grows from about a paragraph until it holds one; past HEAD_LIMIT (UTF-16
+// units) the body is rendered instead.
+const HEAD_START = 256;
+const HEAD_LIMIT = 4096;
+
+/**
+ * What renderMarkdown(body).firstParagraph is, from the body's first blocks only, or null
+ * when that cannot be told without reading it all, or there is none (then render it).
+ * A head ends where a blank line follows, and only a paragraph outside lists and quotes
+ * counts: the blank line ends it, so it reads the same whatever comes after the head.
+ * Everything after the block split (links, typography, quotes) runs on that paragraph
+ * alone, as it would in the whole body. test/content/markdown-head.test.ts compares the
+ * two on generated bodies.
+ */
+export function firstParagraphOf(body: string, locale: Locale): string | null {
+  for (let want = HEAD_START; ; want *= 4) {
+    const blank = want >= body.length ? -1 : body.indexOf("\n\n", want);
+    const cut = blank < 0 ? body.length : blank;
+    // A reference definition ("[1]: https://…", also in a quote or a list) after the head
+    // changes how "[…][1]" in it reads.
+    if (cut > HEAD_LIMIT || (cut < body.length && body.includes("]:", cut))) return null;
+    const found = paragraphIn(body.slice(0, cut), locale);
+    if (found !== undefined) return found;
+    if (cut === body.length) return null;
+  }
+}
+
+/** The first paragraph's text; null if it is nested (a list, a quote); undefined if there is none. */
+function paragraphIn(head: string, locale: Locale): string | null | undefined {
+  const { blocks, inline } = headParsers(locale);
+  const env = { ctx: { resolveImage: () => null }, missing: [] as string[] };
+  const tokens = blocks.parse(head, env);
+  for (let i = 1; i < tokens.length; i++) {
+    const open = tokens[i - 1]!;
+    if (tokens[i]!.type !== "inline" || open.type !== "paragraph_open" || open.tag !== "p") continue;
+    const state = new inline.core.State("", inline, env);
+    state.tokens = tokens.slice(i - 1, i + 2);
+    inline.core.process(state);
+    const text = state.tokens[0]!.tag === "p" ? inlineText(state.tokens[1]!).trim() : "";
+    if (!text) continue;
+    // In a list item or a quote, lines after the head may still belong to it.
+    return open.level === 0 ? text : null;
+  }
+  return undefined;
+}
+
+/** Renders a body left for later (ParseOptions.bodyLater): it has no pictures to resolve. */
+export function renderBodyLater(body: string, locale: Locale): Pick<RenderedMarkdown, "html" | "text" | "links"> {
+  const { html, text, links } = renderMarkdown(body, locale, { resolveImage: () => null });
+  return { html, text, links };
+}
+
 /** Renders a short Markdown fragment (district descriptions) with the same rules. */
 export function renderInlineMarkdown(source: string, locale: Locale): string {
   return renderMarkdown(source, locale, { resolveImage: () => null }).html;

@@ -3,6 +3,7 @@ import type { Locale } from "../config.js";
 import type { Article } from "../content/article.js";
 import type { Db } from "./db.js";
 import { PUBLISHED } from "./listing.js";
+import type { RenderBody } from "./write.js";
 
 /** What list pages, feeds and sitemaps need of an article. */
 export type ArticleSummary = Pick<Article, "lang" | "district" | "slug" | "title" | "summary" | "date" | "updated" | "image" | "tags" | "author" | "translationKey" | "draft" | "expires"> & {
@@ -36,6 +37,8 @@ interface Row {
   translation_key: string | null;
   html?: string;
   text?: string;
+  /** The Markdown of a body not rendered yet (body_backlog). */
+  later?: string | null;
 }
 
 function toSummary(r: Row): ArticleSummary {
@@ -66,14 +69,16 @@ export interface Page<T> {
   readonly pages: number;
 }
 
-export function createArticleQueries(db: Db) {
+/** `renderLater` renders a body a large fresh build left for later (see body_backlog). */
+export function createArticleQueries(db: Db, renderLater: RenderBody) {
   const pageOf = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM listing l JOIN articles a ON a.id = l.article_id
     WHERE l.scope = @scope AND l.pos BETWEEN @first AND @last ORDER BY l.pos`);
   const countOf = db.prepare("SELECT coalesce(max(pos), 0) FROM listing WHERE scope = ?").pluck();
-  const bySlug = db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.html, a.text FROM articles a
+  const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, a.html, a.text, (SELECT markdown FROM body_backlog b WHERE b.id = a.id) AS later`;
+  const bySlug = db.prepare(`SELECT ${DETAIL_COLUMNS} FROM articles a
     WHERE a.lang = @lang AND a.slug = @slug AND ${PUBLISHED} LIMIT 1`);
   // Preview (development only): drafts and scheduled articles too, never inactive ones.
-  const bySlugPreview = db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.html, a.text FROM articles a
+  const bySlugPreview = db.prepare(`SELECT ${DETAIL_COLUMNS} FROM articles a
     WHERE a.lang = @lang AND a.slug = @slug AND a.active = 1 LIMIT 1`);
   const translations = db.prepare(`SELECT a.lang, a.slug, a.title FROM articles a
     WHERE a.translation_key = @key AND a.lang != @lang AND ${PUBLISHED} GROUP BY a.lang ORDER BY a.lang`);
@@ -95,7 +100,10 @@ export function createArticleQueries(db: Db) {
     count: (scope: string) => countOf.get(scope) as number,
     bySlug(lang: Locale, slug: string, now: number, preview = false): ArticleDetail | null {
       const r = (preview ? bySlugPreview : bySlug).get({ lang, slug, now }) as Row | undefined;
-      return r ? { ...toSummary(r), html: r.html ?? "", text: r.text ?? "" } : null;
+      if (!r) return null;
+      // Rendered the same way as it will be stored, so the page does not change when it is.
+      const body = typeof r.later === "string" ? renderLater(r.later, r.lang) : { html: r.html ?? "", text: r.text ?? "" };
+      return { ...toSummary(r), html: body.html, text: body.text };
     },
     translations(a: ArticleSummary, now: number): { lang: Locale; slug: string; title: string }[] {
       if (!a.translationKey) return [];

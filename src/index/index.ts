@@ -13,7 +13,7 @@ import { parallelParser, startWorker, workerUrl, type ParallelOptions } from "./
 import type { FillJob } from "./search-worker.js";
 import { createSearchQueries } from "./search.js";
 import { allIssues, syncIndex, type ParseMany, type SyncOptions, type SyncReport } from "./sync.js";
-import { createWriter } from "./write.js";
+import { createWriter, type RenderBody } from "./write.js";
 
 /** Articles indexed for search per turn of the event loop, when no worker thread can (about 10 ms). */
 const SEARCH_CHUNK = 48;
@@ -44,6 +44,8 @@ export interface IndexStatus {
   readonly problems: number;
   /** Articles not yet searchable, right after a large fresh build (see fillSearch). */
   readonly searchPending: number;
+  /** Of those, articles whose body is rendered on each request until then. */
+  readonly bodiesPending: number;
   readonly version: string;
   readonly lastSync: SyncReport | null;
   readonly lastError: string | null;
@@ -63,6 +65,9 @@ export class ContentIndex {
   private memo: { dataVersion: number; version: string; since: number; next: number } | null = null;
   private dataVersion;
   private backlogLeft;
+  private bodiesLeft;
+  /** Loaded (with Markdown) only while bodies wait in body_backlog: pages render them meanwhile. */
+  private renderBody: RenderBody | null = null;
   private filling: Promise<void> | null = null;
   private filler: Worker | null = null;
   private closed = false;
@@ -73,7 +78,10 @@ export class ContentIndex {
     private readonly config: IndexConfig,
     private readonly clock: () => number,
   ) {
-    this.articles = createArticleQueries(db);
+    this.articles = createArticleQueries(db, (markdown, lang) => {
+      if (!this.renderBody) throw new IndexError("A body left for later was asked for before the renderer was loaded");
+      return this.renderBody(markdown, lang);
+    });
     this.districts = createDistrictQueries(db);
     this.search = createSearchQueries(db, (ids) => this.articles.byIds(ids));
     this.meta = db.prepare("SELECT value FROM meta WHERE key = ?").pluck();
@@ -81,6 +89,7 @@ export class ContentIndex {
     // commits; this connection's own commits reset the memo in sync() and version().
     this.dataVersion = db.prepare("PRAGMA data_version").pluck();
     this.backlogLeft = db.prepare("SELECT EXISTS (SELECT 1 FROM search_backlog)").pluck();
+    this.bodiesLeft = db.prepare("SELECT EXISTS (SELECT 1 FROM body_backlog)").pluck();
   }
 
   private versionMeta(): { version: string; since: number; next: number } {
@@ -105,6 +114,8 @@ export class ContentIndex {
       // Many changed files (a cold start) are parsed on worker threads, a few in this one.
       // A fresh file is not served yet, so it is written while the workers still parse.
       await index.sync(options.parseMany ?? parallelParser(config, { log: options.log, progress: options.progress }), { exclusive: opened.fresh, searchLaterFrom: options.searchLaterFrom });
+      // Also after a restart that interrupted the rendering of a fresh index's bodies.
+      if (index.bodiesLeft.get()) index.renderBody = (await import("../content/markdown.js")).renderBodyLater;
     } catch (cause) {
       if (opened.fresh) discardIndex(opened);
       throw new IndexError("Building the index failed", { cause });
@@ -117,8 +128,9 @@ export class ContentIndex {
   }
 
   /**
-   * Indexes the articles a large fresh build queued in search_backlog, on a worker thread
-   * with its own connection (src/index/search-worker.ts), so pages keep being served. If
+   * Renders the bodies a large fresh build left in body_backlog and indexes the articles
+   * it queued in search_backlog, on a worker thread with its own connection
+   * (src/index/search-worker.ts), so pages keep being served. If
    * the thread cannot run, this one does the work in small chunks between requests.
    * Each chunk takes the write lock first: with WORKERS, the primary fills and the
    * serving processes only wait (see searchReady).
@@ -160,12 +172,13 @@ export class ContentIndex {
 
   private async fillHere(): Promise<void> {
     const writer = createWriter(this.db);
+    const render = this.renderBody ?? (await import("../content/markdown.js")).renderBodyLater;
     for (;;) {
       await new Promise((resolve) => setImmediate(resolve));
       if (this.closed) return;
       // A sync holds its transaction only synchronously, but never nest into one.
       if (this.db.inTransaction) continue;
-      if (this.db.transaction(() => writer.indexBacklog(SEARCH_CHUNK)).immediate() === 0) return;
+      if (this.db.transaction(() => writer.indexBacklog(SEARCH_CHUNK, render)).immediate() === 0) return;
     }
   }
 
@@ -259,6 +272,7 @@ export class ContentIndex {
       districts: this.db.prepare("SELECT count(*) FROM districts").pluck().get() as number,
       problems: this.issues().filter((i) => i.severity === "error").length,
       searchPending: this.db.prepare("SELECT count(*) FROM search_backlog").pluck().get() as number,
+      bodiesPending: this.db.prepare("SELECT count(*) FROM body_backlog").pluck().get() as number,
       version: this.version(),
       lastSync: this.lastSync,
       lastError: this.lastError,

@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Config } from "../config.js";
+import type { ParseConfig } from "./parse-file.js";
 import type { ContentFile } from "../content/scan.js";
 import type { ParseJob, ParseResult } from "./parse-worker.js";
 import type { ParseMany, Parsed } from "./sync.js";
@@ -18,7 +19,6 @@ import type { ParseMany, Parsed } from "./sync.js";
 export const PARALLEL_THRESHOLD = 1500;
 const CHUNK = 64;
 
-type ParseConfig = Pick<Config, "contentDir" | "timeZones">;
 
 export interface ParallelOptions {
   readonly threads?: number;
@@ -85,7 +85,7 @@ export function parseInWorkers(files: ContentFile[], config: ParseConfig, thread
     };
     const count = Math.max(1, Math.min(threads, chunks.length));
     for (let i = 0; i < count; i++) {
-      const w = startWorker(url, { contentDir: config.contentDir, timeZones: { ...config.timeZones } });
+      const w = startWorker(url, { contentDir: config.contentDir, timeZones: { ...config.timeZones }, bodyLater: config.bodyLater } satisfies ParseConfig);
       workers.push(w);
       w.on("message", (reply: ParseResult) => {
         if (failed) return;
@@ -116,15 +116,15 @@ export function parseInWorkers(files: ContentFile[], config: ParseConfig, thread
  * A ParseMany for ContentIndex.open: worker threads for many files, the current thread
  * for a few. If the workers cannot start, the current thread parses instead (same result).
  */
-export function parallelParser(config: ParseConfig, options: ParallelOptions = {}): ParseMany {
+export function parallelParser(config: Pick<Config, "contentDir" | "timeZones">, options: ParallelOptions = {}): ParseMany {
   const threads = options.threads ?? os.availableParallelism();
   const threshold = options.threshold ?? PARALLEL_THRESHOLD;
-  return async (files, emit) => {
-    const inThread = (await import("./parse-file.js")).parseInThread(config);
+  return async (files, emit, many) => {
+    const inThread = (await import("./parse-file.js")).parseInThread({ ...config, ...many });
     if (files.length <= threshold || threads < 2) return inThread(files, emit);
     let written = 0;
     try {
-      await parseInWorkers(files, config, threads, (batch) => {
+      await parseInWorkers(files, { ...config, ...many }, threads, (batch) => {
         emit(batch);
         written += batch.length;
       }, options.progress);

@@ -7,9 +7,12 @@ import { parseArticle } from "../content/article.js";
 import { parseDistrict } from "../content/district.js";
 import { issue } from "../content/issues.js";
 import type { ContentFile } from "../content/scan.js";
-import type { ParseMany, Parsed } from "./sync.js";
+import type { ParseMany, ParseManyOptions, Parsed } from "./sync.js";
 
-export function parseFile(file: ContentFile, config: Pick<Config, "contentDir" | "timeZones">): Parsed {
+/** What parsing needs: where the content is, its time zones, and whether bodies may wait. */
+export type ParseConfig = Pick<Config, "contentDir" | "timeZones"> & ParseManyOptions;
+
+export function parseFile(file: ContentFile, config: ParseConfig): Parsed {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file.abs);
@@ -27,7 +30,7 @@ export function parseFile(file: ContentFile, config: Pick<Config, "contentDir" |
   }
   if (file.kind === "article") {
     const lang = file.rel.slice(0, 2) as keyof Config["timeZones"];
-    const { article, issues } = parseArticle(file.rel, raw, { contentDir: config.contentDir, timeZone: config.timeZones[lang] });
+    const { article, issues } = parseArticle(file.rel, raw, { contentDir: config.contentDir, timeZone: config.timeZones[lang], bodyLater: config.bodyLater });
     return { file, article, issues };
   }
   return { file, issues: [] };
@@ -35,6 +38,7 @@ export function parseFile(file: ContentFile, config: Pick<Config, "contentDir" |
 
 const BATCH = 64;
 
-export const parseInThread = (config: Pick<Config, "contentDir" | "timeZones">): ParseMany => (files, emit) => {
-  for (let i = 0; i < files.length; i += BATCH) emit(files.slice(i, i + BATCH).map((f) => parseFile(f, config)));
+export const parseInThread = (config: ParseConfig): ParseMany => (files, emit, options) => {
+  const c = { ...config, ...options };
+  for (let i = 0; i < files.length; i += BATCH) emit(files.slice(i, i + BATCH).map((f) => parseFile(f, c)));
 };

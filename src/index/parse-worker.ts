@@ -1,9 +1,8 @@
 // Worker thread for src/index/parallel.ts: parses the content files it is sent with the
 // same parseFile as the main thread, so a parallel build yields the very same rows.
 import { parentPort, workerData } from "node:worker_threads";
-import type { Config } from "../config.js";
 import type { ContentFile } from "../content/scan.js";
-import { parseFile } from "./parse-file.js";
+import { parseFile, type ParseConfig } from "./parse-file.js";
 import type { Parsed } from "./sync.js";
 
 export interface ParseJob {
@@ -13,7 +12,7 @@ export interface ParseJob {
 
 export type ParseResult = { readonly id: number; readonly parsed: Parsed[] } | { readonly id: number; readonly error: string };
 
-const config = workerData as Pick<Config, "contentDir" | "timeZones">;
+const config = workerData as ParseConfig;
 
 parentPort?.on("message", (job: ParseJob) => {
   let reply: ParseResult;

@@ -2,7 +2,7 @@
 // version is rebuilt from the content at start, never migrated in place.
 import { LOCALES, type Locale } from "../config.js";
 
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -93,6 +93,11 @@ CREATE TABLE listing (
 -- build serves articles first and indexes them for search right after (see
 -- ContentIndex.fillSearch); searches wait until this table is empty.
 CREATE TABLE search_backlog (id INTEGER PRIMARY KEY);
+
+-- The Markdown of articles whose body such a build left to render (html, text and links
+-- are empty until then; pages render it from here meanwhile). Every entry is also in
+-- search_backlog, and is rendered before it is indexed for search.
+CREATE TABLE body_backlog (id INTEGER PRIMARY KEY, markdown TEXT NOT NULL);
 
 -- Terms are folded and stemmed in TypeScript (src/search/analyze.ts); the raw text
 -- stays in articles.text for snippets. Contentless: the index holds no copy of the text.

@@ -1,10 +1,12 @@
-// Worker thread for ContentIndex.fillSearch: indexes for search the articles a large
-// fresh build queued in search_backlog, on a connection of its own, so the main thread
-// keeps serving. Transactions are large on purpose: FTS5 writes a segment per commit and
-// merges them later, and commits of a few dozen articles made it rewrite the same data
-// over and over (2.6 ms an article instead of 0.2 ms, and a WAL of 700 MB at 100,000).
+// Worker thread for ContentIndex.fillSearch: renders the bodies a large fresh build left
+// in body_backlog and indexes for search the articles it queued in search_backlog, on a
+// connection of its own, so the main thread keeps serving. Transactions are large on
+// purpose: FTS5 writes a segment per commit and merges them later, and commits of a few
+// dozen articles made it rewrite the same data over and over (2.6 ms an article instead
+// of 0.2 ms, and a WAL of 700 MB at 100,000).
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
+import { renderBodyLater } from "../content/markdown.js";
 import { createWriter } from "./write.js";
 
 export interface FillJob {
@@ -20,7 +22,7 @@ db.pragma("synchronous = NORMAL");
 const writer = createWriter(db);
 let done = 0;
 for (;;) {
-  const n = db.transaction(() => writer.indexBacklog(chunk)).immediate();
+  const n = db.transaction(() => writer.indexBacklog(chunk, renderBodyLater)).immediate();
   if (n === 0) break;
   done += n;
   parentPort?.postMessage({ done });

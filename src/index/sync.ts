@@ -40,8 +40,9 @@ export interface SyncOptions {
   /** Only these files changed (relative paths, from the watcher); else the whole tree is scanned. */
   readonly paths?: readonly string[];
   /**
-   * An exclusive sync of at least this many files leaves the search analysis to
-   * ContentIndex.fillSearch (search_backlog), so articles are served sooner.
+   * An exclusive sync of at least this many files leaves the search analysis, and the
+   * rendering of bodies that can wait (ParseOptions.bodyLater), to
+   * ContentIndex.fillSearch (search_backlog, body_backlog), so articles are served sooner.
    */
   readonly searchLaterFrom?: number;
 }
@@ -59,7 +60,12 @@ interface FileRow {
  * Parses the given files and hands the results to `emit` in the files' order, a batch
  * at a time; the cold-start path replaces the in-thread default with worker threads.
  */
-export type ParseMany = (files: ContentFile[], emit: (batch: Parsed[]) => void) => void | Promise<void>;
+export type ParseMany = (files: ContentFile[], emit: (batch: Parsed[]) => void, options?: ParseManyOptions) => void | Promise<void>;
+
+export interface ParseManyOptions {
+  /** See ParseOptions.bodyLater (src/content/article.ts). */
+  readonly bodyLater?: boolean;
+}
 
 export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "timeZones">, parseMany?: ParseMany, options: SyncOptions = {}): Promise<SyncReport> {
   const started = performance.now();
@@ -102,7 +108,8 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   // The parsing modules (Markdown, YAML) load on first use: a restart with nothing changed never needs them.
   const parse = parseMany ?? (await import("./parse-file.js")).parseInThread(config);
   // Analysing text for search and filling the FTS tables is over half of a cold build's
-  // main-thread time; a large fresh index is served first and filled for search after.
+  // main-thread time, and rendering Markdown a third of the workers'; a large fresh index
+  // is served first, and its bodies rendered and filled for search right after.
   const searchLater = !!options.exclusive && changed.length >= (options.searchLaterFrom ?? SEARCH_LATER_FROM);
   const write = (batch: Parsed[]) => {
     for (const p of batch) {
@@ -142,7 +149,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
     db.exec("BEGIN IMMEDIATE");
     try {
       removeGone();
-      await parse(changed, write);
+      await parse(changed, write, { bodyLater: searchLater });
       finish();
       db.exec("COMMIT");
     } catch (error) {

@@ -7,6 +7,9 @@ import type { Locale } from "../config.js";
 import type { Db } from "./db.js";
 import { perSearchTable } from "./schema.js";
 
+/** Renders a body left for later (no pictures: see ParseOptions.bodyLater). */
+export type RenderBody = (markdown: string, lang: Locale) => { html: string; text: string; links: readonly string[] };
+
 export function createWriter(db: Db) {
   const insertArticle = db.prepare(`INSERT INTO articles
     (file, lang, district, slug, title, summary, date, updated, modified, expires, draft, author, tags, image, translation_key, aliases, links, lines, html, text, hash)
@@ -24,9 +27,14 @@ export function createWriter(db: Db) {
   const insertSearch = perSearchTable((t) => db.prepare(`INSERT INTO ${t} (rowid, title, summary, body) VALUES (?, ?, ?, ?)`));
   const addBacklog = db.prepare("INSERT OR IGNORE INTO search_backlog (id) VALUES (?)");
   const dropBacklog = db.prepare("DELETE FROM search_backlog WHERE id = ?");
+  // An article is indexed for search once its body is rendered (its text is empty until then).
   const nextBacklog = db.prepare(`SELECT a.id, a.lang, a.title, a.summary, a.text FROM search_backlog b
-    JOIN articles a ON a.id = b.id ORDER BY b.id LIMIT ?`);
+    JOIN articles a ON a.id = b.id WHERE b.id NOT IN (SELECT id FROM body_backlog) ORDER BY b.id LIMIT ?`);
   const dropOrphans = db.prepare("DELETE FROM search_backlog WHERE id NOT IN (SELECT id FROM articles)");
+  const addBody = db.prepare("INSERT OR REPLACE INTO body_backlog (id, markdown) VALUES (?, ?)");
+  const dropBody = db.prepare("DELETE FROM body_backlog WHERE id = ?");
+  const nextBodies = db.prepare(`SELECT b.id, a.lang, b.markdown FROM body_backlog b JOIN articles a ON a.id = b.id ORDER BY b.id LIMIT ?`);
+  const putBody = db.prepare("UPDATE articles SET html = ?, text = ?, links = ? WHERE id = ?");
   const insertTag = db.prepare("INSERT OR IGNORE INTO article_tags (article_id, lang, tag, name) VALUES (?, ?, ?, ?)");
   const insertMedia = db.prepare("INSERT OR IGNORE INTO media (url, rel, article_id, width, height, bytes, format) VALUES (?, ?, ?, ?, ?, ?, ?)");
   const upsertFile = db.prepare(`INSERT INTO files (path, kind, mtime, size, issues) VALUES (?, ?, ?, ?, ?)
@@ -49,6 +57,7 @@ export function createWriter(db: Db) {
     if (!row) return;
     deleteSearch[row.lang].run(row.id);
     dropBacklog.run(row.id);
+    dropBody.run(row.id);
     deleteArticle.run(row.id);
   }
 
@@ -84,10 +93,13 @@ export function createWriter(db: Db) {
       if (existed) {
         deleteSearch[a.lang].run(id);
         dropBacklog.run(id);
+        dropBody.run(id);
         deleteTags.run(id);
         deleteMedia.run(id);
       }
-      if (searchLater) addBacklog.run(id);
+      if (a.bodyLater !== undefined) addBody.run(id, a.bodyLater);
+      // A body rendered later is indexed for search after that.
+      if (searchLater || a.bodyLater !== undefined) addBacklog.run(id);
       else indexForSearch(a, id);
       for (const name of a.tags) {
         const tag = tagSlug(name, a.lang);
@@ -95,17 +107,27 @@ export function createWriter(db: Db) {
       }
       for (const m of a.media) insertMedia.run(m.url, m.rel, id, m.width, m.height, m.bytes, m.format);
     },
-    /** Indexes up to `limit` queued articles for search; returns how many it took. */
-    indexBacklog(limit: number): number {
+    /**
+     * Renders up to `limit` bodies left for later (with `render`, see
+     * ContentIndex.fillSearch), then indexes up to `limit` queued articles for search;
+     * returns how many it took of each together.
+     */
+    indexBacklog(limit: number, render: RenderBody): number {
+      const bodies = nextBodies.all(limit) as { id: number; lang: Locale; markdown: string }[];
+      for (const b of bodies) {
+        const r = render(b.markdown, b.lang);
+        putBody.run(r.html, r.text, JSON.stringify(r.links), b.id);
+        dropBody.run(b.id);
+      }
       const rows = nextBacklog.all(limit) as (Pick<Article, "title" | "summary" | "text" | "lang"> & { id: number })[];
       // Entries whose article is gone are skipped by the join; clear them at the end, so
       // the backlog does not look unfinished for ever (searches wait while it is not empty).
-      if (rows.length === 0) dropOrphans.run();
+      if (rows.length === 0 && bodies.length === 0) dropOrphans.run();
       for (const row of rows) {
         indexForSearch(row, row.id);
         dropBacklog.run(row.id);
       }
-      return rows.length;
+      return bodies.length + rows.length;
     },
     putDistrict(d: District): void {
       upsertDistrict.run(d.id, d.file, JSON.stringify(d));

@@ -30,6 +30,7 @@ export function systemRoutes(deps: AppDeps, state: { ready: boolean }): Router {
       districts: s.districts,
       contentProblems: s.problems,
       searchPending: s.searchPending,
+      bodiesPending: s.bodiesPending,
       version: s.version,
       lastSync: s.lastSync && { parsed: s.lastSync.parsed, removed: s.lastSync.removed, ms: s.lastSync.ms },
       lastError: s.lastError,
