@@ -19,7 +19,6 @@ import type { ParseMany, Parsed } from "./sync.js";
 export const PARALLEL_THRESHOLD = 1500;
 const CHUNK = 64;
 
-
 export interface ParallelOptions {
   readonly threads?: number;
   readonly threshold?: number;
