@@ -65,7 +65,6 @@ export interface ParseOptions {
 
 export type ParseResult = { article: Article; issues: ContentIssue[] } | { article: null; issues: ContentIssue[] };
 
-
 function readMedia(contentDir: string, articleDir: string, src: string): MediaFile | null {
   const abs = path.resolve(articleDir, src);
   const rel = path.relative(contentDir, abs).split(path.sep).join("/");

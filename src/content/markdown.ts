@@ -34,6 +34,9 @@ const SAFE_LINK = /^(?:https?:|mailto:|tel:|[/#?.]|[^:]*$)/i;
 
 export const MAX_BODY_BYTES = 512 * 1024;
 
+/** For Markdown that has no pictures, or whose pictures are not ours to resolve. */
+const NO_PICTURES: RenderContext = { resolveImage: () => null };
+
 function figureRule(state: { tokens: Token[] }): void {
   const tokens = state.tokens;
   const shift = tokens.some((t) => t.type === "heading_open" && t.tag === "h1") ? 1 : 0;
@@ -160,7 +163,7 @@ export function firstParagraphOf(body: string, locale: Locale): string | null {
 /** The first paragraph's text; null if it is nested (a list, a quote); undefined if there is none. */
 function paragraphIn(head: string, locale: Locale): string | null | undefined {
   const { blocks, inline } = headParsers(locale);
-  const env = { ctx: { resolveImage: () => null }, missing: [] as string[] };
+  const env = { ctx: NO_PICTURES, missing: [] as string[] };
   const tokens = blocks.parse(head, env);
   for (let i = 1; i < tokens.length; i++) {
     const open = tokens[i - 1]!;
@@ -176,15 +179,18 @@ function paragraphIn(head: string, locale: Locale): string | null | undefined {
   return undefined;
 }
 
-/** Renders a body left for later (ParseOptions.bodyLater): it has no pictures to resolve. */
-export function renderBodyLater(body: string, locale: Locale): Pick<RenderedMarkdown, "html" | "text" | "links"> {
-  const { html, text, links } = renderMarkdown(body, locale, { resolveImage: () => null });
+/** What a body left for later (ParseOptions.bodyLater) is stored as. */
+export type RenderedLater = Pick<RenderedMarkdown, "html" | "text" | "links">;
+
+/** Renders a body left for later: it has no pictures to resolve. */
+export function renderBodyLater(body: string, locale: Locale): RenderedLater {
+  const { html, text, links } = renderMarkdown(body, locale, NO_PICTURES);
   return { html, text, links };
 }
 
 /** Renders a short Markdown fragment (district descriptions) with the same rules. */
 export function renderInlineMarkdown(source: string, locale: Locale): string {
-  return renderMarkdown(source, locale, { resolveImage: () => null }).html;
+  return renderMarkdown(source, locale, NO_PICTURES).html;
 }
 
 /** A summary for lists and meta descriptions: whole words, at most `max` characters. */

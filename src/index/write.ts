@@ -1,6 +1,7 @@
 // Prepared statements that write parsed content into the index (one place per table).
 import type { Article } from "../content/article.js";
 import type { District } from "../content/district.js";
+import type { RenderedLater } from "../content/markdown.js";
 import { slugify } from "../content/slug.js";
 import { analyzeText } from "../search/analyze.js";
 import type { Locale } from "../config.js";
@@ -8,7 +9,7 @@ import type { Db } from "./db.js";
 import { perSearchTable } from "./schema.js";
 
 /** Renders a body left for later (no pictures: see ParseOptions.bodyLater). */
-export type RenderBody = (markdown: string, lang: Locale) => { html: string; text: string; links: readonly string[] };
+export type RenderBody = (markdown: string, lang: Locale) => RenderedLater;
 
 export function createWriter(db: Db) {
   const insertArticle = db.prepare(`INSERT INTO articles
