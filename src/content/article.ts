@@ -81,13 +81,18 @@ function readMedia(contentDir: string, articleDir: string, src: string): MediaFi
   return { rel, url, width: size.width, height: size.height, bytes: bytes.length, format: size.format };
 }
 
-/** Parses one article; `rel` is `<lang>/<district>/<name>.md` or `…/<name>/index.md`. */
-export function parseArticle(rel: string, raw: string, options: ParseOptions): ParseResult {
+/**
+ * Parses one article; `rel` is `<lang>/<district>/<name>.md` or `…/<name>/index.md`.
+ * `source`: the text, or the file's bytes as read (checked to be UTF-8), which spares
+ * encoding the text again to measure and hash it.
+ */
+export function parseArticle(rel: string, source: string | Buffer, options: ParseOptions): ParseResult {
   const [lang, district] = rel.split("/") as [Locale, string];
   const issues: ContentIssue[] = [];
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) {
+  if ((typeof source === "string" ? Buffer.byteLength(source) : source.length) > MAX_BODY_BYTES) {
     return { article: null, issues: [issue(rel, 1, "file", `is larger than ${MAX_BODY_BYTES / 1024} KB — split it into several articles`)] };
   }
+  const raw = typeof source === "string" ? source : source.toString("utf8");
   let parsed;
   try {
     parsed = parseMarkdownFile(raw);
@@ -150,7 +155,7 @@ export function parseArticle(rel: string, raw: string, options: ParseOptions): P
     links: rendered?.links ?? [],
     media,
     lines,
-    hash: createHash("sha256").update(raw).digest("hex").slice(0, 16),
+    hash: createHash("sha256").update(source).digest("hex").slice(0, 16),
     ...(rendered ? {} : { bodyLater: parsed.body }),
   };
   return { article, issues };

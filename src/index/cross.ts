@@ -25,6 +25,14 @@ const remembered = new WeakMap<Db, Remembered>();
 
 const COLUMNS = "file, lang, district, slug, aliases, translation_key, lines, active";
 
+/** The keys of an article as just written (a new row is active until checked, see write.ts). */
+export function keyRowOf(a: ArticleKey): KeyRow {
+  return {
+    key: { file: a.file, lang: a.lang, district: a.district, slug: a.slug, aliases: a.aliases, translationKey: a.translationKey, lines: a.lines },
+    active: 1,
+  };
+}
+
 function toRow(r: Record<string, string | number | null>): KeyRow {
   return {
     key: {
@@ -65,10 +73,11 @@ function loadKeys(db: Db, touched: readonly string[]): ArticleKeys {
 /**
  * Re-runs the checks across files, sets each article's `active` flag and the aliases.
  * `touched`: the files this sync wrote or removed. Returns how many articles are active
- * and how many flags flipped (a flip changes the listings).
+ * and how many flags flipped (a flip changes the listings). `written`: every article's
+ * keys, when the caller wrote them all (a fresh build), so they need not be read back.
  */
-export function crossCheckAll(db: Db, scanIssues: readonly ContentIssue[], touched: readonly string[]): { active: number; flipped: number; keys: ArticleKeys } {
-  const rows = loadKeys(db, touched);
+export function crossCheckAll(db: Db, scanIssues: readonly ContentIssue[], touched: readonly string[], written?: ArticleKeys): { active: number; flipped: number; keys: ArticleKeys } {
+  const rows = written ?? loadKeys(db, touched);
   const districtIds = new Set(db.prepare("SELECT id FROM districts").pluck().all() as string[]);
   const cross = crossCheck([...rows.values()].map((r) => r.key), districtIds, urls.article);
   // Only rows whose flag changes are written: rewriting all of them (with their HTML)

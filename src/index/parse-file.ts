@@ -23,14 +23,13 @@ export function parseFile(file: ContentFile, config: ParseConfig): Parsed {
   // A file in another encoding (Windows-1251, ISO-8859-2) would otherwise be published as "�".
   // isUtf8 checks natively, several times faster than a fatal TextDecoder.
   if (!isUtf8(bytes)) return { file, issues: [issue(file.rel, 1, "file", "is not UTF-8 text — save it with the UTF-8 encoding")] };
-  const raw = bytes.toString("utf8");
   if (file.kind === "district") {
-    const { district, issues } = parseDistrict(file.rel, raw);
+    const { district, issues } = parseDistrict(file.rel, bytes.toString("utf8"));
     return { file, district, issues };
   }
   if (file.kind === "article") {
     const lang = file.rel.slice(0, 2) as keyof Config["timeZones"];
-    const { article, issues } = parseArticle(file.rel, raw, { contentDir: config.contentDir, timeZone: config.timeZones[lang], bodyLater: config.bodyLater });
+    const { article, issues } = parseArticle(file.rel, bytes, { contentDir: config.contentDir, timeZone: config.timeZones[lang], bodyLater: config.bodyLater });
     return { file, article, issues };
   }
   return { file, issues: [] };

@@ -10,7 +10,7 @@ import { gitDates, modifiedDate } from "../content/git-dates.js";
 import { sortIssues, type ContentIssue } from "../content/issues.js";
 import { scanContent, scanPaths, type ContentFile, type ScanResult } from "../content/scan.js";
 import { IndexError } from "../errors.js";
-import { crossCheckAll, forgetKeys, rememberKeys, type ArticleKeys } from "./cross.js";
+import { crossCheckAll, forgetKeys, keyRowOf, rememberKeys, type ArticleKeys } from "./cross.js";
 import type { Db } from "./db.js";
 import { rebuildListings, refreshVersion } from "./listing.js";
 import { createWriter } from "./write.js";
@@ -111,11 +111,15 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   // main-thread time, and rendering Markdown a third of the workers'; a large fresh index
   // is served first, and its bodies rendered and filled for search right after.
   const searchLater = !!options.exclusive && changed.length >= (options.searchLaterFrom ?? SEARCH_LATER_FROM);
+  // A fresh build writes every article row itself: the checks across files take the keys
+  // from here instead of reading every row back and decoding its JSON.
+  const written: ArticleKeys | undefined = options.exclusive && known.size === 0 ? new Map() : undefined;
   const write = (batch: Parsed[]) => {
     for (const p of batch) {
       if (!p.article) w.removeArticle(p.file.rel);
       if (p.file.kind === "district") w.removeDistrict(p.file.rel);
       if (p.article) w.putArticle(p.article, modifiedDate(p.article.updated, p.file.rel, dates, p.file.mtimeMs), searchLater);
+      if (p.article) written?.set(p.file.rel, keyRowOf(p.article));
       if (p.district) w.putDistrict(p.district);
       w.putFile(p.file.rel, p.file.kind, p.file.mtimeMs, p.file.size, p.issues);
     }
@@ -135,7 +139,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   let active = 0;
   let keys: ArticleKeys | null = null;
   const finish = () => {
-    const cross = crossCheckAll(db, scan.issues, touched);
+    const cross = crossCheckAll(db, scan.issues, touched, written);
     keys = cross.keys;
     active = cross.active;
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('scan_issues', ?)").run(scanIssues);

@@ -12,9 +12,12 @@ import { perSearchTable } from "./schema.js";
 export type RenderBody = (markdown: string, lang: Locale) => RenderedLater;
 
 export function createWriter(db: Db) {
+  // A new row starts active: the checks across files (cross.ts) run before the sync
+  // commits and switch off the few that clash, instead of switching on every row of a
+  // fresh build one UPDATE at a time. An edited row keeps its flag.
   const insertArticle = db.prepare(`INSERT INTO articles
-    (file, lang, district, slug, title, summary, date, updated, modified, expires, draft, author, tags, image, translation_key, aliases, links, lines, html, text, hash)
-    VALUES (@file, @lang, @district, @slug, @title, @summary, @date, @updated, @modified, @expires, @draft, @author, @tags, @image, @translationKey, @aliases, @links, @lines, @html, @text, @hash)
+    (file, lang, district, slug, title, summary, date, updated, modified, expires, draft, author, tags, image, translation_key, aliases, links, lines, html, text, hash, active)
+    VALUES (@file, @lang, @district, @slug, @title, @summary, @date, @updated, @modified, @expires, @draft, @author, @tags, @image, @translationKey, @aliases, @links, @lines, @html, @text, @hash, 1)
     ON CONFLICT (file) DO UPDATE SET lang = excluded.lang, district = excluded.district, slug = excluded.slug, title = excluded.title,
       summary = excluded.summary, date = excluded.date, updated = excluded.updated, modified = excluded.modified, expires = excluded.expires,
       draft = excluded.draft, author = excluded.author, tags = excluded.tags, image = excluded.image, translation_key = excluded.translation_key,

@@ -23,6 +23,20 @@ describe("valid articles", () => {
     expect(r.issues).toEqual([]);
   });
 
+  it("reads the file's bytes as it reads its text: same article, same hash, same size limit", () => {
+    const text = "\uFEFF---\ntitle: Ремонт на „Шипка“\ndate: 2026-01-05\n---\nПърви абзац.\n\n![Снимка](photo.png)\n";
+    const rel = "bg/sredets/bundle/index.md";
+    const options = { contentDir: dir, timeZone: "Europe/Sofia" };
+    const fromBytes = parseArticle(rel, Buffer.from(text), options);
+    expect(fromBytes.article?.media).toHaveLength(1);
+    expect(fromBytes).toEqual(parseArticle(rel, text, options));
+    // The limit is in bytes: 300,000 Cyrillic letters are 600,000 bytes.
+    const long = `---\ntitle: Т\ndate: 2026-01-05\n---\n${"ж".repeat(300_000)}\n`;
+    for (const source of [long, Buffer.from(long)]) {
+      expect(parseArticle("bg/sredets/long.md", source, options).issues.map(formatIssue).join()).toMatch(/larger than 512 KB/);
+    }
+  });
+
   it("derives the summary from the first paragraph when none is given", () => {
     const r = parse("---\ntitle: Т\ndate: 2026-01-05\n---\n## Подзаглавие\n\nПърви абзац с **удебелен** текст.\n\nВтори.\n");
     expect(r.article?.summary).toBe("Първи абзац с удебелен текст.");

@@ -49,6 +49,48 @@ describe("restart", () => {
   });
 });
 
+describe("checks across files", () => {
+  // A fresh build takes the keys it checks from the rows it has just written; a later
+  // sync reads them back from the index. Both must switch off the same articles.
+  const CLASHES: Record<string, string> = {
+    "bg/lozenets/2026-11-01-remont.md": "---\ntitle: Ремонт на улица Шипка\ndate: 2026-11-01\naliases: [/bg/stari/remont/]\ntranslationKey: remont-shipka\n---\nПърви.\n",
+    "bg/sredets/2026-11-02-remont.md": "---\ntitle: Ремонт на улица Шипка\ndate: 2026-11-02\n---\nСъщото заглавие, друг район.\n",
+    "bg/sredets/2026-11-03-park.md": "---\ntitle: Нов парк\ndate: 2026-11-03\naliases: [/bg/stari/remont/]\ntranslationKey: remont-shipka\n---\nСтар адрес и ключ, вече заети.\n",
+    "bg/nyama-takav/2026-11-04-x.md": "---\ntitle: Новина от непознат район\ndate: 2026-11-04\n---\nТекст.\n",
+  };
+  const write = (dir: string) => {
+    for (const [rel, text] of Object.entries(CLASHES)) {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    }
+  };
+
+  it("switches off the same clashing articles in a fresh build as in a later sync", async () => {
+    const freshDir = copyFixture("content");
+    write(freshDir);
+    const fresh = track(await ContentIndex.open(loadConfig({ NODE_ENV: "test", CONTENT_DIR: freshDir, DATA_DIR: tempDir("fresh"), LOG_LEVEL: "silent" })));
+
+    const laterDir = copyFixture("content");
+    const later = track(await ContentIndex.open(loadConfig({ NODE_ENV: "test", CONTENT_DIR: laterDir, DATA_DIR: tempDir("later"), LOG_LEVEL: "silent" })));
+    write(laterDir);
+    await later.sync();
+
+    const clashes = (index: ContentIndex) => index.issues().filter((i) => i.file in CLASHES).map((i) => `${i.file} ${i.field}`).sort();
+    expect(clashes(fresh)).toEqual([
+      "bg/nyama-takav/2026-11-04-x.md district",
+      "bg/sredets/2026-11-02-remont.md slug",
+      "bg/sredets/2026-11-03-park.md aliases",
+      "bg/sredets/2026-11-03-park.md translationKey",
+    ]);
+    expect(clashes(later)).toEqual(clashes(fresh));
+    // The first file of a clashing slug keeps it; the other is not served.
+    expect(fresh.articles.bySlug("bg", "remont-na-ulitsa-shipka", Date.now())?.file).toBe("bg/lozenets/2026-11-01-remont.md");
+    expect(fresh.status().articles).toBe(later.status().articles);
+    // The version digests what is published: equal versions, equal sets of served articles.
+    expect(fresh.version()).toBe(later.version());
+  });
+});
+
 describe("live changes", () => {
   let portal: TestPortal;
 
