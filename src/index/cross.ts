@@ -25,7 +25,10 @@ const remembered = new WeakMap<Db, Remembered>();
 
 const COLUMNS = "file, lang, district, slug, aliases, translation_key, lines, active";
 
-/** The keys of an article as just written (a new row is active until checked, see write.ts). */
+/**
+ * The keys of an article as just written (a new row is active until checked, see
+ * write.ts). Only these fields are copied: the article itself, body and all, is not kept.
+ */
 export function keyRowOf(a: ArticleKey): KeyRow {
   return {
     key: { file: a.file, lang: a.lang, district: a.district, slug: a.slug, aliases: a.aliases, translationKey: a.translationKey, lines: a.lines },

@@ -119,11 +119,12 @@ export function parallelParser(config: Pick<Config, "contentDir" | "timeZones">,
   const threads = options.threads ?? os.availableParallelism();
   const threshold = options.threshold ?? PARALLEL_THRESHOLD;
   return async (files, emit, many) => {
-    const inThread = (await import("./parse-file.js")).parseInThread({ ...config, ...many });
+    const parseConfig: ParseConfig = { ...config, ...many };
+    const inThread = (await import("./parse-file.js")).parseInThread(parseConfig);
     if (files.length <= threshold || threads < 2) return inThread(files, emit);
     let written = 0;
     try {
-      await parseInWorkers(files, { ...config, ...many }, threads, (batch) => {
+      await parseInWorkers(files, parseConfig, threads, (batch) => {
         emit(batch);
         written += batch.length;
       }, options.progress);

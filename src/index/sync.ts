@@ -118,8 +118,10 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
     for (const p of batch) {
       if (!p.article) w.removeArticle(p.file.rel);
       if (p.file.kind === "district") w.removeDistrict(p.file.rel);
-      if (p.article) w.putArticle(p.article, modifiedDate(p.article.updated, p.file.rel, dates, p.file.mtimeMs), searchLater);
-      if (p.article) written?.set(p.file.rel, keyRowOf(p.article));
+      if (p.article) {
+        w.putArticle(p.article, modifiedDate(p.article.updated, p.file.rel, dates, p.file.mtimeMs), searchLater);
+        written?.set(p.file.rel, keyRowOf(p.article));
+      }
       if (p.district) w.putDistrict(p.district);
       w.putFile(p.file.rel, p.file.kind, p.file.mtimeMs, p.file.size, p.issues);
     }
