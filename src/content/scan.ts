@@ -73,9 +73,18 @@ export function classify(rel: string): { kind: ContentFile["kind"] } | { problem
   return { kind: "article" };
 }
 
-export function scanContent(contentDir: string): ScanResult {
+export interface ScanOptions {
+  /**
+   * Told how many files the walk found, before they are classified and stat'ed (most of a
+   * large scan's time): a cold build starts its parse workers then (see ParseMany.warm).
+   */
+  readonly walked?: (files: number) => void;
+}
+
+export function scanContent(contentDir: string, options: ScanOptions = {}): ScanResult {
   const paths: [string, string][] = [];
   walk(path.resolve(contentDir), "", paths);
+  options.walked?.(paths.length);
   const files: ContentFile[] = [];
   const issues: ContentIssue[] = [];
   for (const [rel, abs] of paths.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {

@@ -46,12 +46,37 @@ export function startWorker(url: URL, data: object): Worker {
   return url.pathname.endsWith(".ts") ? new Worker(new URL("./tsx-worker.mjs", url), { workerData }) : new Worker(url, { workerData });
 }
 
+/** A parse worker started before its files were known, and what became of it meanwhile. */
+interface EarlyWorker {
+  readonly worker: Worker;
+  failed: Error | null;
+}
+
+/** What a parse worker is started with; the rest (bodyLater) comes with each job. */
+const workerConfig = (config: ParseConfig) => ({ contentDir: config.contentDir, timeZones: { ...config.timeZones } });
+
+/**
+ * Starts parse workers ahead of their files. They are unref'ed, so one that is never used
+ * does not keep the process alive, and a failure is kept until parseInWorkers looks.
+ */
+function startEarly(config: ParseConfig, threads: number): EarlyWorker[] {
+  const url = workerUrl("parse-worker");
+  return Array.from({ length: threads }, () => {
+    const early: EarlyWorker = { worker: startWorker(url, workerConfig(config)), failed: null };
+    early.worker.unref();
+    early.worker.on("error", (cause) => (early.failed ??= new WorkerFailure("A parse worker stopped", { cause })));
+    early.worker.once("exit", (code) => (early.failed ??= new WorkerFailure(`A parse worker exited with code ${code} before its first job`)));
+    return early;
+  });
+}
+
 /**
  * Parses `files` on `threads` workers and hands the results to `emit` chunk by chunk in
  * the files' order (a chunk that finishes early waits for the ones before it), so the
  * index gets the same row ids, and the same listing order for equal dates, as in-thread.
+ * Workers in `early` (see ParseMany.warm) are used first; those not needed are stopped.
  */
-export function parseInWorkers(files: ContentFile[], config: ParseConfig, threads: number, emit: (batch: Parsed[]) => void, progress?: ParallelOptions["progress"]): Promise<void> {
+export function parseInWorkers(files: ContentFile[], config: ParseConfig, threads: number, emit: (batch: Parsed[]) => void, progress?: ParallelOptions["progress"], early: EarlyWorker[] = []): Promise<void> {
   const url = workerUrl("parse-worker");
   const chunks: ContentFile[][] = [];
   for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
@@ -70,7 +95,7 @@ export function parseInWorkers(files: ContentFile[], config: ParseConfig, thread
     };
     const feed = (w: Worker) => {
       if (next < chunks.length) {
-        const job: ParseJob = { id: next, files: chunks[next]! };
+        const job: ParseJob = { id: next, files: chunks[next]!, bodyLater: config.bodyLater };
         next++;
         w.postMessage(job);
       }
@@ -83,8 +108,12 @@ export function parseInWorkers(files: ContentFile[], config: ParseConfig, thread
       }
     };
     const count = Math.max(1, Math.min(threads, chunks.length));
+    const dead = early.slice(0, count).find((e) => e.failed)?.failed;
+    for (const e of dead ? early : early.slice(count)) void e.worker.terminate();
+    if (dead) return reject(dead);
     for (let i = 0; i < count; i++) {
-      const w = startWorker(url, { contentDir: config.contentDir, timeZones: { ...config.timeZones }, bodyLater: config.bodyLater } satisfies ParseConfig);
+      const w = early[i]?.worker ?? startWorker(url, workerConfig(config));
+      w.ref();
       workers.push(w);
       w.on("message", (reply: ParseResult) => {
         if (failed) return;
@@ -118,16 +147,22 @@ export function parseInWorkers(files: ContentFile[], config: ParseConfig, thread
 export function parallelParser(config: Pick<Config, "contentDir" | "timeZones">, options: ParallelOptions = {}): ParseMany {
   const threads = options.threads ?? os.availableParallelism();
   const threshold = options.threshold ?? PARALLEL_THRESHOLD;
-  return async (files, emit, many) => {
+  let early: EarlyWorker[] = [];
+  const parse: ParseMany = async (files, emit, many) => {
     const parseConfig: ParseConfig = { ...config, ...many };
+    const started = early;
+    early = [];
     const inThread = (await import("./parse-file.js")).parseInThread(parseConfig);
-    if (files.length <= threshold || threads < 2) return inThread(files, emit);
+    if (files.length <= threshold || threads < 2) {
+      for (const spare of started) void spare.worker.terminate();
+      return inThread(files, emit);
+    }
     let written = 0;
     try {
       await parseInWorkers(files, parseConfig, threads, (batch) => {
         emit(batch);
         written += batch.length;
-      }, options.progress);
+      }, options.progress, started);
     } catch (error) {
       // A worker that cannot start or crashes (not a failed write: that rethrows below).
       if (!(error instanceof WorkerFailure)) throw error;
@@ -135,6 +170,12 @@ export function parallelParser(config: Pick<Config, "contentDir" | "timeZones">,
       inThread(files.slice(written), emit);
     }
   };
+  // Loading the parser and warming its JIT takes a worker about as long as the main
+  // thread's stat of 10,000 files: started from the walk's count, it overlaps with it.
+  const warm = (count: number) => {
+    if (count > threshold && threads >= 2 && early.length === 0) early = startEarly(config, threads);
+  };
+  return Object.assign(parse, { warm });
 }
 
 /** A one-line progress bar on a terminal (nothing when output goes to a file or a pipe). */

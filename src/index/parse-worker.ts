@@ -8,16 +8,19 @@ import type { Parsed } from "./sync.js";
 export interface ParseJob {
   readonly id: number;
   readonly files: ContentFile[];
+  /** See ParseOptions.bodyLater: decided after the workers started (see ParseMany.warm). */
+  readonly bodyLater: boolean | undefined;
 }
 
 export type ParseResult = { readonly id: number; readonly parsed: Parsed[] } | { readonly id: number; readonly error: string };
 
-const config = workerData as ParseConfig;
+const config = workerData as Omit<ParseConfig, "bodyLater">;
 
 parentPort?.on("message", (job: ParseJob) => {
   let reply: ParseResult;
   try {
-    reply = { id: job.id, parsed: job.files.map((f) => parseFile(f, config)) };
+    const c: ParseConfig = { ...config, bodyLater: job.bodyLater };
+    reply = { id: job.id, parsed: job.files.map((f) => parseFile(f, c)) };
   } catch (error) {
     reply = { id: job.id, error: (error as Error).stack ?? String(error) };
   }

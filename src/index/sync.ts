@@ -60,7 +60,13 @@ interface FileRow {
  * Parses the given files and hands the results to `emit` in the files' order, a batch
  * at a time; the cold-start path replaces the in-thread default with worker threads.
  */
-export type ParseMany = (files: ContentFile[], emit: (batch: Parsed[]) => void, options?: ParseManyOptions) => void | Promise<void>;
+export type ParseMany = ((files: ContentFile[], emit: (batch: Parsed[]) => void, options?: ParseManyOptions) => void | Promise<void>) & {
+  /**
+   * A fresh build is about to parse this many files (the walk of the content folder found
+   * them): worker threads can load the parser while the scan finishes.
+   */
+  readonly warm?: (files: number) => void;
+};
 
 export interface ParseManyOptions {
   /** See ParseOptions.bodyLater (src/content/article.ts). */
@@ -80,7 +86,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   const fileRow = db.prepare("SELECT path, mtime, size FROM files WHERE path = ?");
   // The watcher names the files it saw change; anything it cannot vouch for means a full scan.
   const targeted = options.paths?.length && storedScanIssues !== undefined ? scanPaths(config.contentDir, options.paths) : null;
-  const scan: ScanResult = targeted ? { files: targeted.files, issues: JSON.parse(storedScanIssues!) as ContentIssue[] } : scanContent(config.contentDir);
+  const scan: ScanResult = targeted ? { files: targeted.files, issues: JSON.parse(storedScanIssues!) as ContentIssue[] } : scanContent(config.contentDir, { walked: options.exclusive ? parseMany?.warm : undefined });
   const known = new Map(
     (targeted
       ? [...targeted.files.map((f) => f.rel), ...targeted.missing].flatMap((p) => (fileRow.all(p) as FileRow[]))
@@ -101,7 +107,8 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
     return { parsed: 0, removed: 0, articles: count, issues: allIssues(db), ms: Math.round(performance.now() - started) };
   }
 
-  const w = createWriter(db);
+  const fresh = !!options.exclusive && known.size === 0;
+  const w = createWriter(db, { fresh });
   // One git call for the files parsed now (content/git-dates.ts), not one per file.
   const articleFiles = changed.flatMap((f) => (f.kind === "article" ? [f.rel] : []));
   const dates = articleFiles.length ? gitDates(config.contentDir, articleFiles) : new Map<string, number>();
@@ -113,7 +120,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   const searchLater = !!options.exclusive && changed.length >= (options.searchLaterFrom ?? SEARCH_LATER_FROM);
   // A fresh build writes every article row itself: the checks across files take the keys
   // from here instead of reading every row back and decoding its JSON.
-  const written: ArticleKeys | undefined = options.exclusive && known.size === 0 ? new Map() : undefined;
+  const written: ArticleKeys | undefined = fresh ? new Map() : undefined;
   const write = (batch: Parsed[]) => {
     for (const p of batch) {
       if (!p.article) w.removeArticle(p.file.rel);

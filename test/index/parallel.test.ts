@@ -48,6 +48,31 @@ describe("parallel parsing", () => {
     expect(inWorkers.some((p) => (p.article?.media.length ?? 0) > 0)).toBe(true);
   }, 30_000);
 
+  it("starts its workers from the walk's count, and they leave bodies for later as asked", async () => {
+    const contentDir = bigContent(300);
+    const files = scanContent(contentDir).files;
+    const config = { contentDir, timeZones };
+    const parse = parallelParser(config, { threads: 2, threshold: 100 });
+    parse.warm?.(files.length);
+    const inWorkers: Parsed[] = [];
+    await parse(files, (batch) => inWorkers.push(...batch), { bodyLater: true });
+    const inThread = files.map((f) => parseFile(f, { ...config, bodyLater: true }));
+    expect(inWorkers).toEqual(inThread);
+    // The flag came with the jobs: picture-less bodies wait, the others were rendered.
+    expect(inWorkers.filter((p) => p.article?.bodyLater !== undefined).length).toBeGreaterThan(300);
+    expect(inWorkers.some((p) => p.article && p.article.bodyLater === undefined && p.article.html !== "")).toBe(true);
+  }, 30_000);
+
+  it("parses a few files in this thread even when workers were warmed for many", async () => {
+    const contentDir = copyFixture("content");
+    const files = scanContent(contentDir).files;
+    const parse = parallelParser({ contentDir, timeZones }, { threads: 2, threshold: 100 });
+    parse.warm?.(5000);
+    const batches: Parsed[][] = [];
+    await parse(files.slice(0, 3), (batch) => batches.push(batch));
+    expect(batches.flat().map((p) => p.file.rel)).toEqual(files.slice(0, 3).map((f) => f.rel));
+  });
+
   it("parses a few files in the current thread without starting workers", async () => {
     const contentDir = copyFixture("content");
     const files = scanContent(contentDir).files;

@@ -101,7 +101,7 @@ export function searchRoutes(deps: AppDeps): Router {
           .sort((a, b) => collator(locale).compare(a.name, b.name)),
         yearOptions: deps.index.search.years(locale, tz),
         total: result.total,
-        hits: result.hits.map((h) => ({ ...articleCard(deps, h.article), titleSegments: h.title, snippet: h.snippet })),
+        hits: result.hits.map((h) => ({ titleSegments: h.title, snippet: h.snippet, ...articleCard(deps, h.article) })),
         list: { page, pages },
         hrefFor: (n: number) => searchHref(locale, { q, district, year, page: n }),
       });
