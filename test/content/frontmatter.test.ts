@@ -57,6 +57,33 @@ describe("front matter readings", () => {
     }), { numRuns: 4000 });
   }, 60_000);
 
+  it("cut the file where gray-matter cuts it whole: same data, body and lines (property)", () => {
+    type Cut = { error: string; line: number } | { data: unknown; body: string; bodyLine: number; title: number };
+    const cut = (raw: string, whole: boolean): Cut => {
+      try {
+        const p = parseMarkdownFile(raw, { whole });
+        return { data: p.data, body: p.body, bodyLine: p.bodyLine, title: p.lineOf(["title"]) };
+      } catch (error) {
+        if (!(error instanceof FrontMatterError)) throw error;
+        return { error: error.message, line: error.line };
+      }
+    };
+    // Damage where the cut is decided: the delimiters, the lines around them, the start.
+    const near = fc.constantFrom("-", "---", "\n", "\r", "\r\n", " ", "\ufeff", "\n---", "\n----", "\n---\n", "x", "");
+    fc.assert(fc.property(fc.constantFrom(...samples), fc.array(fc.tuple(fc.integer({ min: -6, max: 6 }), fc.boolean(), fc.nat(2), near), { maxLength: 3 }), (sample, edits) => {
+      let raw = sample;
+      for (const [offset, atClose, drop, text] of edits) {
+        const anchor = atClose ? raw.indexOf("\n---", 3) + 1 : 0;
+        const i = Math.max(0, Math.min(raw.length, anchor + offset));
+        raw = raw.slice(0, i) + text + raw.slice(i + drop);
+      }
+      expect(cut(raw, false)).toEqual(cut(raw, true));
+    }), { numRuns: 3000 });
+    for (const raw of ["", "---", "---\n", "----\ntitle: x\n---\nA", "\ufeff---\ntitle: x\n---\r\nA", "---\ntitle: x\n---", "---\ntitle: x\n--- \nA", "---\ntitle: x\n---\n\nA", "Bez\n---\nA"]) {
+      expect(cut(raw, false), JSON.stringify(raw)).toEqual(cut(raw, true));
+    }
+  }, 60_000);
+
   it("agree on front matter written in other common styles", () => {
     const styles = [
       "title: Без кавички\ndate: 2026-01-05\n",
