@@ -11,6 +11,7 @@ import { MEDIA_PREFIX } from "../media/urls.js";
 import { firstParagraphOf, MAX_BODY_BYTES, renderMarkdown, truncateText, type ResolvedImage } from "./markdown.js";
 import { frontMatterSchema, type FrontMatter } from "./schema.js";
 import { slugify } from "./slug.js";
+import { decodeUtf8 } from "../text/utf8.js";
 import { zodToIssues } from "./zod-issues.js";
 
 /** A picture that belongs to an article, served from /media/<path relative to content>. */
@@ -92,7 +93,7 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
   if ((typeof source === "string" ? Buffer.byteLength(source) : source.length) > MAX_BODY_BYTES) {
     return { article: null, issues: [issue(rel, 1, "file", `is larger than ${MAX_BODY_BYTES / 1024} KB — split it into several articles`)] };
   }
-  const raw = typeof source === "string" ? source : source.toString("utf8");
+  const raw = typeof source === "string" ? source : decodeUtf8(source);
   let parsed;
   try {
     parsed = parseMarkdownFile(raw);

@@ -7,6 +7,7 @@ import { parseArticle } from "../content/article.js";
 import { parseDistrict } from "../content/district.js";
 import { issue } from "../content/issues.js";
 import type { ContentFile } from "../content/scan.js";
+import { decodeUtf8 } from "../text/utf8.js";
 import type { ParseMany, ParseManyOptions, Parsed } from "./sync.js";
 
 /** What parsing needs: where the content is, its time zones, and whether bodies may wait. */
@@ -24,7 +25,7 @@ export function parseFile(file: ContentFile, config: ParseConfig): Parsed {
   // isUtf8 checks natively, several times faster than a fatal TextDecoder.
   if (!isUtf8(bytes)) return { file, issues: [issue(file.rel, 1, "file", "is not UTF-8 text — save it with the UTF-8 encoding")] };
   if (file.kind === "district") {
-    const { district, issues } = parseDistrict(file.rel, bytes.toString("utf8"));
+    const { district, issues } = parseDistrict(file.rel, decodeUtf8(bytes));
     return { file, district, issues };
   }
   if (file.kind === "article") {
