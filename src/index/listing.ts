@@ -13,18 +13,24 @@ export function rebuildListings(db: Db, now: number): void {
     CREATE TEMP TABLE IF NOT EXISTS listing_next (scope TEXT NOT NULL, pos INTEGER NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY (scope, pos)) WITHOUT ROWID;
     DELETE FROM temp.listing_live; DELETE FROM temp.listing_next;`);
   db.prepare("INSERT INTO temp.listing_live SELECT id, lang, district, date, expires, file, hash FROM articles WHERE active = 1 AND draft = 0").run();
+  // An empty listing (a fresh build) is filled directly: comparing 350,000 rows with
+  // nothing took a fifth of the rebuild at 100,000 articles.
+  const empty = db.prepare("SELECT NOT EXISTS (SELECT 1 FROM listing)").pluck().get() === 1;
+  const into = empty ? "listing" : "temp.listing_next";
   const pub = "FROM temp.listing_live a WHERE a.date <= @now AND (a.expires IS NULL OR a.expires > @now)";
-  db.prepare(`INSERT INTO temp.listing_next (scope, pos, article_id)
+  db.prepare(`INSERT INTO ${into} (scope, pos, article_id)
     SELECT a.lang, row_number() OVER (PARTITION BY a.lang ORDER BY a.date DESC, a.id DESC), a.id ${pub}`).run({ now });
-  db.prepare(`INSERT INTO temp.listing_next (scope, pos, article_id)
+  db.prepare(`INSERT INTO ${into} (scope, pos, article_id)
     SELECT a.lang || ':d:' || a.district, row_number() OVER (PARTITION BY a.lang, a.district ORDER BY a.date DESC, a.id DESC), a.id ${pub}`).run({ now });
-  db.prepare(`INSERT INTO temp.listing_next (scope, pos, article_id)
+  db.prepare(`INSERT INTO ${into} (scope, pos, article_id)
     SELECT t.lang || ':t:' || t.tag, row_number() OVER (PARTITION BY t.lang, t.tag ORDER BY a.date DESC, a.id DESC), a.id
     FROM article_tags t JOIN temp.listing_live a ON a.id = t.article_id WHERE a.date <= @now AND (a.expires IS NULL OR a.expires > @now)`).run({ now });
-  db.prepare(`DELETE FROM listing WHERE NOT EXISTS (SELECT 1 FROM temp.listing_next n
-    WHERE n.scope = listing.scope AND n.pos = listing.pos AND n.article_id = listing.article_id)`).run();
-  db.prepare(`INSERT INTO listing (scope, pos, article_id) SELECT n.scope, n.pos, n.article_id FROM temp.listing_next n
-    WHERE NOT EXISTS (SELECT 1 FROM listing l WHERE l.scope = n.scope AND l.pos = n.pos)`).run();
+  if (!empty) {
+    db.prepare(`DELETE FROM listing WHERE NOT EXISTS (SELECT 1 FROM temp.listing_next n
+      WHERE n.scope = listing.scope AND n.pos = listing.pos AND n.article_id = listing.article_id)`).run();
+    db.prepare(`INSERT INTO listing (scope, pos, article_id) SELECT n.scope, n.pos, n.article_id FROM temp.listing_next n
+      WHERE NOT EXISTS (SELECT 1 FROM listing l WHERE l.scope = n.scope AND l.pos = n.pos)`).run();
+  }
   const next = db
     .prepare(`SELECT min(t) FROM (
       SELECT min(date) AS t FROM temp.listing_live WHERE date > @now
