@@ -73,18 +73,21 @@ export function classify(rel: string): { kind: ContentFile["kind"] } | { problem
   return { kind: "article" };
 }
 
+const MARKDOWN = /\.md$/i;
+
 export interface ScanOptions {
   /**
-   * Told how many files the walk found, before they are classified and stat'ed (most of a
-   * large scan's time): a cold build starts its parse workers then (see ParseMany.warm).
+   * Told how many Markdown files the walk found, before they are classified and stat'ed
+   * (most of a large scan's time): a cold build starts its parse workers then (see
+   * ParseMany.warm). Pictures beside the articles are not counted.
    */
-  readonly walked?: (files: number) => void;
+  readonly walked?: (markdownFiles: number) => void;
 }
 
 export function scanContent(contentDir: string, options: ScanOptions = {}): ScanResult {
   const paths: [string, string][] = [];
   walk(path.resolve(contentDir), "", paths);
-  options.walked?.(paths.length);
+  if (options.walked) options.walked(paths.reduce((n, [rel]) => (MARKDOWN.test(rel) ? n + 1 : n), 0));
   const files: ContentFile[] = [];
   const issues: ContentIssue[] = [];
   for (const [rel, abs] of paths.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {

@@ -62,8 +62,8 @@ interface FileRow {
  */
 export type ParseMany = ((files: ContentFile[], emit: (batch: Parsed[]) => void, options?: ParseManyOptions) => void | Promise<void>) & {
   /**
-   * A fresh build is about to parse this many files (the walk of the content folder found
-   * them): worker threads can load the parser while the scan finishes.
+   * A fresh build is about to parse about this many files (the Markdown files the walk of
+   * the content folder found): worker threads can load the parser while the scan finishes.
    */
   readonly warm?: (files: number) => void;
 };

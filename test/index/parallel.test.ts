@@ -73,6 +73,21 @@ describe("parallel parsing", () => {
     expect(batches.flat().map((p) => p.file.rel)).toEqual(files.slice(0, 3).map((f) => f.rel));
   });
 
+  it("tells the parser of a fresh build how many Markdown files the walk found, and no one else", async () => {
+    const contentDir = copyFixture("content");
+    const all = fs.readdirSync(contentDir, { recursive: true, encoding: "utf8" });
+    const markdown = all.filter((f) => f.endsWith(".md") && !f.split(path.sep).some((p) => p.startsWith(".")));
+    expect(all.some((f) => /\.(jpe?g|png|webp)$/.test(f))).toBe(true); // pictures are there, and not counted
+    const config = loadConfig({ NODE_ENV: "test", CONTENT_DIR: contentDir, DATA_DIR: tempDir("data"), LOG_LEVEL: "silent" });
+    const counts: number[] = [];
+    const parseMany = Object.assign(parseInThread(config), { warm: (n: number) => counts.push(n) });
+    (await ContentIndex.open(config, { parseMany })).close();
+    expect(counts).toEqual([markdown.length]);
+    // A restart on the same index parses nothing new: no workers are warmed.
+    (await ContentIndex.open(config, { parseMany })).close();
+    expect(counts).toEqual([markdown.length]);
+  });
+
   it("parses a few files in the current thread without starting workers", async () => {
     const contentDir = copyFixture("content");
     const files = scanContent(contentDir).files;
