@@ -34,6 +34,8 @@ export interface OpenOptions {
   readonly progress?: ParallelOptions["progress"];
   /** See SyncOptions.searchLaterFrom. */
   readonly searchLaterFrom?: number;
+  /** Articles per transaction of the search worker thread (tests take a few to see it pause). */
+  readonly fillChunk?: number;
   /** False in processes that only serve (cluster workers): another one fills the search tables. */
   readonly fillSearch?: boolean;
 }
@@ -69,6 +71,13 @@ export class ContentIndex {
   /** Loaded (with Markdown) only while bodies wait in body_backlog: pages render them meanwhile. */
   private renderBody: RenderBody | null = null;
   private filling: Promise<void> | null = null;
+  /**
+   * 1 while a sync is under way: the search worker thread then stops between its
+   * transactions. SQLite's busy wait alone would starve the sync, as the thread takes the
+   * write lock again the moment it lets go (an edit saved while a fresh index of 10,000
+   * articles filled failed with "database is locked" after 5 s, and waited for the next).
+   */
+  private readonly syncWaiting = new Int32Array(new SharedArrayBuffer(4));
   private filler: Worker | null = null;
   private closed = false;
 
@@ -123,7 +132,7 @@ export class ContentIndex {
     if (opened.fresh) commitIndex(config.dataDir, opened.db, opened.file);
     // Also after a restart that interrupted the filling of a fresh index. Processes that
     // only serve (cluster workers) leave it to the one that keeps the index in sync.
-    if (options.fillSearch !== false) index.fillSearch(options.info ?? (() => {}), options.log ?? (() => {}));
+    if (options.fillSearch !== false) index.fillSearch(options.info ?? (() => {}), options.log ?? (() => {}), options.fillChunk ?? SEARCH_THREAD_CHUNK);
     return index;
   }
 
@@ -135,11 +144,11 @@ export class ContentIndex {
    * Each chunk takes the write lock first: with WORKERS, the primary fills and the
    * serving processes only wait (see searchReady).
    */
-  private fillSearch(info: (msg: string) => void, warn: (msg: string) => void): void {
+  private fillSearch(info: (msg: string) => void, warn: (msg: string) => void, chunk: number): void {
     if (this.filling || !this.backlogLeft.get()) return;
     const started = performance.now();
     const report = (how: string) => info(`search index filled ${how} in ${Math.round(performance.now() - started)} ms`);
-    this.filling = this.fillOnThread()
+    this.filling = this.fillOnThread(chunk)
       .then(() => report("on a worker thread"))
       .catch(async (error: unknown) => {
         if (this.closed) return;
@@ -156,9 +165,9 @@ export class ContentIndex {
       });
   }
 
-  private fillOnThread(): Promise<void> {
+  private fillOnThread(chunk: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      const job: FillJob = { file: this.file, chunk: SEARCH_THREAD_CHUNK };
+      const job: FillJob = { file: this.file, chunk, syncWaiting: this.syncWaiting.buffer as SharedArrayBuffer };
       const worker = startWorker(workerUrl("search-worker"), job);
       this.filler = worker;
       worker.once("error", reject);
@@ -204,6 +213,7 @@ export class ContentIndex {
     this.wanted = options.paths && this.wanted !== "all" ? new Set([...(this.wanted ?? []), ...options.paths]) : "all";
     if (this.syncing) return this.syncing;
     const run = async (): Promise<SyncReport> => {
+      Atomics.store(this.syncWaiting, 0, 1);
       try {
         let report: SyncReport;
         do {
@@ -223,6 +233,8 @@ export class ContentIndex {
         throw cause;
       } finally {
         this.syncing = null;
+        Atomics.store(this.syncWaiting, 0, 0);
+        Atomics.notify(this.syncWaiting, 0);
       }
     };
     this.syncing = run();

