@@ -109,9 +109,25 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
 
   const fresh = !!options.exclusive && known.size === 0;
   const w = createWriter(db, { fresh });
-  // One git call for the files parsed now (content/git-dates.ts), not one per file.
+  // One git call for the files parsed now (content/git-dates.ts), not one per file. It runs
+  // beside the parsing; articles written before it answers get the file's time for now,
+  // and the commit time (where there is one) before the sync commits.
   const articleFiles = changed.flatMap((f) => (f.kind === "article" ? [f.rel] : []));
-  const dates = articleFiles.length ? gitDates(config.contentDir, articleFiles) : new Map<string, number>();
+  const datesLater = articleFiles.length ? gitDates(config.contentDir, articleFiles) : Promise.resolve(new Map<string, number>());
+  let dates: ReadonlyMap<string, number> | null = null;
+  void datesLater.then((d) => (dates = d));
+  const undated: string[] = [];
+  const modifiedOf = (a: Article, f: ContentFile): number => {
+    if (dates === null && a.updated === undefined) undated.push(f.rel);
+    return modifiedDate(a.updated, f.rel, dates ?? new Map(), f.mtimeMs);
+  };
+  const dateUndated = async () => {
+    const byGit = await datesLater;
+    for (const rel of undated) {
+      const when = byGit.get(rel);
+      if (when !== undefined) w.setModified(rel, when);
+    }
+  };
   // The parsing modules (Markdown, YAML) load on first use: a restart with nothing changed never needs them.
   const parse = parseMany ?? (await import("./parse-file.js")).parseInThread(config);
   // Analysing text for search and filling the FTS tables is over half of a cold build's
@@ -126,7 +142,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
       if (!p.article) w.removeArticle(p.file.rel);
       if (p.file.kind === "district") w.removeDistrict(p.file.rel);
       if (p.article) {
-        w.putArticle(p.article, modifiedDate(p.article.updated, p.file.rel, dates, p.file.mtimeMs), searchLater);
+        w.putArticle(p.article, modifiedOf(p.article, p.file), searchLater);
         written?.set(p.file.rel, keyRowOf(p.article));
       }
       if (p.district) w.putDistrict(p.district);
@@ -163,6 +179,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
     try {
       removeGone();
       await parse(changed, write, { bodyLater: searchLater });
+      await dateUndated();
       finish();
       db.exec("COMMIT");
     } catch (error) {
@@ -174,6 +191,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
     // A served index: readers share this connection, so they must never see half a sync.
     const parsed: Parsed[] = [];
     await parse(changed, (batch) => parsed.push(...batch));
+    dates = await datesLater;
     // IMMEDIATE takes the write lock up front and waits for it (busy timeout): with several
     // processes on one index (WORKERS), a deferred transaction that reads and then writes
     // fails with SQLITE_BUSY as soon as another process has written in between.

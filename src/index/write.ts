@@ -47,6 +47,7 @@ export function createWriter(db: Db, options: WriterOptions = {}) {
   const dropBody = db.prepare("DELETE FROM body_backlog WHERE id = ?");
   const nextBodies = db.prepare(`SELECT b.id, a.lang, b.markdown FROM body_backlog b JOIN articles a ON a.id = b.id ORDER BY b.id LIMIT ?`);
   const putBody = db.prepare("UPDATE articles SET html = ?, text = ?, links = ? WHERE id = ?");
+  const putModified = db.prepare("UPDATE articles SET modified = ? WHERE file = ?");
   const insertTag = db.prepare("INSERT OR IGNORE INTO article_tags (article_id, lang, tag, name) VALUES (?, ?, ?, ?)");
   const insertMedia = db.prepare("INSERT OR IGNORE INTO media (url, rel, article_id, width, height, bytes, format) VALUES (?, ?, ?, ?, ?, ?, ?)");
   const upsertFile = db.prepare(`INSERT INTO files (path, kind, mtime, size, issues) VALUES (?, ?, ?, ?, ?)
@@ -150,6 +151,10 @@ export function createWriter(db: Db, options: WriterOptions = {}) {
         dropBacklog.run(row.id);
       }
       return bodies.length + rows.length;
+    },
+    /** The last change of an article written before git answered (see sync.ts). */
+    setModified(file: string, ms: number): void {
+      putModified.run(ms, file);
     },
     putDistrict(d: District): void {
       upsertDistrict.run(d.id, d.file, JSON.stringify(d));
