@@ -123,10 +123,11 @@ export interface ParseFileOptions {
 /**
  * Where the front matter ends: the index just past the closing "---" that gray-matter
  * would find (the first "\n---" after the opening one), or -1 when it would not split
- * the file there (no front matter, "----" on the first line, no closing line).
+ * the file there (no front matter, no closing line). A first line "----" is refused
+ * before this is asked (see `opener` below).
  */
 function headEnd(text: string): number {
-  if (!text.startsWith("---") || text[3] === "-") return -1;
+  if (!text.startsWith("---")) return -1;
   const close = text.indexOf("\n---", 3);
   return close < 0 ? -1 : close + 4;
 }

@@ -47,6 +47,9 @@ export interface SyncOptions {
   readonly searchLaterFrom?: number;
 }
 
+/** Until git answers (see syncIndex). */
+const NO_DATES: ReadonlyMap<string, number> = new Map();
+
 /** A fresh build this large serves articles first and fills search after (see SyncOptions). */
 export const SEARCH_LATER_FROM = 2000;
 
@@ -119,7 +122,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   const undated: string[] = [];
   const modifiedOf = (a: Article, f: ContentFile): number => {
     if (dates === null && a.updated === undefined) undated.push(f.rel);
-    return modifiedDate(a.updated, f.rel, dates ?? new Map(), f.mtimeMs);
+    return modifiedDate(a.updated, f.rel, dates ?? NO_DATES, f.mtimeMs);
   };
   const dateUndated = async () => {
     const byGit = await datesLater;
