@@ -36,6 +36,17 @@ function isLower(ch: string | undefined): boolean {
   return ch !== undefined && ch !== ch.toUpperCase();
 }
 
+// Every letter of TABLE, and its capital, lies in U+0400-U+045F (capitals first, below
+// U+0430), so one array indexed by the code unit replaces a toLowerCase() and a lookup
+// per character, and a run of anything else is copied as one slice. Slugs and search
+// terms transliterate every Bulgarian title and word: the per-character way cost a fresh
+// build of 10,000 articles about 0.2 s of CPU.
+const FIRST = 0x400;
+const FIRST_LOWER = 0x430;
+const LAST = 0x45f;
+const LATIN: ReadonlyArray<string | undefined> = Array.from({ length: LAST - FIRST + 1 }, (_, i) => TABLE[String.fromCharCode(FIRST + i).toLowerCase()]);
+const YA = new Set([0x42f, 0x44f]);
+
 /**
  * Transliterates Bulgarian Cyrillic to Latin; everything else is copied.
  *
@@ -46,20 +57,20 @@ function isLower(ch: string | undefined): boolean {
  */
 export function transliterateBg(text: string): string {
   let out = "";
+  let copied = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    const lower = ch.toLowerCase();
-    let latin = TABLE[lower];
-    if (latin === undefined) {
-      out += ch;
-      continue;
-    }
+    const code = text.charCodeAt(i);
+    if (code < FIRST || code > LAST) continue;
+    let latin = LATIN[code - FIRST];
+    if (latin === undefined) continue;
+    out += text.slice(copied, i);
+    copied = i + 1;
     // Art. 5 of the Act: "ия" at the end of a word is rendered "ia"
     // (София -> Sofia), so я after и loses its "y" there.
-    if (lower === "я" && (text[i - 1] === "и" || text[i - 1] === "И") && !isLetterAt(text, i + 1)) {
+    if (YA.has(code) && (text[i - 1] === "и" || text[i - 1] === "И") && !isLetterAt(text, i + 1)) {
       latin = "a";
     }
-    if (ch === lower) {
+    if (code >= FIRST_LOWER) {
       out += latin;
     } else if (latin.length === 1) {
       out += latin.toUpperCase();
@@ -69,7 +80,7 @@ export function transliterateBg(text: string): string {
       out += allCaps ? latin.toUpperCase() : latin.charAt(0).toUpperCase() + latin.slice(1);
     }
   }
-  return out;
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 // Reverse direction, used only to match Latin-typed queries against Cyrillic

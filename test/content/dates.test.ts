@@ -33,6 +33,12 @@ describe("time-zone offsets", () => {
     expect(toIsoWithOffset(change, "Europe/Sofia")).toBe("2026-03-29T04:00:00+03:00");
   });
 
+  it("round a local mean time with seconds (Sofia before 1894: +01:56:56) to the nearest minute", () => {
+    const ms = Date.UTC(1880, 5, 1);
+    expect(zoneOffsetMinutes(ms, "Europe/Sofia")).toBe(117);
+    expect(toIsoWithOffset(ms, "Europe/Sofia")).toBe("1880-06-01T01:57:00+01:57");
+  });
+
   it("put a bare date at local midnight on both sides of a change", () => {
     expect(toIsoWithOffset(toEpochMs("2026-03-29", "Europe/Warsaw"), "Europe/Warsaw")).toBe("2026-03-29T00:00:00+01:00");
     expect(toIsoWithOffset(toEpochMs("2026-03-30", "Europe/Warsaw"), "Europe/Warsaw")).toBe("2026-03-30T00:00:00+02:00");
