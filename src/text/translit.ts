@@ -39,8 +39,8 @@ function isLower(ch: string | undefined): boolean {
 // Every letter of TABLE, and its capital, lies in U+0400-U+045F (capitals first, below
 // U+0430), so one array indexed by the code unit replaces a toLowerCase() and a lookup
 // per character, and a run of anything else is copied as one slice. Slugs and search
-// terms transliterate every Bulgarian title and word: the per-character way cost a fresh
-// build of 10,000 articles about 0.2 s of CPU.
+// terms transliterate every Bulgarian title and word: a title of the benchmark corpus
+// took about 16 µs the per-character way, and takes 3-9 µs this way.
 const FIRST = 0x400;
 const FIRST_LOWER = 0x430;
 const LAST = 0x45f;
