@@ -1,5 +1,6 @@
 // Dates in front matter: a bare calendar date (midnight in the portal's time zone
 // for that language) or an ISO 8601 date-time with an explicit offset.
+import { dateTimeFormat } from "../i18n/format.js";
 
 const BARE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -26,7 +27,6 @@ export function dateProblem(value: string): string | null {
 
 // "GMT+03:00", or "GMT" alone for UTC; seconds appear only for local mean time (before ~1900).
 const GMT_OFFSET = /GMT([+-])(\d{2}):(\d{2})(?::(\d{2}))?/;
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * Offset of a time zone from UTC at an instant, asked of ICU. The zone's own offset name
@@ -34,9 +34,7 @@ const offsetFormats = new Map<string, Intl.DateTimeFormat>();
  * 9.7 µs on Node 20), and a fresh build of 10,000 articles asks a few thousand times.
  */
 function exactOffset(epochMs: number, timeZone: string): number {
-  let format = offsetFormats.get(timeZone);
-  if (!format) offsetFormats.set(timeZone, (format = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })));
-  const m = GMT_OFFSET.exec(format.format(epochMs));
+  const m = GMT_OFFSET.exec(dateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).format(epochMs));
   if (!m) return 0;
   const minutes = Number(m[2]) * 60 + Number(m[3]) + Number(m[4] ?? 0) / 60;
   return (m[1] === "-" ? -1 : 1) * Math.round(minutes);
