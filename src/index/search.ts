@@ -46,6 +46,15 @@ export interface SearchFilters {
   readonly to?: number | undefined;
 }
 
+/** The bound parameters of the queries below. */
+interface QueryParams {
+  readonly match: string;
+  readonly lang: Locale;
+  readonly district: string | null;
+  readonly from: number | null;
+  readonly to: number | null;
+}
+
 export interface SearchHit {
   readonly article: ArticleSummary;
   readonly title: Segment[];
@@ -132,12 +141,13 @@ export function createSearchQueries(db: Db, bySummaryIds: (ids: number[]) => Map
    * last row scores strictly better than the last row fetched (every row not fetched
    * scores at least that); otherwise, and with filters, the join answers.
    */
-  function rankedIds(q: MatchQuery, lang: Locale, params: Record<string, unknown>, filtered: boolean, offset: number, limit: number): number[] {
+  function rankedIds(params: QueryParams, filtered: boolean, offset: number, limit: number): number[] {
+    const { lang } = params;
     const join = () => ranked[lang].all({ ...params, limit, offset }) as number[];
     if (filtered || hidden[lang] > HIDDEN_MAX) return join();
     const need = offset + limit;
     const n = need + hidden[lang] + TIE_SLACK;
-    const rows = top[lang].all({ match: q.match, n }) as [number, number][];
+    const rows = top[lang].all({ match: params.match, n }) as [number, number][];
     const score = new Map(rows);
     // A row another process indexed after search_live was filled has no position: like
     // the join, leave it out until the next refresh.
@@ -179,7 +189,7 @@ export function createSearchQueries(db: Db, bySummaryIds: (ids: number[]) => Map
      * what the listings say, so call ContentIndex.version() first (the routes do).
      */
     search(q: MatchQuery, lang: Locale, filters: SearchFilters, page: number, perPage: number): SearchResult {
-      const params = { match: q.match, lang, district: filters.district ?? null, from: filters.from ?? null, to: filters.to ?? null };
+      const params: QueryParams = { match: q.match, lang, district: filters.district ?? null, from: filters.from ?? null, to: filters.to ?? null };
       const searchKey = [current(), q.match, lang, params.district, params.from, params.to].join("\u0000");
       const key = `${searchKey}\u0000${page}\u0000${perPage}`;
       const cached = cache.get(key);
@@ -190,7 +200,7 @@ export function createSearchQueries(db: Db, bySummaryIds: (ids: number[]) => Map
         total = (!filtered && hidden[lang] === 0 ? countAll[lang].get({ match: q.match }) : count[lang].get(params)) as number;
         totals.set(searchKey, total);
       }
-      const ids = total > (page - 1) * perPage ? rankedIds(q, lang, params, filtered, (page - 1) * perPage, perPage) : [];
+      const ids = total > (page - 1) * perPage ? rankedIds(params, filtered, (page - 1) * perPage, perPage) : [];
       const result = { hits: withSnippets(ids, q, lang), total };
       cache.set(key, result);
       return result;

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Locale } from "../../src/config.js";
+import { searchTable } from "../../src/index/schema.js";
 import { buildMatch } from "../../src/search/query.js";
 import { createTestPortal, type TestPortal } from "../helpers/app.js";
 
@@ -66,7 +67,8 @@ function writeArticles(portal: TestPortal, lang: Locale, count: number, tied: nu
 /** The definition, from the search table's own scores: published only, bm25, newest first. */
 function expected(portal: TestPortal, lang: Locale, generated: Generated[]): string[] {
   const match = buildMatch(WORD[lang].word, lang)!.match;
-  const rows = portal.index.db.prepare(`SELECT a.file, a.slug, bm25(search_${lang}, 10.0, 4.0, 1.0) FROM search_${lang} s JOIN articles a ON a.id = s.rowid WHERE search_${lang} MATCH ?`).raw().all(match) as [string, string, number][];
+  const t = searchTable(lang);
+  const rows = portal.index.db.prepare(`SELECT a.file, a.slug, bm25(${t}, 10.0, 4.0, 1.0) FROM ${t} s JOIN articles a ON a.id = s.rowid WHERE ${t} MATCH ?`).raw().all(match) as [string, string, number][];
   const byFile = new Map(generated.map((g) => [g.file, g]));
   // Only generated articles carry the word.
   expect(rows.every(([file]) => byFile.has(file))).toBe(true);
