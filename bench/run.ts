@@ -8,7 +8,7 @@ import path from "node:path";
 import { urls } from "../src/web/urls.js";
 import { ensureCorpus, sizeArg } from "./corpus.js";
 import { articleUrls, autocannon, sequential, type LoadResult } from "./load.js";
-import { ROOT, rssMb, sleep, startBare, startCommand, startPortal, stopProcess, timedGet, type Portal } from "./proc.js";
+import { cpuTimes, ROOT, rssMb, sleep, startBare, startCommand, startPortal, stealPercent, stopProcess, timedGet, type Portal } from "./proc.js";
 import { atLeast, atMost, info, table, targetsFor, type Row } from "./report.js";
 
 const argv = process.argv.slice(2);
@@ -37,6 +37,7 @@ const running: ChildProcess[] = [];
 let portal: Portal | null = null;
 const editFile = path.join(corpus.dir, corpus.editable.file);
 const editOriginal = fs.readFileSync(editFile, "utf8");
+const runFrom = cpuTimes();
 
 /**
  * Reads every file under `dirs` once; returns the milliseconds. The kernel drops idle
@@ -61,8 +62,10 @@ try {
   if (argv.includes("--files-unread")) say("content and code not read beforehand (--files-unread): the cold build reads whatever the page cache lost from disk");
   else rows.push(info("content and code read once before the cold start (page cache)", round(readAll([corpus.dir, path.dirname(startCommand().entry)]) / 1000), "s"));
   say("cold start (empty DATA_DIR)");
+  const coldFrom = cpuTimes();
   portal = await startPortal(env, lastUrl, startTimeout);
   rows.push(atMost("cold index build until every article is served", t.coldS, round(portal.readyMs / 1000), "s"));
+  rows.push(info("CPU time taken by the hypervisor during the cold build", stealPercent(coldFrom, cpuTimes()), "%"));
   rows.push(info("memory after the cold build (VmRSS)", rssMb(portal.proc.pid!), "MB"));
   // A large fresh index serves articles first and fills its search tables right after.
   const searchAll = await portal.untilOk(`${urls.search("bg")}?q=${encodeURIComponent("ремонт")}`, startTimeout);
@@ -157,6 +160,7 @@ try {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
+rows.push(info("CPU time taken by the hypervisor during the whole run", stealPercent(runFrom, cpuTimes()), "%"));
 const failed = rows.filter((r) => r.pass === false).length;
 if (json) console.log(JSON.stringify({ size, seconds, cpus: os.availableParallelism(), node: process.version, rows }, null, 2));
 else console.log(table(`\n${size} articles, ${os.availableParallelism()} CPUs, Node ${process.version}, ${seconds} s per load test`, rows));
