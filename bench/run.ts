@@ -114,21 +114,23 @@ try {
       await sleep(200); // lets background compression finish
       return autocannon(url, seconds);
     };
-    // Two interleaved rounds each: the two runs share the machine with the load generator,
-    // and alternating them spreads any drift over both.
-    const rounds: [LoadResult, LoadResult][] = [];
-    for (let i = 0; i < 2; i++) rounds.push([await measure(base + lastUrl), await measure(bare.url)]);
-    await stopProcess(bare.proc);
-    const mean = (k: 0 | 1): LoadResult => {
-      const [a, b] = [rounds[0]![k], rounds[1]![k]];
-      return { rps: Math.round((a.rps + b.rps) / 2), p50: Math.max(a.p50, b.p50), p99: Math.max(a.p99, b.p99), errors: a.errors + b.errors };
+    // Two interleaved rounds of each pair compared: both share the machine with the load
+    // generator, and alternating them spreads any drift of the machine over both.
+    const interleaved = async (first: string, second: string): Promise<[LoadResult, LoadResult]> => {
+      const rounds: [LoadResult, LoadResult][] = [];
+      for (let i = 0; i < 2; i++) rounds.push([await measure(first), await measure(second)]);
+      const mean = (k: 0 | 1): LoadResult => {
+        const [a, b] = [rounds[0]![k], rounds[1]![k]];
+        return { rps: Math.round((a.rps + b.rps) / 2), p50: Math.max(a.p50, b.p50), p99: Math.max(a.p99, b.p99), errors: a.errors + b.errors };
+      };
+      return [mean(0), mean(1)];
     };
-    const [cached, bareR] = [mean(0), mean(1)];
+    const [cached, bareR] = await interleaved(base + lastUrl, bare.url);
+    await stopProcess(bare.proc);
     rows.push(info("bare Express route, same bytes", bareR.rps, "req/s"));
     rows.push(info(`cached article (p50 ${cached.p50} ms, p99 ${cached.p99} ms)`, cached.rps, "req/s"));
     rows.push(atLeast("cached article vs bare route", t.cachedVsBare * 100, round((100 * cached.rps) / bareR.rps, 1), "%"));
-    const p1 = await measure(`${base}/bg/novini/`);
-    const pd = await measure(`${base}/bg/novini/?page=${deep}`);
+    const [p1, pd] = await interleaved(`${base}/bg/novini/`, `${base}/bg/novini/?page=${deep}`);
     rows.push(info("cached listing page 1", p1.rps, "req/s"));
     rows.push(atLeast(`cached listing page ${deep} vs page 1`, 90, round((100 * pd.rps) / p1.rps, 1), "%"));
     rows.push(info("cached district page", (await measure(`${base}${urls.district(corpus.district.lang, corpus.district.id)}`)).rps, "req/s"));
