@@ -16,6 +16,7 @@ import { urls } from "../src/web/urls.js";
 const argv = process.argv.slice(2);
 const size = sizeArg(argv);
 const rounds = argv.includes("--rounds") ? Number(argv[argv.indexOf("--rounds") + 1]) : 3;
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error("--rounds takes a whole number of rounds, 1 or more");
 const say = (msg: string) => process.stderr.write(`compare: ${msg}\n`);
 const seconds = (ms: number) => Math.round(ms / 10) / 100;
 
