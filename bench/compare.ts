@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ensureCorpus, sizeArg } from "./corpus.js";
-import { cpuTimes, ROOT, startCommand, startPortal, stealPercent } from "./proc.js";
+import { cpuTimes, peakMb, ROOT, startCommand, startPortal, stealPercent } from "./proc.js";
 import { urls } from "../src/web/urls.js";
 
 const argv = process.argv.slice(2);
@@ -27,15 +27,6 @@ interface Run {
   /** Peak resident memory (VmHWM), polled while it ran. */
   readonly peakMb: number | null;
   readonly steal: number | null;
-}
-
-function peakMb(pid: number): number | null {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m ? Math.round(Number(m[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
 }
 
 function htmlFiles(dir: string): number {

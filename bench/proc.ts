@@ -106,15 +106,20 @@ export async function startBare(bodyFile: string): Promise<{ url: string; proc: 
   return { url: `http://127.0.0.1:${port}/article`, proc };
 }
 
-/** Resident memory of a process in MB, from /proc (Linux). */
-export function rssMb(pid: number): number | null {
+/** A memory figure of a process in MB, from /proc (Linux): VmRSS now, VmHWM its peak so far. */
+function statusMb(pid: number, field: "VmRSS" | "VmHWM"): number | null {
   try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
     return m ? Math.round(Number(m[1]) / 1024) : null;
   } catch {
     return null;
   }
 }
+
+/** Resident memory of a process in MB. */
+export const rssMb = (pid: number): number | null => statusMb(pid, "VmRSS");
+/** Peak resident memory of a process in MB, so far. */
+export const peakMb = (pid: number): number | null => statusMb(pid, "VmHWM");
 
 /** The machine's CPU time so far, from the first line of /proc/stat (Linux), in clock ticks. */
 export interface CpuTimes {

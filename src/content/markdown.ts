@@ -188,7 +188,6 @@ function plainFirstParagraph(body: string): string | null {
     }
     if (!PLAIN_LINE.test(line) || NOT_PLAIN.test(line)) return null;
     lines.push(line.trim());
-    if (end === body.length) break;
   }
   return lines.length > 0 ? lines.join(" ") : null;
 }
