@@ -1,6 +1,7 @@
 // Bundles the server (and its worker threads) into dist/bundle/ for `npm start`: one file
 // loads several hundred milliseconds faster than the few hundred modules it replaces,
 // which is most of a restart. Packages with native code stay outside, as they must.
+import { writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
 await build({
@@ -26,3 +27,9 @@ await build({
   sourcemap: "linked",
   logLevel: "warning",
 });
+
+// The templates, compiled now instead of on a fresh process's first requests (see
+// src/web/compiled-views.ts, which tsc has just built into dist/src/).
+const { compileViewsModule, COMPILED_VIEWS } = await import("../dist/src/web/compiled-views.js");
+const { createViews } = await import("../dist/src/web/views.js");
+writeFileSync(`dist/bundle/${COMPILED_VIEWS}`, compileViewsModule("views", createViews("views", { watch: false })));

@@ -28,6 +28,7 @@ import { accessibilityRoutes } from "./web/routes/accessibility.js";
 import { mediaRoutes } from "./web/routes/media.js";
 import { systemRoutes } from "./web/routes/system.js";
 import { tagRoutes } from "./web/routes/tags.js";
+import { loadCompiledViews, type CompiledViews } from "./web/compiled-views.js";
 import { createViews } from "./web/views.js";
 
 export interface CreateAppOptions {
@@ -35,6 +36,8 @@ export interface CreateAppOptions {
   readonly index: ContentIndex;
   readonly i18n?: I18n;
   readonly logger?: Logger;
+  /** Templates compiled with the bundle; by default, those next to it when NODE_ENV is production. */
+  readonly compiledViews?: CompiledViews | null;
 }
 
 export interface App {
@@ -52,7 +55,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     config,
     index,
     i18n: options.i18n ?? (await createI18n(config.defaultLocale)),
-    views: createViews(path.join(ROOT, "views"), { watch: config.env === "development" }),
+    views: createViews(path.join(ROOT, "views"), {
+      watch: config.env === "development",
+      compiled: options.compiledViews === undefined && config.env === "production" ? await loadCompiledViews() : (options.compiledViews ?? null),
+    }),
     assets: loadAssets(path.join(ROOT, "public")),
     logger: options.logger ?? pino({ level: config.logLevel }),
   };

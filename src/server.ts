@@ -10,6 +10,7 @@ import { DEFAULT_LIMITS, startServer } from "./server/listen.js";
 import { isClusterPrimary, runPrimary } from "./server/cluster.js";
 import { ttyProgress } from "./index/parallel.js";
 import { followContent } from "./server/follow.js";
+import { warmUp } from "./server/warm-up.js";
 
 async function main(): Promise<void> {
   let config;
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel });
   // WORKERS > 1: this process builds the index and forks the processes that serve.
   if (isClusterPrimary(config)) return runPrimary(config, logger);
+  // Runs at the first pause of the index build (it waits for its parse workers).
+  setImmediate(() => warmUp(config));
   const index = await ContentIndex.open(config, {
     log: (msg) => logger.warn(msg),
     info: (msg) => logger.info(msg),

@@ -8,6 +8,7 @@ import pino from "pino";
 import { createApp, type App } from "../../src/app.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { ContentIndex } from "../../src/index/index.js";
+import type { CompiledViews } from "../../src/web/compiled-views.js";
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures");
 
@@ -35,13 +36,21 @@ export function copyFixture(name: string): string {
   return dir;
 }
 
-export async function createTestPortal(options: { fixture?: string; contentDir?: string; env?: Record<string, string>; now?: number } = {}): Promise<TestPortal> {
+export interface TestPortalOptions {
+  readonly fixture?: string;
+  readonly contentDir?: string;
+  readonly env?: Record<string, string>;
+  readonly now?: number;
+  readonly compiledViews?: CompiledViews | null;
+}
+
+export async function createTestPortal(options: TestPortalOptions = {}): Promise<TestPortal> {
   const contentDir = options.contentDir ?? copyFixture(options.fixture ?? "content");
   const dataDir = tempDir("data");
   let now = options.now ?? NOW;
   const config = loadConfig({ NODE_ENV: "test", CONTENT_DIR: contentDir, DATA_DIR: dataDir, BASE_URL: "https://news.example.org", LOG_LEVEL: "silent", ...options.env });
   const index = await ContentIndex.open(config, { clock: () => now });
-  const app = await createApp({ config, index, logger: pino({ level: "silent" }) });
+  const app = await createApp({ config, index, logger: pino({ level: "silent" }), compiledViews: options.compiledViews });
   return {
     ...app,
     config,
