@@ -51,16 +51,16 @@ export interface App {
 
 export async function createApp(options: CreateAppOptions): Promise<App> {
   const { config, index } = options;
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const compiled = options.compiledViews === undefined && config.env === "production" ? await loadCompiledViews(undefined, (msg) => logger.warn(msg)) : (options.compiledViews ?? null);
+  if (compiled) logger.info({ templates: compiled.size }, "templates compiled with the build");
   const deps: AppDeps = {
     config,
     index,
     i18n: options.i18n ?? (await createI18n(config.defaultLocale)),
-    views: createViews(path.join(ROOT, "views"), {
-      watch: config.env === "development",
-      compiled: options.compiledViews === undefined && config.env === "production" ? await loadCompiledViews() : (options.compiledViews ?? null),
-    }),
+    views: createViews(path.join(ROOT, "views"), { watch: config.env === "development", compiled }),
     assets: loadAssets(path.join(ROOT, "public")),
-    logger: options.logger ?? pino({ level: config.logLevel }),
+    logger,
   };
   const state = { ready: true };
   const app = express();

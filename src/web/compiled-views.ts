@@ -58,15 +58,19 @@ function isCompiledViews(value: unknown): value is CompiledViews {
 /**
  * The templates compiled with the running bundle, or null: when not running from the
  * bundle (tsx, tests), or when the file is missing or unusable (then they are compiled
- * on first use, as always).
+ * on first use, as always; `warn` says why an existing file was not used).
  */
-export async function loadCompiledViews(file: URL = new URL(`./${COMPILED_VIEWS}`, import.meta.url)): Promise<CompiledViews | null> {
+export async function loadCompiledViews(file: URL = new URL(`./${COMPILED_VIEWS}`, import.meta.url), warn: (msg: string) => void = () => {}): Promise<CompiledViews | null> {
   if (!fs.existsSync(file)) return null;
+  const skip = (why: string) => {
+    warn(`templates compiled with the build are not used (${why}); they are compiled on first use — run npm run build`);
+    return null;
+  };
   try {
     const mod = (await import(file.href)) as { default?: unknown };
-    return isCompiledViews(mod.default) ? mod.default : null;
-  } catch {
-    return null;
+    return isCompiledViews(mod.default) ? mod.default : skip(`${file.pathname} does not hold them`);
+  } catch (cause) {
+    return skip(`${file.pathname}: ${(cause as Error).message}`);
   }
 }
 

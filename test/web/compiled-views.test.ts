@@ -99,12 +99,18 @@ describe("a template edited after the build", () => {
     expect(views.render("pages/name.njk", { name: "Sopot" })).toContain("[Sopot]");
   });
 
-  it("leaves the templates to be compiled on first use when the compiled file is missing or damaged", async () => {
+  it("leaves the templates to be compiled on first use when the compiled file is missing or damaged, and says so", async () => {
+    const warnings: string[] = [];
+    const warn = (msg: string) => warnings.push(msg);
     const file = path.join(tempDir("views"), "views.mjs");
-    expect(await loadCompiledViews(pathToFileURL(file))).toBeNull();
+    expect(await loadCompiledViews(pathToFileURL(file), warn)).toBeNull();
+    expect(warnings).toEqual([]); // no file: not running from a bundle, nothing to say
     fs.writeFileSync(file, "export default new Map([['pages/name.njk', { hash: 'x', props: {} }]]);");
-    expect(await loadCompiledViews(pathToFileURL(file))).toBeNull();
-    fs.writeFileSync(path.join(path.dirname(file), "broken.mjs"), "export default new Map([[");
-    expect(await loadCompiledViews(pathToFileURL(path.join(path.dirname(file), "broken.mjs")))).toBeNull();
+    expect(await loadCompiledViews(pathToFileURL(file), warn)).toBeNull();
+    const broken = path.join(path.dirname(file), "broken.mjs");
+    fs.writeFileSync(broken, "export default new Map([[");
+    expect(await loadCompiledViews(pathToFileURL(broken), warn)).toBeNull();
+    expect(warnings).toHaveLength(2);
+    expect(warnings[1]).toMatch(/broken\.mjs: .*npm run build/);
   });
 });
