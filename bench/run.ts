@@ -9,7 +9,7 @@ import { urls } from "../src/web/urls.js";
 import { ensureCorpus, sizeArg } from "./corpus.js";
 import { articleUrls, autocannon, sequential, type LoadResult } from "./load.js";
 import { cpuTimes, ROOT, rssMb, sleep, startBare, startCommand, startPortal, stealPercent, stopProcess, timedGet, type Portal } from "./proc.js";
-import { atLeast, atMost, info, table, targetsFor, type Row } from "./report.js";
+import { atLeast, atMost, atMostIfSet, info, table, targetsFor, type Row } from "./report.js";
 
 const argv = process.argv.slice(2);
 const size = sizeArg(argv);
@@ -73,7 +73,7 @@ try {
   await portal.stop();
   say("warm restart (same DATA_DIR)");
   portal = await startPortal(env, lastUrl, startTimeout);
-  rows.push(atMost("warm restart", t.warmS, round(portal.readyMs / 1000), "s"));
+  rows.push(atMostIfSet("warm restart", t.warmS, round(portal.readyMs / 1000), "s"));
   const base = portal.base;
 
   if (!argv.includes("--cold-only")) {
@@ -161,7 +161,7 @@ try {
       if ((await timedGet(url)).body.includes(title.replace(/"/g, "&quot;"))) seen = performance.now() - started;
       else await sleep(10);
     }
-    rows.push(atMost("edited article visible after the write", t.editMs, seen === null ? null : Math.round(seen), "ms"));
+    rows.push(atMostIfSet("edited article visible after the write", t.editMs, seen === null ? null : Math.round(seen), "ms"));
   } else {
     rows.push(atMost("memory after start (VmRSS)", t.rssMb, rssMb(portal.proc.pid!), "MB"));
   }
