@@ -112,15 +112,15 @@ try {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const medianMs = (runs: Run[]) => (runs.length ? median(runs.map((r) => r.ms)) : null);
 const line = (name: string, runs: Run[], what: string) => {
-  if (runs.length === 0) return null;
-  const ms = median(runs.map((r) => r.ms));
+  const ms = medianMs(runs);
+  if (ms === null) return null;
   const peaks = runs.flatMap((r) => (r.peakMb === null ? [] : [r.peakMb]));
   const steals = runs.flatMap((r) => (r.steal === null ? [] : [r.steal]));
   const pages = runs[0]!.pages;
   return `${name.padEnd(32)} ${`${seconds(ms)} s`.padStart(8)}  ${runs.map((r) => seconds(r.ms)).join(" / ").padEnd(24)} ${(peaks.length ? `${Math.max(...peaks)} MB` : "n/a").padStart(8)}  ${(steals.length ? `${Math.min(...steals)}–${Math.max(...steals)} %` : "n/a").padEnd(12)} ${pages === null ? what : `${pages} pages written`}`;
 };
-const medianMs = (runs: Run[]) => (runs.length ? median(runs.map((r) => r.ms)) : null);
 const [portalMs, hugoMs, eleventyMs] = [medianMs(results.portal!), medianMs(results.hugo!), medianMs(results.eleventy!)];
 console.log(`\n${size} articles, ${os.availableParallelism()} CPUs, Node ${process.version}${hugoVersion ? `, Hugo ${hugoVersion}` : ""}, ${rounds} rounds`);
 console.log(`${"".padEnd(32)} ${"median".padStart(8)}  ${"each round".padEnd(24)} ${"peak RSS".padStart(8)}  ${"hypervisor".padEnd(12)}`);

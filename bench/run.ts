@@ -109,9 +109,12 @@ try {
     fs.writeFileSync(bodyFile, article.body);
     const bare = await startBare(bodyFile);
     running.push(bare.proc);
-    const measure = async (url: string): Promise<LoadResult> => {
-      await timedGet(url); // fills the render cache
+    const prime = async (...urlsToLoad: string[]): Promise<void> => {
+      for (const url of urlsToLoad) await timedGet(url); // fills the render cache
       await sleep(200); // lets background compression finish
+    };
+    const measure = async (url: string): Promise<LoadResult> => {
+      await prime(url);
       return autocannon(url, seconds);
     };
     // Two interleaved rounds of each pair compared: both share the machine with the load
@@ -126,8 +129,7 @@ try {
       return [mean(0), mean(1)];
     };
     const sideBySide = async (first: string, second: string): Promise<[LoadResult, LoadResult]> => {
-      for (const url of [first, second]) await timedGet(url); // fills the render cache
-      await sleep(200);
+      await prime(first, second);
       const [a, b] = await Promise.all([autocannon(first, seconds, 5), autocannon(second, seconds, 5)]);
       return [a, b];
     };

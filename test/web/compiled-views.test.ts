@@ -24,11 +24,13 @@ async function compileTo(viewsDir: string): Promise<CompiledViews> {
 const loaderOf = (env: ReturnType<typeof createViews>) => (env as unknown as { loaders: unknown[] }).loaders[0];
 
 describe("the site rendered with templates compiled at build time", () => {
+  let views: CompiledViews;
   let compiled: TestPortal;
   let plain: TestPortal;
   beforeAll(async () => {
+    views = await compileTo(VIEWS);
     // One content folder for both: an article's "updated" date may come from its file's time.
-    compiled = await createTestPortal({ compiledViews: await compileTo(VIEWS) });
+    compiled = await createTestPortal({ compiledViews: views });
     fs.cpSync(path.join(ROOT, "content/accessibility"), path.join(compiled.contentDir, "accessibility"), { recursive: true });
     plain = await createTestPortal({ contentDir: compiled.contentDir, compiledViews: null });
   });
@@ -62,7 +64,7 @@ describe("the site rendered with templates compiled at build time", () => {
     // Every template but the development-only problems page was used, and came compiled.
     const loader = loaderOf(compiled.deps.views);
     expect(loader).toBeInstanceOf(CompiledFileLoader);
-    const templates = [...(await compileTo(VIEWS)).keys()].filter((name) => name !== "pages/dev-problems.njk");
+    const templates = [...views.keys()].filter((name) => name !== "pages/dev-problems.njk");
     expect((loader as CompiledFileLoader).compiledCount).toBe(templates.length);
   });
 });
