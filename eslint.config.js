@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "test-results/", "bench/.corpus/", "bench/.tools/", "public/", "scratch/"] },
+  { ignores: ["dist/", "node_modules/", "coverage/", "test-results/", "bench/.corpus/", "bench/.tools/", ".tools/", "public/", "scratch/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
