@@ -1,21 +1,26 @@
 // The entry point: configuration → index → app → listen → signals. The listening,
 // limits and graceful shutdown live in src/server/listen.ts.
 import cluster from "node:cluster";
-import pino from "pino";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createApp } from "./app.js";
 import { ContentIndex } from "./index/index.js";
 import { formatIssue } from "./content/issues.js";
-import { DEFAULT_LIMITS, startServer } from "./server/listen.js";
+import { SHUTDOWN_LIMIT_MS, startServer } from "./server/listen.js";
+import { createProcessLog } from "./server/log.js";
+import { checkFolders, describeStartFailure, listenFailure } from "./server/start-errors.js";
 import { isClusterPrimary, runPrimary } from "./server/cluster.js";
 import { ttyProgress } from "./index/parallel.js";
 import { followContent } from "./server/follow.js";
 import { warmUp } from "./server/warm-up.js";
 
+/** Set once the environment is read, for the message of a failed start. */
+let started: Config | undefined;
+
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
+    started = config;
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -23,7 +28,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = pino({ level: config.logLevel });
+  // Never blocks on stdout, however its reader behaves (src/server/log.ts).
+  const { logger, drained } = createProcessLog({ level: config.logLevel });
+  checkFolders(config);
   // WORKERS > 1: this process builds the index and forks the processes that serve.
   if (isClusterPrimary(config)) return runPrimary(config, logger);
   // Runs at the first pause of the index build (it waits for its parse workers).
@@ -39,7 +46,9 @@ async function main(): Promise<void> {
   for (const i of index.issues()) logger.warn({ file: i.file, line: i.line, field: i.field }, formatIssue(i));
 
   const { handle, state } = await createApp({ config, index, logger });
-  const running = await startServer(handle, config, logger, { state });
+  const running = await startServer(handle, config, logger, { state }).catch((error: unknown) => {
+    throw listenFailure(error, config);
+  });
   logger.info(`portal serving ${config.baseUrl} (${config.env})`);
 
   const watcher = followContent(index, config, logger);
@@ -50,19 +59,22 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "shutting down");
     watcher?.close();
+    const deadline = Date.now() + SHUTDOWN_LIMIT_MS;
     // Last resort if closing itself hangs; the grace period inside close() comes first.
     setTimeout(() => {
       logger.error("shutdown did not finish in time");
       process.exit(1);
-    }, DEFAULT_LIMITS.shutdownTimeoutMs + 4_000).unref();
+    }, SHUTDOWN_LIMIT_MS).unref();
+    // The log lines still buffered get what is left of the limit, not more.
+    const exit = (code: number) => void drained(Math.max(0, deadline - Date.now() - 500)).then(() => process.exit(code));
     running.close().then(
       () => {
         index.close();
-        process.exit(0);
+        exit(0);
       },
       (err: unknown) => {
         logger.error({ err }, "shutdown failed");
-        process.exit(1);
+        exit(1);
       },
     );
   };
@@ -72,13 +84,14 @@ async function main(): Promise<void> {
   // the supervisor (systemd, Kubernetes) starts a clean process.
   const crash = (what: string) => (err: unknown) => {
     logger.fatal({ err }, what);
-    process.exit(1);
+    void drained(1_000).then(() => process.exit(1));
   };
   process.on("uncaughtException", crash("uncaught exception"));
   process.on("unhandledRejection", crash("unhandled promise rejection"));
 }
 
+// Every start failure names the setting, the path and what to do (src/server/start-errors.ts).
 main().catch((error: unknown) => {
-  console.error("The portal could not start:", error);
+  console.error(started ? describeStartFailure(error, started) : error);
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { RequestListener } from "node:http";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
+import { Connections } from "./connections.js";
 
 export interface ServerLimits {
   /** Time allowed to receive the request headers; a slowloris client is cut off after it (RFC 9112 §9.8). */
@@ -22,6 +23,10 @@ export interface ServerLimits {
   readonly maxHeaderSize: number;
   /** Requests in flight get this long to finish after close() before their connections are cut. */
   readonly shutdownTimeoutMs: number;
+  /** Requests a client may pipeline ahead of the one being answered; more closes its connection (src/server/connections.ts). */
+  readonly maxPipelined: number;
+  /** Bytes a client may leave unread on its connection before the next answer waits for it to read. */
+  readonly maxUnsentBytes: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = Object.freeze({
@@ -32,19 +37,35 @@ export const DEFAULT_LIMITS: ServerLimits = Object.freeze({
   connectionsCheckingIntervalMs: 1_000,
   maxHeaderSize: 16 * 1024,
   shutdownTimeoutMs: 8_000,
+  maxPipelined: 16,
+  maxUnsentBytes: 64 * 1024,
 });
+
+/**
+ * From SIGTERM to the end of the process, whatever its clients and its log reader do:
+ * the grace period for requests in flight, then two seconds for the rest (src/server.ts).
+ */
+export const SHUTDOWN_LIMIT_MS = DEFAULT_LIMITS.shutdownTimeoutMs + 2_000;
 
 export interface RunningServer {
   readonly server: http.Server;
   /** The port actually bound (differs from config.port when that is 0). */
   readonly port: number;
+  /** Responses begun or waiting their turn on connections still open. */
+  inFlight(): number;
   /** Stops gracefully; resolves once every connection is closed. Safe to call twice. */
   close(): Promise<void>;
 }
 
+/** Shared with /readyz: readiness, and the number of requests in flight once listening. */
+export interface ServerState {
+  ready: boolean;
+  inFlight?: () => number;
+}
+
 export interface StartOptions {
   /** Readiness flag shared with /readyz; set to false as soon as shutting down starts. */
-  readonly state?: { ready: boolean };
+  readonly state?: ServerState;
   readonly limits?: Partial<ServerLimits>;
 }
 
@@ -64,19 +85,17 @@ export async function startServer(app: RequestListener, config: Pick<Config, "po
   server.setTimeout(limits.socketTimeoutMs);
 
   let closing: Promise<void> | null = null;
-  const inFlight = new Set<http.ServerResponse>();
-  server.on("request", (_req: http.IncomingMessage, res: http.ServerResponse) => {
-    inFlight.add(res);
+  const connections = new Connections(limits);
+  if (options.state) options.state.inFlight = () => connections.inFlight;
+  server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
     // While stopping, every response tells its client not to reuse the connection.
     if (closing) res.setHeader("Connection", "close");
     res.on("close", () => {
-      inFlight.delete(res);
       // The connection counts as idle only once Node has finished with the response.
       if (closing) setImmediate(() => server.closeIdleConnections());
     });
+    connections.admit(req, res, () => app(req, res));
   });
-  // Registered after the bookkeeping above, so the app never sends headers before it runs.
-  server.on("request", app);
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -92,10 +111,10 @@ export async function startServer(app: RequestListener, config: Pick<Config, "po
     closing ??= new Promise<void>((resolve) => {
       if (options.state) options.state.ready = false;
       const started = Date.now();
-      logger.info({ inFlight: inFlight.size }, "closing: no new connections, finishing requests in flight");
-      for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
+      logger.info({ inFlight: connections.inFlight }, "closing: no new connections, finishing requests in flight");
+      for (const res of connections.responses()) if (!res.headersSent) res.setHeader("Connection", "close");
       const force = setTimeout(() => {
-        logger.warn({ inFlight: inFlight.size }, "closing: requests still running after the grace period, cutting them");
+        logger.warn({ inFlight: connections.inFlight }, "closing: requests still running after the grace period, cutting them");
         server.closeAllConnections();
       }, limits.shutdownTimeoutMs);
       force.unref();
@@ -108,5 +127,5 @@ export async function startServer(app: RequestListener, config: Pick<Config, "po
     });
     return closing;
   };
-  return { server, port, close };
+  return { server, port, inFlight: () => connections.inFlight, close };
 }

@@ -4,9 +4,10 @@ import { Router } from "express";
 import { HttpError } from "../../errors.js";
 import type { AppDeps } from "../context.js";
 import { negotiateLocale } from "../negotiate.js";
+import { publicText } from "../public-text.js";
 import { urls } from "../urls.js";
 
-export function systemRoutes(deps: AppDeps, state: { ready: boolean }): Router {
+export function systemRoutes(deps: AppDeps, state: { ready: boolean; inFlight?: () => number }): Router {
   const router = Router();
 
   router.get("/", (req, res) => {
@@ -33,7 +34,10 @@ export function systemRoutes(deps: AppDeps, state: { ready: boolean }): Router {
       bodiesPending: s.bodiesPending,
       version: s.version,
       lastSync: s.lastSync && { parsed: s.lastSync.parsed, removed: s.lastSync.removed, ms: s.lastSync.ms },
-      lastError: s.lastError,
+      // Public: paths relative to the content folder, no stack (the log has the full text).
+      lastError: s.lastError && publicText(s.lastError, deps.config),
+      // Requests answered or waiting on open connections, besides this one.
+      inFlight: Math.max(0, (state.inFlight?.() ?? 1) - 1),
     });
   });
 
