@@ -64,8 +64,12 @@ export class Connections {
       if (socket.writableLength > this.limits.maxUnsentBytes) socket.once("drain", start);
       else run();
     };
+    // Deferred by one turn of the event loop: Node emits every request of a received chunk
+    // at once, so a burst over the cap is cut before its first request costs anything,
+    // and other connections get their turn between the answers of a long pipeline.
+    const later = (): void => void setImmediate(start);
     // A response queued behind another gets the socket once the one before it finished.
-    if (res.socket) start();
-    else res.once("socket", start);
+    if (res.socket) later();
+    else res.once("socket", later);
   }
 }
