@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     throw error;
   }
   // Never blocks on stdout, however its reader behaves (src/server/log.ts).
-  const { logger, drained } = createProcessLog({ level: config.logLevel });
+  const { logger, drained, dropped } = createProcessLog({ level: config.logLevel });
   checkFolders(config);
   // WORKERS > 1: this process builds the index and forks the processes that serve.
   if (isClusterPrimary(config)) return runPrimary(config, logger);
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, "shutting down");
+    logger.info({ signal, droppedLogLines: dropped() }, "shutting down");
     watcher?.close();
     const deadline = Date.now() + SHUTDOWN_LIMIT_MS;
     // Last resort if closing itself hangs; the grace period inside close() comes first.

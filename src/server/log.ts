@@ -56,7 +56,7 @@ export function createProcessLog(options: ProcessLogOptions): ProcessLog {
   let pending = 0;
   let gone: string | null = null;
   const drop = (why: string) => {
-    if (dropped++ === 0) note(`portal: log lines are being dropped (${why}); the count is logged at exit if stdout recovers\n`);
+    if (dropped++ === 0) note(`portal: log lines are being dropped (${why}); they are counted, see droppedLogLines in the shutdown line\n`);
   };
   out.on("drop", () => drop("the log reader is not keeping up"));
   out.on("write", (n: number) => (pending = Math.max(0, pending - n)));
