@@ -10,8 +10,8 @@ import type { Response } from "express";
 import { HttpError } from "../errors.js";
 
 const SITE_PATH = /^\/(?![/\\])[^\\?#]*(?:[?#].*)?$/;
-// Whitespace and controls (C0, DEL, C1, and the Unicode separators \s knows).
-const UNSAFE = /[\s\x00-\x1f\x7f-\x9f]/;
+// Whitespace and control characters (C0, DEL and C1: \p{Cc}).
+const UNSAFE = /[\s\p{Cc}]/u;
 
 /** True when `location` can only resolve to a path on the site that sent it. */
 export function isSitePath(location: string): boolean {
