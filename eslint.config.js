@@ -16,4 +16,12 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Every redirect goes through redirectTo, which refuses a Location that leaves the site.
+    files: ["src/**/*.ts"],
+    ignores: ["src/web/redirect.ts"],
+    rules: {
+      "no-restricted-syntax": ["error", { selector: "CallExpression[callee.property.name='redirect']", message: "Use redirectTo() from src/web/redirect.ts: it refuses a Location that is not a path on this site." }],
+    },
+  },
 );

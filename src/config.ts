@@ -21,10 +21,15 @@ const timeZone = z.string().refine((tz) => {
   }
 }, "is not an IANA time zone such as Europe/Sofia");
 
+// Which X-Forwarded-For entry is the client (Express "trust proxy"). nginx appends the
+// address it saw ($proxy_add_x_forwarded_for) to whatever the client sent, so only the
+// right-most entries that trusted proxies added are true: a hop count (1 for one nginx)
+// or the proxies' addresses ("loopback", "10.0.0.0/8"). "true" would trust every entry
+// and take the left-most one, which the client wrote itself: refused.
 const trustProxy = z
   .string()
-  .transform((raw): boolean | number | string => {
-    if (raw === "true") return true;
+  .refine((raw) => raw !== "true", "trusts every X-Forwarded-For entry, so any client could pick its own address (and escape the search rate limit) — set the number of proxies in front of the portal (1 for one nginx) or their addresses (loopback, 10.0.0.0/8)")
+  .transform((raw): false | number | string => {
     if (raw === "false" || raw === "") return false;
     if (/^\d+$/.test(raw)) return Number(raw);
     return raw; // an address list or a preset such as "loopback", as Express accepts it
@@ -62,7 +67,8 @@ export interface Config {
   readonly dataDir: string;
   readonly defaultLocale: Locale;
   readonly timeZones: Readonly<Record<Locale, string>>;
-  readonly trustProxy: boolean | number | string;
+  /** Express "trust proxy": a hop count or the proxies' addresses; never `true` (see trustProxy). */
+  readonly trustProxy: false | number | string;
   /** Search requests allowed per client and minute; 0 turns the limit off. */
   readonly searchRateLimit: number;
   readonly logLevel: string;

@@ -11,6 +11,7 @@ import { formatIssue } from "../content/issues.js";
 import { ContentIndex } from "../index/index.js";
 import { followContent } from "./follow.js";
 import { ttyProgress } from "../index/parallel.js";
+import { serveRateLimitCounts } from "../web/rate-limit.js";
 
 /** True in the process that must fork workers instead of serving. */
 export function isClusterPrimary(config: Pick<Config, "workers">): boolean {
@@ -26,6 +27,8 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
   logger.info({ articles: report.articles, districts: report.districts, problems: report.problems, ms: report.lastSync?.ms }, "index ready");
   for (const i of index.issues()) logger.warn({ file: i.file, line: i.line, field: i.field }, formatIssue(i));
 
+  // Rate limits count per client for the whole host: the workers keep their counts here.
+  serveRateLimitCounts();
   let stopping = false;
   const fork = (): Worker => cluster.fork({ WATCH: "false" });
   cluster.on("exit", (worker, code, signal) => {

@@ -58,6 +58,8 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Recor
     locale,
     t,
     urls,
+    // The one address this page is kept under in the render cache (send.ts renderPage).
+    pagePath: meta.path,
     asset: (name: string) => deps.assets.url(name),
     section: meta.section,
     breadcrumbs: meta.breadcrumbs,

@@ -1,3 +1,4 @@
+import type { Request, Response } from "express";
 import { LOCALES, isLocale, type Locale } from "../config.js";
 
 /**
@@ -21,6 +22,16 @@ export function negotiateLocale(header: string | undefined, fallback: Locale): L
     if (r.lang === "*") return fallback;
   }
   return fallback;
+}
+
+/**
+ * The locale for a response whose body (or Location) is chosen by Accept-Language. It
+ * says so with `Vary: Accept-Language` (RFC 9110 §12.5.5): without it a shared cache
+ * hands one reader's language to the next. Every such choice goes through here.
+ */
+export function localeForResponse(req: Request, res: Response, fallback: Locale): Locale {
+  res.vary("Accept-Language");
+  return negotiateLocale(req.headers["accept-language"], fallback);
 }
 
 export { LOCALES };

@@ -1,5 +1,7 @@
 // Query parameters are parsed by zod and nothing else reads req.query. A repeated
 // parameter arrives as an array and is rejected, like "0x10", "1e9", "-1" or "page[]".
+// Any other parameter (utm_source, fbclid…) is ignored by every route, and so by the
+// render cache's key (render-cache.ts), so it can neither change a page nor copy one.
 import type { Request } from "express";
 import { z } from "zod";
 import { HttpError } from "../errors.js";
@@ -13,7 +15,13 @@ const pageParam = z
   .refine((n) => n <= MAX_PAGE)
   .optional();
 
+/** Every parameter some route reads; the render cache keys on these and drops the rest. */
+export const ROUTE_PARAMS: ReadonlySet<string> = new Set(["page", "q", "district", "year"]);
+
 export const listQuery = z.object({ page: pageParam }).loose();
+
+/** Pages that are one page only: "?page=2" there is a 400, not a second copy of the page. */
+export const singlePageQuery = z.object({ page: z.never({ error: "this page has no pages" }).optional() }).loose();
 
 /** Parses req.query with a schema; an invalid value is a 400 with the localized page. */
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
@@ -30,6 +38,11 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infe
 /** Page number from ?page=N, 1 when absent; 404 past the last page (but page 1 always exists). */
 export function pageNumber(req: Request): number {
   return parseQuery(req, listQuery).page ?? 1;
+}
+
+/** For routes that do not paginate: refuses ?page= (see singlePageQuery). */
+export function assertSinglePage(req: Request): void {
+  parseQuery(req, singlePageQuery);
 }
 
 export function assertPage(page: number, pages: number): void {

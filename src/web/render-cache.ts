@@ -3,9 +3,11 @@
 // the bytes, a strong ETag, Last-Modified and, once zlib has finished in the background,
 // gzip and Brotli variants (RFC 9110 §8.4: Content-Encoding, with Vary: Accept-Encoding).
 import type { IncomingMessage } from "node:http";
+import querystring from "node:querystring";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { AppDeps } from "./context.js";
+import { ROUTE_PARAMS } from "./params.js";
 
 export interface CachedPage {
   readonly key: string;
@@ -127,18 +129,33 @@ export function renderCacheFor(deps: AppDeps): RenderCache | null {
   return caches.get(deps) ?? null;
 }
 
-const PAGE_QUERY = /^page=[1-9][0-9]{0,5}$/;
+const PAGE_VALUE = /^[1-9][0-9]{0,5}$/;
 
 /**
- * The cache key, or null when the request must not use the cache: anything but GET and
- * HEAD, and any query other than ?page=N (search terms, filters, cache-busting junk).
+ * The cache key, or null when the request must not use the cache (anything but GET and
+ * HEAD). The key is the path and the parameters that some route reads (params.ts), parsed
+ * as Express parses them (its "simple" query parser is node:querystring, so "pag%65=2"
+ * is page 2 here too). Every other parameter (utm_source, fbclid, cache-busting junk)
+ * is ignored by every route, so it is dropped here: such a URL is answered with the page
+ * already kept. Search terms and filters, a repeated or bracketed parameter, or anything
+ * but one ?page=N is not cached. Pages are stored only under their own address (see
+ * renderPage), so no parameter, meaningless or not, can add an entry.
  */
 /** Works on a plain Node request too (see serveCachedPages). */
 export function cacheKey(req: Pick<IncomingMessage, "method" | "url"> & { originalUrl?: string }): string | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const url = req.originalUrl ?? req.url ?? "";
   const q = url.indexOf("?");
-  return q < 0 || PAGE_QUERY.test(url.slice(q + 1)) ? url : null;
+  if (q < 0) return url;
+  let page: string | null = null;
+  for (const [name, value] of Object.entries(querystring.parse(url.slice(q + 1)))) {
+    if (/[[\]]/.test(name)) return null; // refused by parseQuery
+    if (!ROUTE_PARAMS.has(name)) continue;
+    if (name !== "page" || page !== null || typeof value !== "string" || !PAGE_VALUE.test(value)) return null;
+    page = value;
+  }
+  const path = url.slice(0, q);
+  return page === null ? path : `${path}?page=${page}`;
 }
 
 /** Parsed Accept-Encoding values: browsers send a handful of distinct strings, parsed once each. */

@@ -59,15 +59,18 @@ function encoded(req: Request, res: Response, body: string | Buffer): string | B
 }
 
 /**
- * Renders a template and sends it. A 200 page for a cacheable URL is also stored, keyed
- * by URL and content version, unless the route set `res.locals.renderCache = false`
- * (a page that depends on more than the indexed content, such as a file read per request).
+ * Renders a template and sends it. A 200 page is also stored, keyed by URL and content
+ * version, when the request's cache key is the page's own address (`pagePath`, from
+ * pageLocals: the canonical path with ?page=N): any other spelling of the URL is sent but
+ * not kept, so the entries are bounded by the pages that exist, whatever the query. Not
+ * when the route set `res.locals.renderCache = false` (a page that depends on more than
+ * the indexed content, such as a file read per request).
  */
 export function renderPage(req: Request, res: Response, deps: AppDeps, template: string, locals: Record<string, unknown>, status = 200): void {
   const html = deps.views.render(template, locals);
   const cache = status === 200 && res.locals.renderCache !== false ? renderCacheFor(deps) : null;
   const key = cache && cacheKey(req);
-  if (cache && key) {
+  if (cache && key && key === locals.pagePath) {
     const body = Buffer.from(html);
     const page: CachedPage = {
       key,

@@ -1,6 +1,7 @@
 // Old addresses listed in an article's `aliases` answer 301 to where it lives now.
 import type { RequestHandler } from "express";
 import type { AppDeps } from "../context.js";
+import { redirectTo } from "../redirect.js";
 import { urls } from "../urls.js";
 
 export function aliasRedirects(deps: AppDeps): RequestHandler {
@@ -8,6 +9,6 @@ export function aliasRedirects(deps: AppDeps): RequestHandler {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
     const target = deps.index.articles.alias(req.path.endsWith("/") ? req.path : `${req.path}/`, deps.index.now());
     if (!target) return next();
-    res.redirect(301, urls.article(target.lang, target.slug));
+    redirectTo(res, 301, urls.article(target.lang, target.slug));
   };
 }

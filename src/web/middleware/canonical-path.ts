@@ -1,6 +1,8 @@
 // One URL per page: lower-case paths, and page paths end with "/" while file paths
 // (with an extension) do not. The other form answers 301 to the canonical one.
+// A target that would leave the site ("/\evil.example/") is refused by redirectTo.
 import type { RequestHandler } from "express";
+import { redirectTo } from "../redirect.js";
 
 const FILE_LIKE = /\.[a-z0-9]{1,8}$/i;
 
@@ -15,6 +17,6 @@ export function canonicalPath(): RequestHandler {
     if (!target.endsWith("/") && !FILE_LIKE.test(target)) target += "/";
     if (target === original) return next();
     const q = req.originalUrl.indexOf("?");
-    res.redirect(301, target + (q >= 0 ? req.originalUrl.slice(q) : ""));
+    redirectTo(res, 301, target + (q >= 0 ? req.originalUrl.slice(q) : ""));
   };
 }

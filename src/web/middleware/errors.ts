@@ -1,18 +1,19 @@
 // The 404 handler and the one last-resort error handler: known errors map to a
 // status and a localized page; the unexpected ones are logged with their cause and
 // shown as a 500 with a request id, never with a stack trace or a file path.
-import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
 import { isLocale, type Locale } from "../../config.js";
 import { HttpError } from "../../errors.js";
 import { fullTitle, pageLocals, type AppDeps } from "../context.js";
-import { negotiateLocale } from "../negotiate.js";
+import { localeForResponse } from "../negotiate.js";
 import { sendBody } from "../send.js";
 
 const KNOWN = new Set([400, 404, 429, 500, 503]);
 
-function localeOf(deps: AppDeps, path: string, acceptLanguage: string | undefined): Locale {
-  const first = path.split("/")[1];
-  return isLocale(first) ? first : negotiateLocale(acceptLanguage, deps.config.defaultLocale);
+/** The path's language; outside /bg/ and /pl/ the reader's (and the response says it varies). */
+function localeOf(deps: AppDeps, req: Request, res: Response): Locale {
+  const first = req.path.split("/")[1];
+  return isLocale(first) ? first : localeForResponse(req, res, deps.config.defaultLocale);
 }
 
 export function notFound(): RequestHandler {
@@ -31,7 +32,7 @@ export function errorHandler(deps: AppDeps): ErrorRequestHandler {
     else if (status >= 500) deps.logger.error({ err, reqId: requestId, path: req.path }, "request failed");
     // Too late for an error page: Express cuts the connection, so the client sees a failure.
     if (res.headersSent) return next(err);
-    const locale = localeOf(deps, req.path, req.headers["accept-language"]);
+    const locale = localeOf(deps, req, res);
     const shown = KNOWN.has(status) ? status : status >= 500 ? 500 : 400;
     const t = deps.i18n.t(locale);
     try {

@@ -8,6 +8,7 @@ import { formatIssue } from "../../content/issues.js";
 import { HttpError } from "../../errors.js";
 import { formatDate } from "../../i18n/format.js";
 import { fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { assertSinglePage } from "../params.js";
 import { renderPage } from "../send.js";
 import { absolute, urls } from "../urls.js";
 
@@ -34,6 +35,7 @@ export function accessibilityRoutes(deps: AppDeps): Router {
     const t = deps.i18n.t(locale);
     const load = statementLoader(deps.config.contentDir, locale);
     router.get(urls.accessibility(locale), (req, res) => {
+      assertSinglePage(req);
       const { statement, issues } = load();
       if (!statement) {
         // A broken statement is an editor's mistake that `npm run check` also reports;

@@ -4,7 +4,7 @@ import { DISTRICT_ID_PATTERN } from "../../content/schema.js";
 import { HttpError } from "../../errors.js";
 import { collator } from "../../i18n/format.js";
 import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
-import { assertPage, pageNumber } from "../params.js";
+import { assertPage, assertSinglePage, pageNumber } from "../params.js";
 import { renderPage } from "../send.js";
 import { SEGMENTS, urls } from "../urls.js";
 import { PER_PAGE } from "./news.js";
@@ -17,6 +17,7 @@ export function districtRoutes(deps: AppDeps): Router {
     const index = { name: t("districts.title"), url: urls.districts(locale) };
 
     router.get(urls.districts(locale), (req, res) => {
+      assertSinglePage(req);
       const order = collator(locale);
       const counts = deps.index.districts.counts(locale);
       const groups = new Map<string, { municipality: string; districts: { name: string; url: string; count: number }[] }>();

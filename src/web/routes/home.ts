@@ -2,6 +2,7 @@ import { Router } from "express";
 import { LOCALES } from "../../config.js";
 import { collator } from "../../i18n/format.js";
 import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { assertSinglePage } from "../params.js";
 import { renderPage } from "../send.js";
 import { urls } from "../urls.js";
 
@@ -9,6 +10,7 @@ export function homeRoutes(deps: AppDeps): Router {
   const router = Router();
   for (const locale of LOCALES) {
     router.get(urls.home(locale), (req, res) => {
+      assertSinglePage(req);
       const t = deps.i18n.t(locale);
       const version = deps.index.version();
       const latest = deps.index.articles.page(locale, 1, 8);

@@ -6,7 +6,7 @@ import { slugify } from "../../content/slug.js";
 import { HttpError } from "../../errors.js";
 import { formatDate } from "../../i18n/format.js";
 import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
-import { assertPage, pageNumber } from "../params.js";
+import { assertPage, assertSinglePage, pageNumber } from "../params.js";
 import { renderPage } from "../send.js";
 import { SEGMENTS, urls } from "../urls.js";
 
@@ -50,6 +50,7 @@ export function newsRoutes(deps: AppDeps): Router {
       const a = deps.index.articles.bySlug(locale, slug, now, preview);
       // Unknown here may still be an old address listed in some article's aliases.
       if (!a) return next();
+      assertSinglePage(req);
       const card = articleCard(deps, a);
       const tz = deps.config.timeZones[locale];
       const translations = deps.index.articles.translations(a, now).map((tr) => ({

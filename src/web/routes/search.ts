@@ -1,8 +1,7 @@
 // The search page per locale (/bg/tarsene/, /pl/szukaj/): a GET form, results ranked by
 // bm25 with recency as tie-break, filters by district and year, and an OpenSearch
 // description so browsers can add the portal as a search engine.
-import { Router, type RequestHandler } from "express";
-import { rateLimit } from "express-rate-limit";
+import { Router } from "express";
 import { z } from "zod";
 import { LOCALES, type Locale } from "../../config.js";
 import { toEpochMs } from "../../content/dates.js";
@@ -12,6 +11,7 @@ import { collator } from "../../i18n/format.js";
 import { buildMatch } from "../../search/query.js";
 import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
 import { MAX_PAGE, parseQuery } from "../params.js";
+import { searchLimiter } from "../rate-limit.js";
 import { renderPage, sendBody } from "../send.js";
 import { urls } from "../urls.js";
 
@@ -36,22 +36,9 @@ export function searchHref(locale: Locale, params: { q: string; district?: strin
 /** How long a search may wait for the search index of a fresh build (see ContentIndex.searchReady). */
 const SEARCH_WAIT_MS = 5_000;
 
-function limiter(deps: AppDeps): RequestHandler {
-  if (deps.config.searchRateLimit === 0) return (_req, _res, next) => next();
-  return rateLimit({
-    windowMs: 60_000,
-    limit: deps.config.searchRateLimit,
-    standardHeaders: "draft-8",
-    legacyHeaders: false,
-    // Our own checks: trust proxy comes from TRUST_PROXY, and the key is req.ip.
-    validate: false,
-    handler: (_req, _res, next) => next(new HttpError(429, "Too many searches")),
-  });
-}
-
 export function searchRoutes(deps: AppDeps): Router {
   const router = Router();
-  const limit = limiter(deps);
+  const limit = searchLimiter(deps);
   for (const locale of LOCALES) {
     const t = deps.i18n.t(locale);
     const tz = deps.config.timeZones[locale];

@@ -3,18 +3,18 @@
 import { Router } from "express";
 import { HttpError } from "../../errors.js";
 import type { AppDeps } from "../context.js";
-import { negotiateLocale } from "../negotiate.js";
+import { localeForResponse } from "../negotiate.js";
 import { publicText } from "../public-text.js";
+import { redirectTo } from "../redirect.js";
 import { urls } from "../urls.js";
 
 export function systemRoutes(deps: AppDeps, state: { ready: boolean; inFlight?: () => number }): Router {
   const router = Router();
 
   router.get("/", (req, res) => {
-    const locale = negotiateLocale(req.headers["accept-language"], deps.config.defaultLocale);
-    res.setHeader("Vary", "Accept-Language");
+    const locale = localeForResponse(req, res, deps.config.defaultLocale);
     res.setHeader("Cache-Control", "public, max-age=300");
-    res.redirect(302, urls.home(locale));
+    redirectTo(res, 302, urls.home(locale));
   });
 
   router.get("/healthz", (_req, res) => {

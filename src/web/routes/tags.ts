@@ -4,7 +4,7 @@ import { SLUG_PATTERN } from "../../content/schema.js";
 import { HttpError } from "../../errors.js";
 import { collator } from "../../i18n/format.js";
 import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
-import { assertPage, pageNumber } from "../params.js";
+import { assertPage, assertSinglePage, pageNumber } from "../params.js";
 import { renderPage } from "../send.js";
 import { SEGMENTS, urls } from "../urls.js";
 import { PER_PAGE } from "./news.js";
@@ -17,6 +17,7 @@ export function tagRoutes(deps: AppDeps): Router {
     const index = { name: t("tags.title"), url: urls.tags(locale) };
 
     router.get(urls.tags(locale), (req, res) => {
+      assertSinglePage(req);
       const tags = deps.index.districts
         .tags(locale)
         .sort((a, b) => collator(locale).compare(a.name, b.name))
