@@ -6,9 +6,9 @@ import type { Locale } from "../config.js";
 import { toEpochMs } from "./dates.js";
 import { FrontMatterError, parseMarkdownFile } from "./frontmatter.js";
 import { imageSize } from "./image-size.js";
-import { issue, type ContentIssue } from "./issues.js";
+import { issue, unexpectedProblem, type ContentIssue } from "./issues.js";
 import { MEDIA_PREFIX } from "../media/urls.js";
-import { firstParagraphOf, MAX_BODY_BYTES, renderMarkdown, truncateText, type ResolvedImage } from "./markdown.js";
+import { firstParagraphOf, MAX_BODY_BYTES, renderMarkdown, truncateText, type RenderedMarkdown, type ResolvedImage } from "./markdown.js";
 import { frontMatterSchema, type FrontMatter } from "./schema.js";
 import { slugify } from "./slug.js";
 import { decodeUtf8 } from "../text/utf8.js";
@@ -121,15 +121,22 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
       issues.push(issue(rel, parsed.lineOf(["image", "src"]), "image.src", `"${picture.src}" is not a JPEG, PNG, GIF or WebP file beside the article — check the file name`));
     }
   }
-  // Pictures are checked and listed now; a body without any can be rendered later.
-  const later = options.bodyLater && !parsed.body.includes("![") ? (summary ?? firstParagraphOf(parsed.body, lang)) : null;
-  const rendered = later !== null ? null : renderMarkdown(parsed.body, lang, {
-    resolveImage: (src) => {
-      const m = readMedia(options.contentDir, articleDir, src);
-      if (m) media.push(m);
-      return m;
-    },
-  });
+  let later: string | null;
+  let rendered: RenderedMarkdown | null;
+  try {
+    // Pictures are checked and listed now; a body without any can be rendered later.
+    later = options.bodyLater && !parsed.body.includes("![") ? (summary ?? firstParagraphOf(parsed.body, lang)) : null;
+    rendered = later !== null ? null : renderMarkdown(parsed.body, lang, {
+      resolveImage: (src) => {
+        const m = readMedia(options.contentDir, articleDir, src);
+        if (m) media.push(m);
+        return m;
+      },
+    });
+  } catch (cause) {
+    // The body's Markdown made a library throw: name the body (parse-file.ts catches the rest).
+    return { article: null, issues: [...issues, unexpectedProblem(rel, parsed.bodyLine, "body", cause, options.contentDir)] };
+  }
   for (const src of rendered?.missingImages ?? []) {
     const at = parsed.body.indexOf(src);
     const line = parsed.bodyLine + (at < 0 ? 0 : parsed.body.slice(0, at).split("\n").length - 1);
