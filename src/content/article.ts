@@ -11,6 +11,7 @@ import { MEDIA_PREFIX } from "../media/urls.js";
 import { firstParagraphOf, MAX_BODY_BYTES, renderMarkdown, truncateText, type RenderedMarkdown, type ResolvedImage } from "./markdown.js";
 import { frontMatterSchema, type FrontMatter } from "./schema.js";
 import { slugify } from "./slug.js";
+import { normalizeNewlines } from "../text/newlines.js";
 import { decodeUtf8 } from "../text/utf8.js";
 import { zodToIssues } from "./zod-issues.js";
 
@@ -164,7 +165,8 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
     links: rendered?.links ?? [],
     media,
     lines,
-    hash: createHash("sha256").update(source).digest("hex").slice(0, 16),
+    // Over the text as read (LF), so saving a file with other line endings changes nothing.
+    hash: createHash("sha256").update(raw.includes("\r") ? normalizeNewlines(raw) : source).digest("hex").slice(0, 16),
     ...(rendered ? {} : { bodyLater: parsed.body }),
     ...rest,
   };

@@ -15,6 +15,7 @@ import { parseMarkdownFile } from "./frontmatter.js";
 import { issue, sortIssues, type ContentIssue } from "./issues.js";
 import { scanContent } from "./scan.js";
 import { slugify } from "./slug.js";
+import { normalizeNewlines } from "../text/newlines.js";
 
 /** A check supplied by another module (e.g. image decoding), run on the whole tree. */
 export type ExtraCheck = (contentDir: string) => ContentIssue[];
@@ -165,7 +166,7 @@ export function checkContent(config: Pick<Config, "contentDir" | "timeZones">, e
   for (const a of articles) {
     let raw = "";
     try {
-      raw = fs.readFileSync(`${config.contentDir}/${a.file}`, "utf8");
+      raw = normalizeNewlines(fs.readFileSync(`${config.contentDir}/${a.file}`, "utf8"));
     } catch {
       continue;
     }
