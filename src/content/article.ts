@@ -11,7 +11,9 @@ import { MEDIA_PREFIX } from "../media/urls.js";
 import { firstParagraphOf, MAX_BODY_BYTES, renderMarkdown, truncateText, type RenderedMarkdown, type ResolvedImage } from "./markdown.js";
 import { frontMatterSchema, type FrontMatter } from "./schema.js";
 import { slugify } from "./slug.js";
+import { stripBidiControls } from "../text/bidi.js";
 import { normalizeNewlines } from "../text/newlines.js";
+import { cleanDisplayText } from "./display-text.js";
 import { decodeUtf8 } from "../text/utf8.js";
 import { zodToIssues } from "./zod-issues.js";
 
@@ -102,9 +104,11 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
     const line = cause instanceof FrontMatterError ? cause.line : 1;
     return { article: null, issues: [issue(rel, line, "front matter", (cause as Error).message)] };
   }
-  const result = frontMatterSchema.safeParse(parsed.data);
+  const shown = cleanDisplayText(parsed.data, rel, parsed.lineOf);
+  issues.push(...shown.issues);
+  const result = frontMatterSchema.safeParse(shown.data);
   if (!result.success) {
-    return { article: null, issues: zodToIssues(result.error, frontMatterSchema, rel, parsed.lineOf) };
+    return { article: null, issues: [...issues, ...zodToIssues(result.error, frontMatterSchema, rel, parsed.lineOf)] };
   }
   const fm = result.data;
   // `rest` goes last into the article below: V8 (Node 20) adds each property written
@@ -155,7 +159,8 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
     lang,
     district,
     slug,
-    summary: summary ?? truncateText(rendered ? rendered.firstParagraph || rendered.text : later!, 200),
+    // A summary taken from the body is cleaned like one written in the front matter.
+    summary: summary ?? stripBidiControls(truncateText(rendered ? rendered.firstParagraph || rendered.text : later!, 200)),
     date: toEpochMs(date, options.timeZone),
     updated: updated === undefined ? undefined : toEpochMs(updated, options.timeZone),
     expires: expires === undefined ? undefined : toEpochMs(expires, options.timeZone),

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ContentIndex } from "../../src/index/index.js";
 import { loadConfig } from "../../src/config.js";
 import { urls } from "../../src/web/urls.js";
-import { copyFixture, createTestPortal, NOW, tempDir, type TestPortal } from "../helpers/app.js";
+import { copyFixture, createTestPortal, NOW, type TestPortal } from "../helpers/app.js";
 
 // Fragments that reach the parsers' corners: escapes that are not UTF-8, picture and link
 // syntax, nesting, line endings of every kind, bidi controls, lone surrogates in escapes.

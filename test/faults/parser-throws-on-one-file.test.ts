@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import type * as Article from "../../src/content/article.js";
 import { loadConfig } from "../../src/config.js";
 import { ContentIndex } from "../../src/index/index.js";
 import { copyFixture, tempDir } from "../helpers/app.js";
@@ -12,7 +13,7 @@ const POISON = "bg/sredets/2026-11-20-otrova.md";
 
 // A parser that throws on one file, as a library might on input nobody foresaw.
 vi.mock("../../src/content/article.js", async (original) => {
-  const real = await original<typeof import("../../src/content/article.js")>();
+  const real = await original<typeof Article>();
   return {
     ...real,
     parseArticle: (...args: Parameters<typeof real.parseArticle>) => {
