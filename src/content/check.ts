@@ -7,6 +7,7 @@ import fs from "node:fs";
 import { posix } from "node:path";
 import MarkdownIt from "markdown-it";
 import { isLocale, type Config } from "../config.js";
+import { isoDay } from "../i18n/format.js";
 import { parseFile } from "../index/parse-file.js";
 import { SEGMENTS, urls } from "../web/urls.js";
 import type { Article } from "./article.js";
@@ -154,11 +155,11 @@ export function checkContent(config: Pick<Config, "contentDir" | "timeZones">, e
     if (p.article) articles.push(p.article);
     if (p.district) districts.add(p.district.id);
   }
-  const cross = crossCheck(articles, districts, urls.article);
+  const cross = crossCheck(articles, districts, urls.article, (a) => isoDay(a.date, config.timeZones[a.lang]));
   issues.push(...cross.issues);
   const active = articles.filter((a) => cross.active.has(a.file));
   const site: Site = {
-    articles: new Set(active.map((a) => urls.article(a.lang, a.slug))),
+    articles: new Set(active.map((a) => urls.article(a.lang, cross.slugs.get(a.file) ?? a.slug))),
     aliases: new Set(cross.aliases.keys()),
     districts,
     tags: new Set(active.flatMap((a) => a.tags.map((t) => `${a.lang}/${slugify(t, a.lang)}`))),
