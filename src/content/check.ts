@@ -11,6 +11,7 @@ import { isoDay } from "../i18n/format.js";
 import { parseFile } from "../index/parse-file.js";
 import { SEGMENTS, urls } from "../web/urls.js";
 import type { Article } from "./article.js";
+import { addressChanges } from "./address-history.js";
 import { crossCheck } from "./cross-check.js";
 import { parseMarkdownFile } from "./frontmatter.js";
 import { issue, sortIssues, type ContentIssue } from "./issues.js";
@@ -157,6 +158,7 @@ export function checkContent(config: Pick<Config, "contentDir" | "timeZones">, e
   }
   const cross = crossCheck(articles, districts, urls.article, (a) => isoDay(a.date, config.timeZones[a.lang]));
   issues.push(...cross.issues);
+  issues.push(...addressChanges(config, articles.filter((a) => cross.active.has(a.file)), districts, urls.article));
   const active = articles.filter((a) => cross.active.has(a.file));
   const site: Site = {
     articles: new Set(active.map((a) => urls.article(a.lang, cross.slugs.get(a.file) ?? a.slug))),
