@@ -6,11 +6,14 @@ import type { Locale } from "../config.js";
 import { toEpochMs } from "./dates.js";
 import { FrontMatterError, parseMarkdownFile } from "./frontmatter.js";
 import { imageSize } from "./image-size.js";
-import { issue, type ContentIssue } from "./issues.js";
+import { issue, unexpectedProblem, type ContentIssue } from "./issues.js";
 import { MEDIA_PREFIX } from "../media/urls.js";
-import { firstParagraphOf, MAX_BODY_BYTES, renderMarkdown, truncateText, type ResolvedImage } from "./markdown.js";
+import { firstParagraphOf, MAX_BODY_BYTES, renderMarkdown, truncateText, type RenderedMarkdown, type ResolvedImage } from "./markdown.js";
 import { frontMatterSchema, type FrontMatter } from "./schema.js";
 import { slugify } from "./slug.js";
+import { stripBidiControls } from "../text/bidi.js";
+import { normalizeNewlines } from "../text/newlines.js";
+import { cleanDisplayText } from "./display-text.js";
 import { decodeUtf8 } from "../text/utf8.js";
 import { zodToIssues } from "./zod-issues.js";
 
@@ -101,9 +104,11 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
     const line = cause instanceof FrontMatterError ? cause.line : 1;
     return { article: null, issues: [issue(rel, line, "front matter", (cause as Error).message)] };
   }
-  const result = frontMatterSchema.safeParse(parsed.data);
+  const shown = cleanDisplayText(parsed.data, rel, parsed.lineOf);
+  issues.push(...shown.issues);
+  const result = frontMatterSchema.safeParse(shown.data);
   if (!result.success) {
-    return { article: null, issues: zodToIssues(result.error, frontMatterSchema, rel, parsed.lineOf) };
+    return { article: null, issues: [...issues, ...zodToIssues(result.error, frontMatterSchema, rel, parsed.lineOf)] };
   }
   const fm = result.data;
   // `rest` goes last into the article below: V8 (Node 20) adds each property written
@@ -121,15 +126,22 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
       issues.push(issue(rel, parsed.lineOf(["image", "src"]), "image.src", `"${picture.src}" is not a JPEG, PNG, GIF or WebP file beside the article — check the file name`));
     }
   }
-  // Pictures are checked and listed now; a body without any can be rendered later.
-  const later = options.bodyLater && !parsed.body.includes("![") ? (summary ?? firstParagraphOf(parsed.body, lang)) : null;
-  const rendered = later !== null ? null : renderMarkdown(parsed.body, lang, {
-    resolveImage: (src) => {
-      const m = readMedia(options.contentDir, articleDir, src);
-      if (m) media.push(m);
-      return m;
-    },
-  });
+  let later: string | null;
+  let rendered: RenderedMarkdown | null;
+  try {
+    // Pictures are checked and listed now; a body without any can be rendered later.
+    later = options.bodyLater && !parsed.body.includes("![") ? (summary ?? firstParagraphOf(parsed.body, lang)) : null;
+    rendered = later !== null ? null : renderMarkdown(parsed.body, lang, {
+      resolveImage: (src) => {
+        const m = readMedia(options.contentDir, articleDir, src);
+        if (m) media.push(m);
+        return m;
+      },
+    });
+  } catch (cause) {
+    // The body's Markdown made a library throw: name the body (parse-file.ts catches the rest).
+    return { article: null, issues: [...issues, unexpectedProblem(rel, parsed.bodyLine, "body", cause, options.contentDir)] };
+  }
   for (const src of rendered?.missingImages ?? []) {
     const at = parsed.body.indexOf(src);
     const line = parsed.bodyLine + (at < 0 ? 0 : parsed.body.slice(0, at).split("\n").length - 1);
@@ -147,7 +159,8 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
     lang,
     district,
     slug,
-    summary: summary ?? truncateText(rendered ? rendered.firstParagraph || rendered.text : later!, 200),
+    // A summary taken from the body is cleaned like one written in the front matter.
+    summary: summary ?? stripBidiControls(truncateText(rendered ? rendered.firstParagraph || rendered.text : later!, 200)),
     date: toEpochMs(date, options.timeZone),
     updated: updated === undefined ? undefined : toEpochMs(updated, options.timeZone),
     expires: expires === undefined ? undefined : toEpochMs(expires, options.timeZone),
@@ -157,7 +170,8 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
     links: rendered?.links ?? [],
     media,
     lines,
-    hash: createHash("sha256").update(source).digest("hex").slice(0, 16),
+    // Over the text as read (LF), so saving a file with other line endings changes nothing.
+    hash: createHash("sha256").update(raw.includes("\r") ? normalizeNewlines(raw) : source).digest("hex").slice(0, 16),
     ...(rendered ? {} : { bodyLater: parsed.body }),
     ...rest,
   };

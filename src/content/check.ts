@@ -7,14 +7,17 @@ import fs from "node:fs";
 import { posix } from "node:path";
 import MarkdownIt from "markdown-it";
 import { isLocale, type Config } from "../config.js";
+import { isoDay } from "../i18n/format.js";
 import { parseFile } from "../index/parse-file.js";
 import { SEGMENTS, urls } from "../web/urls.js";
 import type { Article } from "./article.js";
+import { addressChanges } from "./address-history.js";
 import { crossCheck } from "./cross-check.js";
 import { parseMarkdownFile } from "./frontmatter.js";
 import { issue, sortIssues, type ContentIssue } from "./issues.js";
 import { scanContent } from "./scan.js";
 import { slugify } from "./slug.js";
+import { normalizeNewlines } from "../text/newlines.js";
 
 /** A check supplied by another module (e.g. image decoding), run on the whole tree. */
 export type ExtraCheck = (contentDir: string) => ContentIssue[];
@@ -153,11 +156,12 @@ export function checkContent(config: Pick<Config, "contentDir" | "timeZones">, e
     if (p.article) articles.push(p.article);
     if (p.district) districts.add(p.district.id);
   }
-  const cross = crossCheck(articles, districts, urls.article);
+  const cross = crossCheck(articles, districts, urls.article, (a) => isoDay(a.date, config.timeZones[a.lang]));
   issues.push(...cross.issues);
+  issues.push(...addressChanges(config, articles.filter((a) => cross.active.has(a.file)), districts, urls.article));
   const active = articles.filter((a) => cross.active.has(a.file));
   const site: Site = {
-    articles: new Set(active.map((a) => urls.article(a.lang, a.slug))),
+    articles: new Set(active.map((a) => urls.article(a.lang, cross.slugs.get(a.file) ?? a.slug))),
     aliases: new Set(cross.aliases.keys()),
     districts,
     tags: new Set(active.flatMap((a) => a.tags.map((t) => `${a.lang}/${slugify(t, a.lang)}`))),
@@ -165,7 +169,7 @@ export function checkContent(config: Pick<Config, "contentDir" | "timeZones">, e
   for (const a of articles) {
     let raw = "";
     try {
-      raw = fs.readFileSync(`${config.contentDir}/${a.file}`, "utf8");
+      raw = normalizeNewlines(fs.readFileSync(`${config.contentDir}/${a.file}`, "utf8"));
     } catch {
       continue;
     }

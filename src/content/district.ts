@@ -2,6 +2,7 @@
 import path from "node:path";
 import type { Locale } from "../config.js";
 import { FrontMatterError, parseYamlFile } from "./yaml.js";
+import { cleanDisplayText } from "./display-text.js";
 import { issue, type ContentIssue } from "./issues.js";
 import { renderInlineMarkdown } from "./markdown.js";
 import { districtSchema, type DistrictFile } from "./schema.js";
@@ -22,11 +23,12 @@ export function parseDistrict(rel: string, raw: string): { district: District | 
   } catch (cause) {
     return { district: null, issues: [issue(rel, cause instanceof FrontMatterError ? cause.line : 1, "file", (cause as Error).message)] };
   }
-  const result = districtSchema.safeParse(parsed.data ?? {});
-  if (!result.success) return { district: null, issues: zodToIssues(result.error, districtSchema, rel, parsed.lineOf) };
+  const shown = cleanDisplayText(parsed.data ?? {}, rel, parsed.lineOf);
+  const result = districtSchema.safeParse(shown.data);
+  if (!result.success) return { district: null, issues: [...shown.issues, ...zodToIssues(result.error, districtSchema, rel, parsed.lineOf)] };
   const { description, ...rest } = result.data;
   const descriptionHtml: Partial<Record<Locale, string>> = {};
   if (description?.bg) descriptionHtml.bg = renderInlineMarkdown(description.bg, "bg");
   if (description?.pl) descriptionHtml.pl = renderInlineMarkdown(description.pl, "pl");
-  return { district: { ...rest, id, file: rel, descriptionHtml }, issues: [] };
+  return { district: { ...rest, id, file: rel, descriptionHtml }, issues: shown.issues };
 }

@@ -11,6 +11,7 @@
 // copies of real front matter.
 import { CORE_SCHEMA, load as loadJsYaml } from "js-yaml";
 import matter from "gray-matter";
+import { normalizeNewlines } from "../text/newlines.js";
 import { FrontMatterError, readYaml, yamlLineOf } from "./yaml.js";
 
 export { FrontMatterError } from "./yaml.js";
@@ -133,7 +134,8 @@ function headEnd(text: string): number {
 }
 
 /** Parses one Markdown file; throws FrontMatterError with the file line of the problem. */
-export function parseMarkdownFile(raw: string, options: ParseFileOptions = {}): ParsedFile {
+export function parseMarkdownFile(source: string, options: ParseFileOptions = {}): ParsedFile {
+  const raw = normalizeNewlines(source);
   const firstLine = raw.slice(0, raw.indexOf("\n") >>> 0);
   const opener = /^---[ \t]*(\S+)/.exec(firstLine.replace(/^\uFEFF/, ""));
   if (opener) refuse(opener[1] ?? "code")();

@@ -18,6 +18,19 @@ export function issue(file: string, line: number, field: string, message: string
   return { file, line, field, message, severity };
 }
 
+/**
+ * A file that made the portal itself fail while reading it (an exception from a parser,
+ * not a rule of the editor guide): the file is kept off the site and named, with the
+ * reason, while every other file is published. The reason is the error's first line,
+ * without the server's folders (the list of problems is shown on the dev banner and by
+ * `npm run check`).
+ */
+export function unexpectedProblem(file: string, line: number, field: string, cause: unknown, contentDir: string): ContentIssue {
+  const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+  const reason = text.split("\n")[0]!.split(contentDir).join("").slice(0, 200);
+  return issue(file, line, field, `cannot be read by the portal (${reason}) — simplify the text around this line, and report the file to the portal's developers`);
+}
+
 /** `bg/sredets/2017-09-29-obuchenie.md:3: date: "2017-02-30" is not a real date — use YYYY-MM-DD` */
 export function formatIssue(i: ContentIssue): string {
   const prefix = i.severity === "warning" ? "warning: " : "";

@@ -3,6 +3,7 @@
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import type { Locale } from "../config.js";
+import { decodeUriLeniently } from "../text/uri.js";
 
 /** Where a relative image in an article body is served, and its size. */
 export interface ResolvedImage {
@@ -68,7 +69,7 @@ function createRenderer(locale: Locale): MarkdownIt {
     const src = token.attrGet("src") ?? "";
     const alt = md.utils.escapeHtml(token.children ? md.renderer.renderInlineAsText(token.children, md.options, env) : token.content);
     const title = token.attrGet("title");
-    const resolved = /^[a-z]+:/i.test(src) ? null : env.ctx.resolveImage(decodeURI(src));
+    const resolved = /^[a-z]+:/i.test(src) ? null : env.ctx.resolveImage(decodeUriLeniently(src));
     if (!resolved) {
       env.missing.push(src);
       return `<span class="missing-image">${alt}</span>`;

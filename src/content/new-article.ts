@@ -8,6 +8,9 @@ import { isoDay } from "../i18n/format.js";
 import { dateProblem } from "./dates.js";
 import { DISTRICT_ID_PATTERN } from "./schema.js";
 import { slugify } from "./slug.js";
+import { readArticleKey } from "./address-history.js";
+import { crossCheck } from "./cross-check.js";
+import { scanContent } from "./scan.js";
 
 export interface NewArticleInput {
   readonly lang: Locale;
@@ -63,11 +66,13 @@ const SKELETON: Record<Locale, { summary: string; heading: string; paragraph: st
 };
 
 /** The text of a new article. JSON strings are valid YAML double-quoted scalars (YAML 1.2 §7.3.1). */
-export function articleSource(lang: Locale, title: string, date: string): string {
+export function articleSource(lang: Locale, title: string, date: string, slug: string): string {
   const s = SKELETON[lang];
   return [
     "---",
     `title: ${JSON.stringify(title)}`,
+    // Written out, so that correcting the title later does not move the article (issue 19, item 10).
+    `slug: ${slug}`,
     `date: "${date}"`,
     `# summary: ${JSON.stringify(s.summary)}`,
     "tags: []",
@@ -81,6 +86,30 @@ export function articleSource(lang: Locale, title: string, date: string): string
   ].join("\n");
 }
 
+/**
+ * `base`, or when an article of the language already asks for it or is served at it (a
+ * title used every month), `base-<date>`, then `-2`, `-3`…: the address the portal would
+ * give it anyway (content/cross-check.ts), now written in the file for good.
+ */
+function freeSlug(config: Pick<Config, "contentDir" | "timeZones">, lang: Locale, base: string, date: string): string {
+  const keys = scanContent(config.contentDir).files.flatMap((f) => {
+    if (f.kind !== "article" || !f.rel.startsWith(`${lang}/`)) return [];
+    try {
+      const key = readArticleKey(f.rel, fs.readFileSync(f.abs, "utf8"), config.timeZones);
+      return key ? [key] : [];
+    } catch {
+      return [];
+    }
+  });
+  const districts = new Set(keys.map((k) => k.district));
+  const served = crossCheck(keys, districts, (_lang, s) => s, (a) => isoDay(a.date, config.timeZones[a.lang])).slugs;
+  const taken = new Set([...keys.map((k) => k.slug), ...served.values()]);
+  if (!taken.has(base)) return base;
+  let slug = `${base}-${date}`;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${date}-${n}`;
+  return slug;
+}
+
 /** Validates the request and writes the file; never overwrites. */
 export function createArticle(config: Pick<Config, "contentDir" | "timeZones">, input: NewArticleInput, now = Date.now()): NewArticle {
   const title = input.title.trim();
@@ -92,15 +121,17 @@ export function createArticle(config: Pick<Config, "contentDir" | "timeZones">, 
   }
   const date = input.date ?? isoDay(now, config.timeZones[input.lang]);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || dateProblem(date)) throw new NewArticleError(`"${date}" is not a date — use YYYY-MM-DD`);
-  const slug = slugify(title, input.lang);
-  if (!slug) throw new NewArticleError("the title has no letters or digits to build an address from");
-  const name = `${date}-${slug}`;
+  const base = slugify(title, input.lang);
+  if (!base) throw new NewArticleError("the title has no letters or digits to build an address from");
+  const slug = freeSlug(config, input.lang, base, date);
+  // The file name keeps the date once: 2026-12-01-komunikat.md for komunikat-2026-12-01.
+  const name = `${date}-${slug.startsWith(`${base}-${date}`) ? base + slug.slice(base.length + date.length + 1) : slug}`;
   const folder = path.join(config.contentDir, input.lang, input.district);
   const taken = [`${name}.md`, name].find((n) => fs.existsSync(path.join(folder, n)));
   if (taken) throw new NewArticleError(`${input.lang}/${input.district}/${taken} already exists — open it, or choose another title`);
   const rel = input.bundle ? `${input.lang}/${input.district}/${name}/index.md` : `${input.lang}/${input.district}/${name}.md`;
   const file = path.join(config.contentDir, ...rel.split("/"));
-  const source = articleSource(input.lang, title, date);
+  const source = articleSource(input.lang, title, date, slug);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
     fs.writeFileSync(file, source, { flag: "wx" }); // "wx": fail rather than overwrite, even in a race

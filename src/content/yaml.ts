@@ -2,6 +2,7 @@
 // capped against "billion laughs". Problems carry the file line, for editors. Apart from
 // frontmatter.ts so that serving (the accessibility statement) does not load the
 // Markdown stack.
+import { normalizeNewlines } from "../text/newlines.js";
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from "yaml";
 
 export class FrontMatterError extends Error {
@@ -63,6 +64,6 @@ export function readYaml(source: string): { data: unknown; doc: Document; counte
 
 /** Parses a whole YAML file (district files) with the same safe settings. */
 export function parseYamlFile(raw: string): { data: unknown; lineOf: (path: readonly PropertyKey[]) => number } {
-  const { data, doc, counter } = readYaml(raw);
+  const { data, doc, counter } = readYaml(normalizeNewlines(raw));
   return { data, lineOf: (path) => yamlLineOf(doc, counter, path) };
 }

@@ -58,6 +58,11 @@ export function zodToIssues(
     if (i.code === "unrecognized_keys") {
       const allowed = allowedKeysAt(schema, i.path);
       for (const key of i.keys) {
+        if (key === "") {
+          // "? " or ": x" in YAML: a key with no name, which would print as an empty field.
+          out.push(issue(file, lineOf([...i.path, key]), i.path.length ? i.path.join(".") : "front matter", "a field has no name — write each field as name: value"));
+          continue;
+        }
         const field = [...i.path, key].join(".");
         const hint = suggestKey(key, allowed);
         const what = hint ? `did you mean "${hint}"?` : `allowed fields are ${allowed.join(", ")}`;

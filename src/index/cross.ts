@@ -3,7 +3,9 @@
 // sync at 10,000 articles, so the last set is kept in memory per connection and only the
 // rows a sync touched are read again. The copy is dropped whenever it could be stale:
 // another connection committed (PRAGMA data_version moved) or a sync failed.
+import type { Config } from "../config.js";
 import type { ContentIssue } from "../content/issues.js";
+import { isoDay } from "../i18n/format.js";
 import { crossCheck, type ArticleKey } from "../content/cross-check.js";
 import { urls } from "../web/urls.js";
 import type { Db } from "./db.js";
@@ -14,6 +16,8 @@ export type ArticleKeys = Map<string, KeyRow>;
 interface KeyRow {
   readonly key: ArticleKey;
   readonly active: number;
+  /** The slug the row is served at (key.slug is the one its file asks for). */
+  readonly served: string;
 }
 
 interface Remembered {
@@ -23,7 +27,7 @@ interface Remembered {
 
 const remembered = new WeakMap<Db, Remembered>();
 
-const COLUMNS = "file, lang, district, slug, aliases, translation_key, lines, active";
+const COLUMNS = "file, lang, district, own_slug, slug, date, aliases, translation_key, lines, active";
 
 /**
  * The keys of an article as just written (a new row is active until checked, see
@@ -31,8 +35,9 @@ const COLUMNS = "file, lang, district, slug, aliases, translation_key, lines, ac
  */
 export function keyRowOf(a: ArticleKey): KeyRow {
   return {
-    key: { file: a.file, lang: a.lang, district: a.district, slug: a.slug, aliases: a.aliases, translationKey: a.translationKey, lines: a.lines },
+    key: { file: a.file, lang: a.lang, district: a.district, slug: a.slug, date: a.date, aliases: a.aliases, translationKey: a.translationKey, lines: a.lines },
     active: 1,
+    served: a.slug,
   };
 }
 
@@ -42,12 +47,14 @@ function toRow(r: Record<string, string | number | null>): KeyRow {
       file: r.file as string,
       lang: r.lang as ArticleKey["lang"],
       district: r.district as string,
-      slug: r.slug as string,
+      slug: r.own_slug as string,
+      date: r.date as number,
       aliases: JSON.parse(r.aliases as string) as string[],
       translationKey: (r.translation_key as string | null) ?? undefined,
       lines: JSON.parse(r.lines as string) as Record<string, number>,
     },
     active: Number(r.active),
+    served: r.slug as string,
   };
 }
 
@@ -79,19 +86,20 @@ function loadKeys(db: Db, touched: readonly string[]): ArticleKeys {
  * and how many flags flipped (a flip changes the listings). `written`: every article's
  * keys, when the caller wrote them all (a fresh build), so they need not be read back.
  */
-export function crossCheckAll(db: Db, scanIssues: readonly ContentIssue[], touched: readonly string[], written?: ArticleKeys): { active: number; flipped: number; keys: ArticleKeys } {
+export function crossCheckAll(db: Db, scanIssues: readonly ContentIssue[], touched: readonly string[], timeZones: Config["timeZones"], written?: ArticleKeys): { active: number; flipped: number; keys: ArticleKeys } {
   const rows = written ?? loadKeys(db, touched);
   const districtIds = new Set(db.prepare("SELECT id FROM districts").pluck().all() as string[]);
-  const cross = crossCheck([...rows.values()].map((r) => r.key), districtIds, urls.article);
-  // Only rows whose flag changes are written: rewriting all of them (with their HTML)
-  // took most of a one-file sync at 10,000 articles.
-  const setActive = db.prepare("UPDATE articles SET active = ? WHERE file = ?");
+  const cross = crossCheck([...rows.values()].map((r) => r.key), districtIds, urls.article, (a) => isoDay(a.date, timeZones[a.lang]));
+  // Only rows whose flag or address changes are written: rewriting all of them (with
+  // their HTML) took most of a one-file sync at 10,000 articles.
+  const setActive = db.prepare("UPDATE articles SET active = ?, slug = ? WHERE file = ?");
   let flipped = 0;
   for (const [file, r] of rows) {
     const now = cross.active.has(file) ? 1 : 0;
-    if (r.active !== now) {
-      setActive.run(now, file);
-      rows.set(file, { key: r.key, active: now });
+    const slug = cross.slugs.get(file) ?? r.key.slug;
+    if (r.active !== now || r.served !== slug) {
+      setActive.run(now, slug, file);
+      rows.set(file, { key: r.key, active: now, served: slug });
       flipped++;
     }
   }

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import type { Config } from "../config.js";
 import { parseArticle } from "../content/article.js";
 import { parseDistrict } from "../content/district.js";
-import { issue } from "../content/issues.js";
+import { issue, unexpectedProblem } from "../content/issues.js";
 import type { ContentFile } from "../content/scan.js";
 import { decodeUtf8 } from "../text/utf8.js";
 import type { ParseMany, ParseManyOptions, Parsed } from "./sync.js";
@@ -13,7 +13,21 @@ import type { ParseMany, ParseManyOptions, Parsed } from "./sync.js";
 /** What parsing needs: where the content is, its time zones, and whether bodies may wait. */
 export type ParseConfig = Pick<Config, "contentDir" | "timeZones"> & ParseManyOptions;
 
+/**
+ * Parses one file, and never throws: whatever goes wrong inside one file (a library that
+ * throws on odd input, as decodeURI once did on `%e9`) becomes a problem of that file, so
+ * every other file is still indexed and the sync goes on (issue 19, item 7). The worker
+ * threads call this too (parse-worker.ts), so both ways of parsing share the boundary.
+ */
 export function parseFile(file: ContentFile, config: ParseConfig): Parsed {
+  try {
+    return parseFileUnguarded(file, config);
+  } catch (cause) {
+    return { file, issues: [unexpectedProblem(file.rel, 1, "file", cause, config.contentDir)] };
+  }
+}
+
+function parseFileUnguarded(file: ContentFile, config: ParseConfig): Parsed {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file.abs);

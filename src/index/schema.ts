@@ -2,7 +2,7 @@
 // version is rebuilt from the content at start, never migrated in place.
 import { LOCALES, type Locale } from "../config.js";
 
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -27,7 +27,10 @@ CREATE TABLE articles (
   file TEXT NOT NULL UNIQUE,
   lang TEXT NOT NULL,
   district TEXT NOT NULL,
+  -- Where the article is served; own_slug is what its file asks for (slug:, else from the
+  -- title). They differ when several articles ask for one address (content/cross-check.ts).
   slug TEXT NOT NULL,
+  own_slug TEXT NOT NULL,
   title TEXT NOT NULL,
   summary TEXT NOT NULL,
   date INTEGER NOT NULL,

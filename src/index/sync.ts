@@ -167,7 +167,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   let active = 0;
   let keys: ArticleKeys | null = null;
   const finish = () => {
-    const cross = crossCheckAll(db, scan.issues, touched, written);
+    const cross = crossCheckAll(db, scan.issues, touched, config.timeZones, written);
     keys = cross.keys;
     active = cross.active;
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('scan_issues', ?)").run(scanIssues);

@@ -17,8 +17,8 @@ describe("createArticle", () => {
     const a = createArticle({ contentDir, timeZones }, { lang: "bg", district: "sredets", title: "Нов парк в „Средец“" }, LATE);
     expect(a.rel).toBe("bg/sredets/2026-11-24-nov-park-v-sredets.md");
     const text = fs.readFileSync(a.file, "utf8");
-    expect(text).toBe(articleSource("bg", "Нов парк в „Средец“", "2026-11-24"));
-    expect(text).toContain('title: "Нов парк в „Средец“"\ndate: "2026-11-24"\n# summary: ');
+    expect(text).toBe(articleSource("bg", "Нов парк в „Средец“", "2026-11-24", "nov-park-v-sredets"));
+    expect(text).toContain('title: "Нов парк в „Средец“"\nslug: nov-park-v-sredets\ndate: "2026-11-24"\n# summary: ');
     expect(text).toContain("tags: []\ndraft: true\n---\n\n## Подзаглавие\n\n");
   });
 
@@ -98,7 +98,7 @@ describe.skipIf(!SCRIPT)("npm run new (the CLI, on a terminal)", () => {
     expect(r.stdout).toContain("Created ");
     const created = fs.readdirSync(path.join(contentDir, "pl/sopot")).filter((n) => n.endsWith("-nowa-lawka.md"));
     expect(created).toHaveLength(1);
-    expect(fs.readFileSync(path.join(contentDir, "pl/sopot", created[0]!), "utf8")).toMatch(/^---\ntitle: "Nowa ławka"\ndate: "\d{4}-\d{2}-\d{2}"\n/);
+    expect(fs.readFileSync(path.join(contentDir, "pl/sopot", created[0]!), "utf8")).toMatch(/^---\ntitle: "Nowa ławka"\nslug: nowa-lawka\ndate: "\d{4}-\d{2}-\d{2}"\n/);
   }, 60_000);
 
   it("writes nothing when the editor presses Ctrl+D at a question", async () => {

@@ -30,7 +30,7 @@ describe("checkContent on a tree with every kind of problem", () => {
       'bg/sredets/2026-01-10-yaml.md:2: front matter: YAML cannot be read: Missing closing "quote — check indentation, colons and quotes',
       'bg/sredets/2026-01-11-data.md:3: date: "2026-02-30" is not a real date — use YYYY-MM-DD',
       'bg/sredets/2026-01-12-pole.md:4: summray: unknown field — did you mean "summary"?',
-      'bg/sredets/2026-01-16-vtora.md:4: slug: "dvoyna-novina" is already used by bg/sredets/2026-01-15-parva.md — set a different slug: in this article',
+      'bg/sredets/2026-01-16-vtora.md:4: slug: warning: "dvoyna-novina" is already used by bg/sredets/2026-01-15-parva.md — published at /bg/novini/dvoyna-novina-2026-01-16/; to keep that address for good, change the line to slug: dvoyna-novina-2026-01-16',
       'bg/sredets/2026-01-17-treta.md:4: aliases: "/bg/stara-novina/" is already used by bg/sredets/2026-01-15-parva.md — remove it from one of the two articles',
       'bg/sredets/2026-01-17-treta.md:6: translationKey: "obshta-vrazka" is already used by bg/sredets/2026-01-15-parva.md in the same language — a translation key links articles of different languages',
       'bg/sredets/2026-01-18-snimka.md:5: image.src: "nyama.jpg" is not a JPEG, PNG, GIF or WebP file beside the article — check the file name',
@@ -106,7 +106,7 @@ describe("npm run check (the CLI)", () => {
     const r = run("test/fixtures/broken", "--format", "github");
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("::error file=test/fixtures/broken/bg/sredets/2026-01-11-data.md,line=3,title=date::\"2026-02-30\" is not a real date — use YYYY-MM-DD\n");
-    expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("14 files checked: 17 errors, 3 warnings");
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("14 files checked: 16 errors, 4 warnings");
   }, 60_000);
 
   it("prints text lines a terminal can link to the file, and JSON for tools", () => {
@@ -118,7 +118,7 @@ describe("npm run check (the CLI)", () => {
     expect(json.status).toBe(1);
     const out = JSON.parse(json.stdout) as { contentDir: string; issues: { file: string; line: number; field: string; message: string; severity: string }[]; summary: unknown };
     expect(out.contentDir).toBe("test/fixtures/broken");
-    expect(out.summary).toEqual({ files: 14, errors: 17, warnings: 3 });
+    expect(out.summary).toEqual({ files: 14, errors: 16, warnings: 4 });
     expect(out.issues).toContainEqual({
       file: "bg/sredets/2026-01-19-vrazki.md",
       line: 12,

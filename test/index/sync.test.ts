@@ -78,13 +78,14 @@ describe("checks across files", () => {
     const clashes = (index: ContentIndex) => index.issues().filter((i) => i.file in CLASHES).map((i) => `${i.file} ${i.field}`).sort();
     expect(clashes(fresh)).toEqual([
       "bg/nyama-takav/2026-11-04-x.md district",
-      "bg/sredets/2026-11-02-remont.md slug",
+      "bg/sredets/2026-11-02-remont.md title",
       "bg/sredets/2026-11-03-park.md aliases",
       "bg/sredets/2026-11-03-park.md translationKey",
     ]);
     expect(clashes(later)).toEqual(clashes(fresh));
-    // The first file of a clashing slug keeps it; the other is not served.
+    // The earliest article of a clashing slug keeps it; the other gets its date added.
     expect(fresh.articles.bySlug("bg", "remont-na-ulitsa-shipka", Date.now())?.file).toBe("bg/lozenets/2026-11-01-remont.md");
+    expect(fresh.articles.bySlug("bg", "remont-na-ulitsa-shipka-2026-11-02", Date.now())?.file).toBe("bg/sredets/2026-11-02-remont.md");
     expect(fresh.status().articles).toBe(later.status().articles);
     // The version digests what is published: equal versions, equal sets of served articles.
     expect(fresh.version()).toBe(later.version());
@@ -210,10 +211,10 @@ describe("a sync of the files the watcher named", () => {
     await other.sync();
     fs.writeFileSync(path.join(portal.contentDir, "bg/lozenets/b.md"), ARTICLE("Една и съща новина"));
     await portal.index.sync(undefined, { paths: ["bg/lozenets/b.md"] });
-    // Whichever of the two comes first in path order keeps the address; the other is reported.
-    const clash = portal.index.issues().filter((i) => i.field === "slug" && /^bg\/(sredets\/a|lozenets\/b)\.md$/.test(i.file));
+    // Of the two, dated alike, the first in path order keeps the address; the other is reported.
+    const clash = portal.index.issues().filter((i) => i.field === "title" && /^bg\/(sredets\/a|lozenets\/b)\.md$/.test(i.file));
     expect(clash).toHaveLength(1);
-    expect(clash[0]!.message).toMatch(/is already used by bg\/lozenets\/b\.md/);
+    expect(clash[0]!.message).toMatch(/already used by bg\/lozenets\/b\.md/);
   });
 });
 
@@ -226,7 +227,6 @@ describe("broken files never take the site down", () => {
       "bg/nowhere/orphan.md": ARTICLE("Сирак"),
       "en/sredets/english.md": ARTICLE("English"),
       "bg/sredets/evil.md": "---js\n{ title: process.exit(1) }\n---\n",
-      "bg/sredets/dup.md": ARTICLE("Приключи обучението на служителите в район „Средец“"),
       "districts/broken.yml": "name: [\n",
     };
     for (const [rel, text] of Object.entries(broken)) {
@@ -241,5 +241,14 @@ describe("broken files never take the site down", () => {
     for (const rel of Object.keys(broken)) expect(files, rel).toContain(rel);
     expect((await request(portal.app).get("/bg/novini/priklyuchi-obuchenieto-na-sluzhitelite-v-rayon-sredets/")).status).toBe(200);
     expect((await request(portal.app).get("/bg/novini/")).status).toBe(200);
+  });
+
+  it("publishes an article whose title another article already has, at its own address", async () => {
+    const contentDir = copyFixture("content");
+    fs.writeFileSync(path.join(contentDir, "bg/sredets/dup.md"), ARTICLE("Приключи обучението на служителите в район „Средец“"));
+    const portal = track(await createTestPortal({ contentDir }));
+    expect((await request(portal.app).get("/readyz")).body.contentProblems).toBe(0);
+    expect((await request(portal.app).get("/bg/novini/priklyuchi-obuchenieto-na-sluzhitelite-v-rayon-sredets/")).status).toBe(200);
+    expect((await request(portal.app).get("/bg/novini/priklyuchi-obuchenieto-na-sluzhitelite-v-rayon-sredets-2026-11-20/")).status).toBe(200);
   });
 });

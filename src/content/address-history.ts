@@ -1,0 +1,122 @@
+// `npm run check` warns when an article's address is not the one it had in the last git
+// commit: a corrected title (the address is made from it), a changed `slug:`, or an
+// earlier article with the same title deleted or added (content/cross-check.ts) would
+// otherwise move a published article, and every link to it in social media, search
+// engines and newsletters would break (issue 19, item 10). Only the check reads git;
+// what the portal serves depends on the files alone, so replicas of one commit agree.
+import { execFileSync } from "node:child_process";
+import type { Config, Locale } from "../config.js";
+import { isoDay } from "../i18n/format.js";
+import type { Article } from "./article.js";
+import { crossCheck, type ArticleKey } from "./cross-check.js";
+import { toEpochMs } from "./dates.js";
+import { parseMarkdownFile } from "./frontmatter.js";
+import { classify } from "./scan.js";
+import { issue, type ContentIssue } from "./issues.js";
+import { frontMatterSchema } from "./schema.js";
+import { slugify } from "./slug.js";
+
+const GIT_TIMEOUT_MS = 20_000;
+
+/** What the address comparison needs of one article, now or in the last commit. */
+interface Known extends ArticleKey {
+  readonly draft: boolean;
+}
+
+function git(contentDir: string, args: readonly string[], input?: string): Buffer | null {
+  try {
+    return execFileSync("git", ["-C", contentDir, "-c", "core.quotePath=false", ...args], {
+      encoding: "buffer",
+      // A string input would be encoded with `encoding`, which "buffer" is not.
+      input: input === undefined ? undefined : Buffer.from(input),
+      timeout: GIT_TIMEOUT_MS,
+      maxBuffer: 1024 * 1024 * 1024,
+      stdio: ["pipe", "pipe", "ignore"],
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" },
+    });
+  } catch {
+    return null; // no git, not a checkout, no commit yet: nothing to compare with
+  }
+}
+
+/** The text of each `files` (relative to contentDir) in HEAD, through one `git cat-file`. */
+function committedTexts(contentDir: string, files: readonly string[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  if (files.length === 0) return texts;
+  const out = git(contentDir, ["cat-file", "--batch"], files.map((f) => `HEAD:./${f}\n`).join(""));
+  if (out === null) return texts;
+  // Each answer: "<oid> blob <bytes>\n<content>\n", or "<name> missing\n".
+  const bytes = out;
+  let at = 0;
+  for (const file of files) {
+    const eol = bytes.indexOf(10, at);
+    if (eol < 0) break;
+    const header = bytes.subarray(at, eol).toString("utf8").split(" ");
+    at = eol + 1;
+    if (header[1] !== "blob") continue;
+    const size = Number(header[2]);
+    texts.set(file, bytes.subarray(at, at + size).toString("utf8"));
+    at += size + 1;
+  }
+  return texts;
+}
+
+/** The keys of an article as its text gives them, or null when it is not valid (front matter only). */
+export function readArticleKey(file: string, text: string, timeZones: Config["timeZones"]): Known | null {
+  try {
+    const parsed = parseMarkdownFile(text);
+    const fm = frontMatterSchema.safeParse(parsed.data);
+    if (!fm.success) return null;
+    const [lang, district] = file.split("/") as [Locale, string];
+    const slug = fm.data.slug ?? slugify(fm.data.title, lang);
+    const lines: Record<string, number> = fm.data.slug === undefined ? {} : { slug: 1 };
+    return { file, lang, district, slug, date: toEpochMs(fm.data.date, timeZones[lang]), aliases: [], lines, draft: fm.data.draft };
+  } catch {
+    return null;
+  }
+}
+
+/** File → address (URL path) of every article, by the portal's own rule (cross-check.ts). */
+function addressesOf(keys: readonly Known[], districts: ReadonlySet<string>, timeZones: Config["timeZones"], articlePath: (lang: Locale, slug: string) => string): Map<string, string> {
+  const cross = crossCheck(keys, districts, articlePath, (a) => isoDay(a.date, timeZones[a.lang]));
+  return new Map(keys.flatMap((k) => {
+    const slug = cross.slugs.get(k.file);
+    return slug === undefined ? [] : [[k.file, articlePath(k.lang, slug)] as const];
+  }));
+}
+
+/**
+ * A warning for each article whose address differs from the one it had in the last
+ * commit, unless that old address is already among its `aliases:`. Drafts in that commit
+ * were not public and are left out. Nothing when the content folder is not in git.
+ */
+export function addressChanges(config: Pick<Config, "contentDir" | "timeZones">, articles: readonly Article[], districts: ReadonlySet<string>, articlePath: (lang: Locale, slug: string) => string): ContentIssue[] {
+  const listed = git(config.contentDir, ["ls-tree", "-r", "--name-only", "HEAD", "--", "."]);
+  const changed = git(config.contentDir, ["diff", "--name-only", "--no-renames", "--relative", "HEAD", "--", "."]);
+  if (listed === null || changed === null) return [];
+  const isArticle = (f: string) => f !== "" && (classify(f) as { kind?: string } | null)?.kind === "article";
+  const inHead = listed.toString("utf8").split("\n").filter(isArticle);
+  const edited = new Set(changed.toString("utf8").split("\n").filter(isArticle));
+  const now = new Map(articles.map((a): [string, Known] => [a.file, { file: a.file, lang: a.lang, district: a.district, slug: a.slug, date: a.date, aliases: a.aliases, lines: a.lines, draft: a.draft }]));
+  const texts = committedTexts(config.contentDir, inHead.filter((f) => edited.has(f) || !now.has(f)));
+  const before: Known[] = [];
+  for (const file of inHead) {
+    const text = texts.get(file);
+    const key = text === undefined ? now.get(file) : readArticleKey(file, text, config.timeZones);
+    if (key) before.push(key);
+  }
+  const old = addressesOf(before, districts, config.timeZones, articlePath);
+  const current = addressesOf([...now.values()], districts, config.timeZones, articlePath);
+  const wasDraft = new Set(before.filter((k) => k.draft).map((k) => k.file));
+  const out: ContentIssue[] = [];
+  for (const a of articles) {
+    const was = old.get(a.file);
+    const is = current.get(a.file);
+    if (!was || !is || was === is || wasDraft.has(a.file) || a.aliases.some((x) => (x.endsWith("/") ? x : `${x}/`) === was)) continue;
+    const oldSlug = was.split("/").at(-2)!;
+    const own = a.lines.slug !== undefined;
+    const aliases = `aliases: [${[...a.aliases, was].join(", ")}]`;
+    out.push(issue(a.file, (own ? a.lines.slug : a.lines.title) ?? 1, own ? "slug" : "title", `the address was ${was} in the last commit and is now ${is} — links to the old one will break; to keep it, ${own ? "change the line to" : "add the line"} slug: ${oldSlug}, or to move the article, add the line ${aliases}`, "warning"));
+  }
+  return out;
+}
