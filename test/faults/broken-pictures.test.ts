@@ -36,7 +36,7 @@ function hugePng(): Buffer {
   return Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), chunk("IHDR", ihdr), chunk("IDAT", Buffer.from("789c030000000001", "hex")), chunk("IEND", Buffer.alloc(0))]);
 }
 
-const noise = (format: "png" | "jpeg") => sharp({ create: { width: 400, height: 200, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 30 } } })[format]().toBuffer();
+const noise = (format: "png" | "jpeg") => sharp({ create: { width: 400, height: 200, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 30 } } })[format]().toBuffer();
 
 let portal: TestPortal;
 let goodJpeg: Buffer;
