@@ -17,15 +17,33 @@ export type Inspection = { ok: true; size: ImageSize } | { ok: false; fault: Pic
 
 const UNDECODABLE: Inspection = { ok: false, fault: { kind: "undecodable" } };
 
-/** A JPEG ends with EOI (FF D9) after its first scan; data after it (a Motion Photo's video) is allowed. */
+/**
+ * A JPEG ends with EOI (FF D9) after its first scan (SOS, FF DA); data after it (a Motion
+ * Photo's video) is allowed. The segments before the scan are skipped by their lengths,
+ * so an EXIF thumbnail (a whole small JPEG inside APP1) cannot pass for the picture.
+ */
 function jpegComplete(b: Buffer): boolean {
-  const sos = b.indexOf(Buffer.from([0xff, 0xda]), 2);
-  return sos > 0 && b.lastIndexOf(Buffer.from([0xff, 0xd9])) > sos;
+  let i = 2;
+  while (i + 4 <= b.length && b[i] === 0xff) {
+    const marker = b[i + 1]!;
+    if (marker === 0xda) return b.lastIndexOf(Buffer.from([0xff, 0xd9])) > i;
+    i += marker === 0xff ? 1 : 2 + b.readUInt16BE(i + 2);
+  }
+  return false;
 }
 
-/** A PNG starts with IHDR and has IDAT and IEND chunks. */
+/** A PNG's chunks, walked by their lengths from IHDR, end with IEND within the file. */
 function pngComplete(b: Buffer): boolean {
-  return b.toString("latin1", 12, 16) === "IHDR" && b.includes("IDAT", 16, "latin1") && b.lastIndexOf("IEND", undefined, "latin1") > 16;
+  let i = 8;
+  let data = false;
+  while (i + 12 <= b.length) {
+    const type = b.toString("latin1", i + 4, i + 8);
+    if (i === 8 && type !== "IHDR") return false;
+    if (type === "IDAT") data = true;
+    if (type === "IEND") return data;
+    i += 12 + b.readUInt32BE(i);
+  }
+  return false;
 }
 
 /** Skips GIF data sub-blocks (length byte, data, until a 0 length); -1 when they run past the end. */
