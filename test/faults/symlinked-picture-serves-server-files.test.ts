@@ -97,6 +97,50 @@ describe("a picture swapped after indexing", () => {
     await expectRefused(/^$/);
   });
 
+  it("while it flips between itself and a link to /etc/passwd: each answer is the picture or a 404, never the password file", async () => {
+    const dir = path.dirname(pic());
+    const [good, evil] = [path.join(dir, ".good"), path.join(dir, ".evil")];
+    fs.symlinkSync("/etc/passwd", evil);
+    let flipping = true;
+    let swapped = 0;
+    const flip = () => {
+      if (!flipping) return;
+      // Two renames: the path is the picture, then briefly nothing, then the link, and back.
+      if (fs.existsSync(evil)) {
+        fs.renameSync(pic(), good);
+        fs.renameSync(evil, pic());
+      } else {
+        fs.renameSync(pic(), evil);
+        fs.renameSync(good, pic());
+      }
+      swapped++;
+      setImmediate(flip);
+    };
+    flip();
+    const seen = new Set<number>();
+    try {
+      for (let round = 0; round < 30; round++) {
+        const answers = await Promise.all(urlsOf(PIC).slice(0, 10).map((url) => raw(url)));
+        for (const res of answers) {
+          seen.add(res.status);
+          expect(String(res.body)).not.toMatch(/root:/);
+          expect([200, 404]).toContain(res.status);
+        }
+        const original_ = answers[0]!;
+        if (original_.status === 200) expect((original_.body as Buffer).equals(original)).toBe(true);
+      }
+    } finally {
+      flipping = false;
+      if (!fs.existsSync(evil)) {
+        fs.renameSync(pic(), evil);
+        fs.renameSync(good, pic());
+      }
+      fs.rmSync(evil);
+    }
+    expect(swapped).toBeGreaterThan(100);
+    expect(seen.has(404)).toBe(true);
+  });
+
   it("back to the checked picture: served again", async () => {
     const res = await raw(`/media/${PIC}`);
     expect(res.status).toBe(200);
