@@ -5,8 +5,7 @@ import type { Locale } from "../config.js";
 import { toEpochMs } from "./dates.js";
 import { FrontMatterError, parseMarkdownFile } from "./frontmatter.js";
 import { issue, type ContentIssue } from "./issues.js";
-import type { PictureProblem } from "../media/problems.js";
-import { pictureProblemText } from "../media/problems.js";
+import { pictureProblemText, type PictureProblem } from "../media/problems.js";
 import { readPictureSync } from "../media/source.js";
 import { MEDIA_PREFIX } from "../media/urls.js";
 import { firstParagraphOf, MAX_BODY_BYTES, renderMarkdown, truncateText, type ResolvedImage } from "./markdown.js";
@@ -133,9 +132,12 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
   const rendered = later !== null ? null : renderMarkdown(parsed.body, lang, {
     resolveImage: (src) => {
       const m = readMedia(options.contentDir, articleDir, src);
-      if (!("problem" in m)) media.push(m);
-      else bodyProblems.set(src, m.problem);
-      return "problem" in m ? null : m;
+      if ("problem" in m) {
+        bodyProblems.set(src, m.problem);
+        return null;
+      }
+      media.push(m);
+      return m;
     },
   });
   for (const src of rendered?.missingImages ?? []) {

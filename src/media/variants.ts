@@ -11,8 +11,6 @@ import { Limiter } from "./limit.js";
 import { NO_LINKS, openInside, RefusedFileError } from "./open.js";
 import { OG_SIZE, type VariantFormat, type VariantSize } from "./urls.js";
 
-export { MAX_INPUT_PIXELS };
-
 /**
  * sharp (libvips) is loaded on the first picture made, not at start: most requests never
  * need it, and loading it is a noticeable part of a restart.
