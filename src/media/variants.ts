@@ -80,13 +80,16 @@ export async function makeVariant(source: Buffer, size: VariantSize, format: Var
   return ENCODE[format](img).toBuffer();
 }
 
-/** Reads a cache file we wrote; a link or anything but a regular file there is not ours. */
+/**
+ * Reads a cache file we wrote. A link or anything but a regular file there is not ours:
+ * it is never followed, and the variant is made again (the rename replaces the link itself).
+ */
 async function readCached(dir: string, file: string): Promise<{ body: Buffer; mtimeMs: number } | null> {
   let opened;
   try {
     opened = await openInside(dir, file, NO_LINKS);
   } catch (cause) {
-    if (cause instanceof RefusedFileError && cause.reason === "missing") return null;
+    if (cause instanceof RefusedFileError) return null;
     throw cause;
   }
   try {

@@ -177,6 +177,20 @@ describe("links out of the content folder", () => {
   });
 });
 
+describe("the media cache in DATA_DIR", () => {
+  it("never follows a link put in place of a cached variant: the variant is made again", async () => {
+    const cache = path.join(portal.dataDir, "media-cache");
+    const [name] = fs.readdirSync(cache).filter((f) => f.endsWith("-640.webp"));
+    fs.rmSync(path.join(cache, name!));
+    fs.symlinkSync("/etc/passwd", path.join(cache, name!));
+    const res = await raw(`/media-v/640/webp/${PIC}`);
+    expect(res.status).toBe(200);
+    expect(String(res.body)).not.toMatch(/root:/);
+    expect((res.body as Buffer).subarray(8, 12).toString("latin1")).toBe("WEBP");
+    expect(fs.lstatSync(path.join(cache, name!)).isFile()).toBe(true);
+  });
+});
+
 describe("/static/", () => {
   it("serves only regular files of public/, read at start: a link there is never followed", () => {
     const pub = tempDir("public");
