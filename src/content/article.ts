@@ -1,12 +1,12 @@
 // One article file → a validated Article, or the problems that keep it off the site.
-import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import type { Locale } from "../config.js";
 import { toEpochMs } from "./dates.js";
 import { FrontMatterError, parseMarkdownFile } from "./frontmatter.js";
-import { imageSize } from "./image-size.js";
 import { issue, unexpectedProblem, type ContentIssue } from "./issues.js";
+import { pictureProblemText, type PictureProblem } from "../media/problems.js";
+import { readPictureSync } from "../media/source.js";
 import { MEDIA_PREFIX } from "../media/urls.js";
 import { firstParagraphOf, MAX_BODY_BYTES, renderMarkdown, truncateText, type RenderedMarkdown, type ResolvedImage } from "./markdown.js";
 import { frontMatterSchema, type FrontMatter } from "./schema.js";
@@ -69,20 +69,24 @@ export interface ParseOptions {
 
 export type ParseResult = { article: Article; issues: ContentIssue[] } | { article: null; issues: ContentIssue[] };
 
-function readMedia(contentDir: string, articleDir: string, src: string): MediaFile | null {
+/** The picture `src` of an article, or why it cannot be shown (media/problems.ts words it). */
+function readMedia(contentDir: string, articleDir: string, src: string): MediaFile | { problem: PictureProblem } {
   const abs = path.resolve(articleDir, src);
   const rel = path.relative(contentDir, abs).split(path.sep).join("/");
-  if (rel.startsWith("..") || path.isAbsolute(rel)) return null;
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(abs);
-  } catch {
-    return null;
-  }
-  const size = imageSize(bytes);
-  if (!size) return null;
+  if (rel.startsWith("..") || path.isAbsolute(rel)) return { problem: "missing" };
+  const read = readPictureSync(contentDir, abs);
+  if (!read.ok) return { problem: read.problem };
   const url = MEDIA_PREFIX + rel.split("/").map(encodeURIComponent).join("/");
-  return { rel, url, width: size.width, height: size.height, bytes: bytes.length, format: size.format };
+  return { rel, url, width: read.size.width, height: read.size.height, bytes: read.body.length, format: read.size.format };
+}
+
+/** The problem found for a body picture; markdown.ts reports its `src` as written (percent-encoded). */
+function bodyProblemOf(problems: ReadonlyMap<string, PictureProblem>, src: string): PictureProblem {
+  try {
+    return problems.get(decodeURI(src)) ?? problems.get(src) ?? "missing";
+  } catch {
+    return problems.get(src) ?? "missing";
+  }
 }
 
 /**
@@ -119,22 +123,28 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
   let image: ArticleImage | undefined;
   if (picture) {
     const m = readMedia(options.contentDir, articleDir, picture.src);
-    if (m) {
+    if ("problem" in m) {
+      issues.push(issue(rel, parsed.lineOf(["image", "src"]), "image.src", pictureProblemText(picture.src, m.problem)));
+    } else {
       image = { ...m, alt: picture.alt, caption: picture.caption };
       media.push(m);
-    } else {
-      issues.push(issue(rel, parsed.lineOf(["image", "src"]), "image.src", `"${picture.src}" is not a JPEG, PNG, GIF or WebP file beside the article — check the file name`));
     }
   }
+  // Pictures are checked and listed now; a body without any can be rendered later. A body
+  // picture that cannot be shown is rendered as its alt text (markdown.ts), never a broken <img>.
+  const bodyProblems = new Map<string, PictureProblem>();
   let later: string | null;
   let rendered: RenderedMarkdown | null;
   try {
-    // Pictures are checked and listed now; a body without any can be rendered later.
     later = options.bodyLater && !parsed.body.includes("![") ? (summary ?? firstParagraphOf(parsed.body, lang)) : null;
     rendered = later !== null ? null : renderMarkdown(parsed.body, lang, {
       resolveImage: (src) => {
         const m = readMedia(options.contentDir, articleDir, src);
-        if (m) media.push(m);
+        if ("problem" in m) {
+          bodyProblems.set(src, m.problem);
+          return null;
+        }
+        media.push(m);
         return m;
       },
     });
@@ -145,7 +155,7 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
   for (const src of rendered?.missingImages ?? []) {
     const at = parsed.body.indexOf(src);
     const line = parsed.bodyLine + (at < 0 ? 0 : parsed.body.slice(0, at).split("\n").length - 1);
-    issues.push(issue(rel, line, "body", `image "${src}" is not a JPEG, PNG, GIF or WebP file beside the article — check the file name`));
+    issues.push(issue(rel, line, "body", `image ${pictureProblemText(src, bodyProblemOf(bodyProblems, src))}`));
   }
   const slug = ownSlug ?? slugify(fm.title, lang);
   if (!slug) {

@@ -1,28 +1,49 @@
 // `npm run check` support: every picture in the content tree must be decodable and of a
 // reasonable size, or the variant route would fail for visitors (or spend minutes on a
-// 60-megapixel camera original). `checkMedia` is synchronous (file size and header, for
-// the check CLI's ExtraCheck hook); `checkMediaDecode` also decodes every picture with sharp.
+// 60-megapixel camera original), and no link or special file may stand in for one (the
+// server refuses those too). `checkMedia` is synchronous (size and structure);
+// `checkMediaDecode`, which `npm run check` runs, also decodes every picture with sharp.
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { imageSize } from "../content/image-size.js";
 import { issue, type ContentIssue } from "../content/issues.js";
-import { MAX_INPUT_PIXELS } from "./variants.js";
+import { MAX_INPUT_PIXELS } from "./inspect.js";
+import { isInside } from "./open.js";
+import { pictureProblemText, type PictureProblem } from "./problems.js";
+import { readPictureSync } from "./source.js";
 
 /** Originals above this are refused: export them at about 2,500 px wide instead. */
 export const MAX_MEDIA_BYTES = 20 * 1024 * 1024;
 // The formats an article may use (content/image-size.ts reads their headers).
 const PICTURE = /\.(?:jpe?g|png|gif|webp)$/i;
-const UNREADABLE = "cannot be decoded (damaged or not really a JPEG, PNG, GIF or WebP)";
-const FIX = "open it in an image editor and export it again as JPEG or PNG";
 
-function pictures(dir: string, out: string[], depth = 0): void {
+type Found = { abs: string; problem?: PictureProblem };
+
+/**
+ * Pictures to check, and links or special files that the portal would refuse: a link
+ * whose target is outside the content folder (a picture swapped for a link to
+ * /proc/self/environ, a linked folder), a FIFO, socket or device. Links inside the
+ * folder are followed to a picture but not into folders (those are walked anyway).
+ */
+function pictures(root: string, dir: string, out: Found[], depth = 0): void {
   if (depth > 8) return;
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     if (e.name.startsWith(".") || e.name === "node_modules") continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) pictures(full, out, depth + 1);
-    else if (e.isFile() && PICTURE.test(e.name)) out.push(full);
+    if (e.isDirectory()) pictures(root, full, out, depth + 1);
+    else if (e.isSymbolicLink()) {
+      let real: string;
+      try {
+        real = fs.realpathSync(full);
+      } catch {
+        if (PICTURE.test(e.name)) out.push({ abs: full, problem: "missing" });
+        continue;
+      }
+      if (!isInside(fs.realpathSync(root), real)) out.push({ abs: full, problem: "outside" });
+      else if (PICTURE.test(e.name)) out.push({ abs: full });
+    } else if (e.isFile()) {
+      if (PICTURE.test(e.name)) out.push({ abs: full });
+    } else out.push({ abs: full, problem: "not-a-file" });
   }
 }
 
@@ -30,50 +51,44 @@ function relOf(contentDir: string, abs: string): string {
   return path.relative(contentDir, abs).split(path.sep).join("/");
 }
 
-/** Size limits and a readable header: no decoding, so it is fast and synchronous. */
-function checkHeader(contentDir: string, abs: string): ContentIssue | null {
-  const rel = relOf(contentDir, abs);
+function problemIssue(contentDir: string, abs: string, problem: PictureProblem): ContentIssue {
+  return issue(relOf(contentDir, abs), 1, "file", pictureProblemText(path.basename(abs), problem));
+}
+
+/** Size limit, then the structure (media/inspect.ts): no decoding, so it is fast and synchronous. */
+function checkFile(contentDir: string, found: Found): ContentIssue | null {
+  const { abs } = found;
+  if (found.problem) return problemIssue(contentDir, abs, found.problem);
   const bytes = fs.statSync(abs).size;
   if (bytes > MAX_MEDIA_BYTES) {
     const mb = (bytes / 1024 / 1024).toFixed(1);
-    return issue(rel, 1, "file", `picture is ${mb} MB, more than ${MAX_MEDIA_BYTES / 1024 / 1024} MB — export it at about 2500 px wide as JPEG quality 85`);
+    return issue(relOf(contentDir, abs), 1, "file", `picture is ${mb} MB, more than ${MAX_MEDIA_BYTES / 1024 / 1024} MB — export it at about 2500 px wide as JPEG quality 85`);
   }
-  const fd = fs.openSync(abs, "r");
-  const head = Buffer.alloc(Math.min(bytes, 256 * 1024)); // JPEG size markers may follow large EXIF blocks
-  try {
-    fs.readSync(fd, head, 0, head.length, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
-  const size = imageSize(head);
-  if (!size || !size.width || !size.height) return issue(rel, 1, "file", `picture ${UNREADABLE} — ${FIX}`);
-  if (size.width * size.height > MAX_INPUT_PIXELS) {
-    return issue(rel, 1, "file", `picture has ${size.width}×${size.height} pixels, too many to resize — export it at about 2500 px wide`);
-  }
-  return null;
+  const read = readPictureSync(contentDir, abs);
+  return read.ok ? null : problemIssue(contentDir, abs, read.problem);
 }
 
-/** Full decode with sharp: finds truncated or corrupt data that a valid header hides. */
-async function checkDecode(contentDir: string, abs: string): Promise<ContentIssue | null> {
-  const first = checkHeader(contentDir, abs);
+/** Full decode with sharp: finds corrupt data that an intact structure hides. */
+async function checkDecode(contentDir: string, found: Found): Promise<ContentIssue | null> {
+  const first = checkFile(contentDir, found);
   if (first) return first;
   try {
-    await sharp(abs, { failOn: "error", limitInputPixels: MAX_INPUT_PIXELS }).resize({ width: 64 }).raw().toBuffer();
+    await sharp(found.abs, { failOn: "error", limitInputPixels: MAX_INPUT_PIXELS }).resize({ width: 64 }).raw().toBuffer();
   } catch {
-    return issue(relOf(contentDir, abs), 1, "file", `picture ${UNREADABLE} — ${FIX}`);
+    return problemIssue(contentDir, found.abs, { kind: "undecodable" });
   }
   return null;
 }
 
-function pictureFiles(contentDir: string): string[] {
-  const files: string[] = [];
-  pictures(contentDir, files);
-  return files.sort();
+function pictureFiles(contentDir: string): Found[] {
+  const files: Found[] = [];
+  pictures(contentDir, contentDir, files);
+  return files.sort((a, b) => a.abs.localeCompare(b.abs));
 }
 
 /** Problems with the pictures under `contentDir` (size, header), one issue per bad file, in path order. */
 export function checkMedia(contentDir: string): ContentIssue[] {
-  return pictureFiles(contentDir).flatMap((f) => checkHeader(contentDir, f) ?? []);
+  return pictureFiles(contentDir).flatMap((f) => checkFile(contentDir, f) ?? []);
 }
 
 /** Like checkMedia, and every picture is decoded too (slower: seconds for hundreds of pictures). */

@@ -7,10 +7,10 @@ import { tempDir } from "../helpers/app.js";
 
 const dir = tempDir("article");
 fs.mkdirSync(path.join(dir, "bg/sredets/bundle"), { recursive: true });
-// A 1×1 PNG, enough for the size reader.
+// A whole 1×1 PNG: a header alone is refused as a damaged picture.
 fs.writeFileSync(
   path.join(dir, "bg/sredets/bundle/photo.png"),
-  Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex"),
+  Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154789c6360606060000000050001a5f645400000000049454e44ae426082", "hex"),
 );
 
 const parse = (raw: string, rel = "bg/sredets/test.md") => parseArticle(rel, raw, { contentDir: dir, timeZone: "Europe/Sofia" });

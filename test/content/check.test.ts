@@ -12,12 +12,10 @@ const ROOT = path.resolve(FIXTURES, "../..");
 const BROKEN = path.join(FIXTURES, "broken");
 const timeZones = { bg: "Europe/Sofia", pl: "Europe/Warsaw" } as const;
 
-/** A minimal PNG header (signature + IHDR size) padded to `bytes`: sized like a photo, read like one. */
+/** A whole 1×1 PNG padded after its end to `bytes`: sized like a photo, read like one. */
 function fakePng(bytes: number): Buffer {
   const b = Buffer.alloc(bytes);
-  Buffer.from("89504e470d0a1a0a0000000d49484452", "hex").copy(b);
-  b.writeUInt32BE(4000, 16);
-  b.writeUInt32BE(3000, 20);
+  Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b0000000d49444154789c6360606060000000050001a5f645400000000049454e44ae426082", "hex").copy(b);
   return b;
 }
 

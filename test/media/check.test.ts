@@ -8,7 +8,7 @@ import { checkMedia, checkMediaDecode } from "../../src/media/check.js";
 import { tempDir } from "../helpers/app.js";
 
 const FIX = "open it in an image editor and export it again as JPEG or PNG";
-const BAD = "picture cannot be decoded (damaged or not really a JPEG, PNG, GIF or WebP)";
+const BAD = (name: string) => `"${name}" cannot be decoded (damaged, cut short or not really a JPEG, PNG, GIF or WebP)`;
 let dir: string;
 
 beforeAll(async () => {
@@ -26,10 +26,11 @@ beforeAll(async () => {
   fs.truncateSync(huge, 21 * 1024 * 1024); // sparse: 21 MB without writing them
 });
 
-describe("checkMedia (synchronous: size and header)", () => {
-  it("names oversized and unreadable pictures with what to do", () => {
+describe("checkMedia (synchronous: size and structure)", () => {
+  it("names oversized, cut and unreadable pictures with what to do", () => {
     expect(checkMedia(dir).map(formatIssue)).toEqual([
-      `bg/sredets/a/fake.png:1: file: ${BAD} — ${FIX}`,
+      `bg/sredets/a/cut.jpg:1: file: ${BAD("cut.jpg")} — ${FIX}`,
+      `bg/sredets/a/fake.png:1: file: ${BAD("fake.png")} — ${FIX}`,
       "bg/sredets/a/huge.jpg:1: file: picture is 21.0 MB, more than 20 MB — export it at about 2500 px wide as JPEG quality 85",
     ]);
   });
@@ -40,10 +41,10 @@ describe("checkMedia (synchronous: size and header)", () => {
 });
 
 describe("checkMediaDecode", () => {
-  it("also finds a truncated picture whose header looks fine", async () => {
+  it("finds the same problems, and decodes every picture", async () => {
     expect((await checkMediaDecode(dir)).map(formatIssue)).toEqual([
-      `bg/sredets/a/cut.jpg:1: file: ${BAD} — ${FIX}`,
-      `bg/sredets/a/fake.png:1: file: ${BAD} — ${FIX}`,
+      `bg/sredets/a/cut.jpg:1: file: ${BAD("cut.jpg")} — ${FIX}`,
+      `bg/sredets/a/fake.png:1: file: ${BAD("fake.png")} — ${FIX}`,
       "bg/sredets/a/huge.jpg:1: file: picture is 21.0 MB, more than 20 MB — export it at about 2500 px wide as JPEG quality 85",
     ]);
     expect(await checkMediaDecode(path.resolve("content"))).toEqual([]);

@@ -2,7 +2,8 @@
 // /media-v/<width|og>/<format>/<path>. Only pictures that an indexed article references
 // are served: the index knows them by URL, so no request path reaches the file system
 // unchecked, and width and format come from fixed lists (zod; anything else is a 400).
-import fs from "node:fs";
+// At request time the file must still be the regular file inside the content folder
+// that was checked when indexing (media/source.ts), or the answer is 404.
 import path from "node:path";
 import type { Request, Response } from "express";
 import { Router } from "express";
@@ -10,7 +11,8 @@ import { z } from "zod";
 import { HttpError } from "../../errors.js";
 import { pictureData } from "../../media/picture.js";
 import { QueueFullError } from "../../media/limit.js";
-import { createVariantStore } from "../../media/variants.js";
+import { createPictureReader, PictureChangedError, type CheckedPicture } from "../../media/source.js";
+import { createVariantStore, UndecodablePictureError } from "../../media/variants.js";
 import { MIME, VARIANT_FORMATS, VARIANT_PREFIX, VARIANT_WIDTHS, type VariantSize } from "../../media/urls.js";
 import type { AppDeps } from "../context.js";
 import { isNotModified } from "../render-cache.js";
@@ -24,18 +26,18 @@ const variantParams = z.object({
   format: z.enum(VARIANT_FORMATS),
 });
 
-function lookup(deps: AppDeps, mediaUrl: string): { file: string; format: string } {
+function lookup(deps: AppDeps, mediaUrl: string): CheckedPicture {
   const m = deps.index.districts.media(mediaUrl);
   if (!m) throw new HttpError(404, "No such media file");
-  return { file: path.join(deps.config.contentDir, m.rel), format: m.format };
+  return { file: path.join(deps.config.contentDir, m.rel), bytes: m.bytes, format: m.format };
 }
 
-async function readWithStat(file: string): Promise<[Buffer, fs.Stats]> {
-  try {
-    return await Promise.all([fs.promises.readFile(file), fs.promises.stat(file)]);
-  } catch (cause) {
-    throw new HttpError(404, "Media file gone", { cause });
-  }
+/** A picture that is gone, swapped or undecodable is a 404, never a 500 or someone else's bytes. */
+function notServable(cause: unknown): never {
+  if (cause instanceof PictureChangedError) throw new HttpError(404, "Media file gone or changed", { cause });
+  if (cause instanceof UndecodablePictureError) throw new HttpError(404, "Picture cannot be decoded", { cause });
+  if (cause instanceof QueueFullError) throw new HttpError(503, "Picture resizing is busy", { cause });
+  throw cause;
 }
 
 function sendFile(req: Request, res: Response, body: Buffer, type: string, etag: string, lastModified: number): void {
@@ -51,15 +53,25 @@ function sendFile(req: Request, res: Response, body: Buffer, type: string, etag:
 }
 
 export function mediaRoutes(deps: AppDeps): Router {
-  const store = createVariantStore(deps.config.dataDir);
+  const log = deps.logger.child({ module: "media" });
+  const store = createVariantStore(deps.config.dataDir, {
+    onProblem: (event, err) => log.warn({ err }, event === "undecodable" ? "a picture cannot be decoded; answered 404 from now on" : "a picture variant could not be cached; served from memory"),
+  });
+  const openPicture = createPictureReader(deps.config.contentDir);
   // Templates build <picture> data with this (views/partials/picture.njk).
   deps.views.addGlobal("pictureSources", pictureData);
   const router = Router();
 
   router.get("/media/{*rest}", async (req, res) => {
-    const m = lookup(deps, req.path);
-    const [body, st] = await readWithStat(m.file);
-    sendFile(req, res, body, MEDIA_TYPES[m.format] ?? "application/octet-stream", `"${Math.trunc(st.mtimeMs).toString(36)}-${st.size.toString(36)}"`, st.mtimeMs);
+    const picture = lookup(deps, req.path);
+    try {
+      await openPicture(picture, async (p) => {
+        const body = await p.body();
+        sendFile(req, res, body, MEDIA_TYPES[picture.format] ?? "application/octet-stream", `"${Math.trunc(p.stat.mtimeMs).toString(36)}-${p.stat.size.toString(36)}"`, p.stat.mtimeMs);
+      });
+    } catch (cause) {
+      notServable(cause);
+    }
   });
 
   router.get(`${VARIANT_PREFIX}:size/:format/{*rest}`, async (req, res) => {
@@ -68,20 +80,16 @@ export function mediaRoutes(deps: AppDeps): Router {
     const { size, format } = parsed.data;
     // The original's URL is the rest of the path, percent-encoding kept as the index stores it.
     const prefix = `${VARIANT_PREFIX}${req.params.size}/${req.params.format}/`;
-    const source = lookup(deps, `/media/${req.path.slice(prefix.length)}`).file;
-    let variant;
+    const picture = lookup(deps, `/media/${req.path.slice(prefix.length)}`);
     try {
-      variant = await store.get(source, size as VariantSize, format);
+      await openPicture(picture, async (p) => {
+        const variant = await store.get(p.hash, p.body, size as VariantSize, format);
+        sendFile(req, res, variant.body, MIME[format], `"${p.hash}-${size}-${format}"`, variant.mtimeMs);
+      });
     } catch (cause) {
-      if (cause instanceof QueueFullError) {
-        res.setHeader("Retry-After", "5");
-        throw new HttpError(503, "Picture resizing is busy", { cause });
-      }
-      if ((cause as NodeJS.ErrnoException).code === "ENOENT") throw new HttpError(404, "Media file gone", { cause });
-      throw new HttpError(500, "Picture cannot be resized", { cause });
+      if (cause instanceof QueueFullError) res.setHeader("Retry-After", "5");
+      notServable(cause);
     }
-    const [body, st] = await readWithStat(variant.file);
-    sendFile(req, res, body, MIME[format], `"${variant.hash}-${size}-${format}"`, st.mtimeMs);
   });
 
   return router;
