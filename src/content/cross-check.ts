@@ -22,7 +22,16 @@ export interface CrossCheckResult {
   readonly aliases: Map<string, string>;
 }
 
-export function crossCheck(articles: readonly ArticleKey[], districtIds: ReadonlySet<string>, articlePath: (lang: Locale, slug: string) => string): CrossCheckResult {
+/**
+ * `brokenDistricts`: ids of district files that exist but are invalid (never valid, or no
+ * last valid version to keep): their articles are told to fix that file, not to create it.
+ */
+export function crossCheck(
+  articles: readonly ArticleKey[],
+  districtIds: ReadonlySet<string>,
+  articlePath: (lang: Locale, slug: string) => string,
+  brokenDistricts: ReadonlySet<string> = new Set(),
+): CrossCheckResult {
   const active = new Set<string>();
   const issues: ContentIssue[] = [];
   const slugs = new Map<string, string>();
@@ -31,6 +40,10 @@ export function crossCheck(articles: readonly ArticleKey[], districtIds: Readonl
   const sorted = [...articles].sort((a, b) => a.file.localeCompare(b.file));
   for (const a of sorted) {
     if (!districtIds.has(a.district)) {
+      if (brokenDistricts.has(a.district)) {
+        issues.push(issue(a.file, 1, "district", `district "${a.district}" is not published: districts/${a.district}.yml has errors — fix that file`));
+        continue;
+      }
       issues.push(issue(a.file, 1, "district", `there is no district "${a.district}" — create districts/${a.district}.yml or move the article to an existing district folder`));
       continue;
     }

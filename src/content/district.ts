@@ -14,8 +14,13 @@ export type District = Omit<DistrictFile, "description"> & {
   readonly descriptionHtml: Partial<Record<Locale, string>>;
 };
 
+/** A district's id is its file name: districts/<id>.yml. */
+export function districtIdOf(rel: string): string {
+  return path.posix.basename(rel).replace(/\.ya?ml$/, "");
+}
+
 export function parseDistrict(rel: string, raw: string): { district: District | null; issues: ContentIssue[] } {
-  const id = path.posix.basename(rel).replace(/\.ya?ml$/, "");
+  const id = districtIdOf(rel);
   let parsed;
   try {
     parsed = parseYamlFile(raw);
@@ -23,7 +28,7 @@ export function parseDistrict(rel: string, raw: string): { district: District | 
     return { district: null, issues: [issue(rel, cause instanceof FrontMatterError ? cause.line : 1, "file", (cause as Error).message)] };
   }
   const result = districtSchema.safeParse(parsed.data ?? {});
-  if (!result.success) return { district: null, issues: zodToIssues(result.error, districtSchema, rel, parsed.lineOf) };
+  if (!result.success) return { district: null, issues: zodToIssues(result.error, districtSchema, rel, parsed.lineOf, parsed.data ?? {}) };
   const { description, ...rest } = result.data;
   const descriptionHtml: Partial<Record<Locale, string>> = {};
   if (description?.bg) descriptionHtml.bg = renderInlineMarkdown(description.bg, "bg");

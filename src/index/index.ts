@@ -1,18 +1,21 @@
 // The content index as the rest of the portal sees it: open (or build) at start,
 // keep in sync with the content folder, and answer queries for the current moment.
 import type { Worker } from "node:worker_threads";
+import type Database from "better-sqlite3";
 import type { Config } from "../config.js";
 import type { ContentIssue } from "../content/issues.js";
 import { IndexError } from "../errors.js";
 import { createArticleQueries } from "./articles.js";
-import { primeKeys } from "./cross.js";
-import { commitIndex, discardIndex, openIndex, type Db } from "./db.js";
+import { formatIssue } from "../content/issues.js";
+import { forgetKeys, primeKeys } from "./cross.js";
+import { commitIndex, createFresh, discardIndex, isCorruption, openIndex, type Db, type OpenedIndex } from "./db.js";
+import { openLastGood } from "./last-good.js";
 import { createDistrictQueries } from "./districts.js";
 import { rebuildListings } from "./listing.js";
 import { parallelParser, startWorker, workerUrl, type ParallelOptions } from "./parallel.js";
 import type { FillJob } from "./search-worker.js";
 import { createSearchQueries } from "./search.js";
-import { allIssues, syncIndex, type ParseMany, type SyncOptions, type SyncReport } from "./sync.js";
+import { allIssues, heldBackCount, syncIndex, type ParseMany, type SyncOptions, type SyncReport } from "./sync.js";
 import { createWriter, type RenderBody } from "./write.js";
 
 /** Articles indexed for search per turn of the event loop, when no worker thread can (about 10 ms). */
@@ -44,6 +47,10 @@ export interface IndexStatus {
   readonly articles: number;
   readonly districts: number;
   readonly problems: number;
+  /** Files that are invalid while their last valid version is served (see sync.ts). */
+  readonly heldBack: number;
+  /** True while a damaged index file is rebuilt from the content (see noticeCorruption). */
+  readonly rebuilding: boolean;
   /** Articles not yet searchable, right after a large fresh build (see fillSearch). */
   readonly searchPending: number;
   /** Of those, articles whose body is rendered on each request until then. */
@@ -54,20 +61,25 @@ export interface IndexStatus {
 }
 
 export class ContentIndex {
-  readonly articles;
-  readonly districts;
-  readonly search;
+  // Replaced together when a damaged index file is rebuilt into a new one (see attach).
+  db!: Db;
+  file!: string;
+  articles!: ReturnType<typeof createArticleQueries>;
+  districts!: ReturnType<typeof createDistrictQueries>;
+  search!: ReturnType<typeof createSearchQueries>;
   private lastSync: SyncReport | null = null;
   private lastError: string | null = null;
   private syncing: Promise<SyncReport> | null = null;
   /** What the next sync must look at: named paths, or the whole tree. */
   private wanted: Set<string> | "all" | null = null;
-  private meta;
+  private meta!: Database.Statement;
   /** The version meta, read once per change: two SQLite reads per request were measurable. */
   private memo: { dataVersion: number; version: string; since: number; next: number } | null = null;
-  private dataVersion;
-  private backlogLeft;
-  private bodiesLeft;
+  private dataVersion!: Database.Statement;
+  private backlogLeft!: Database.Statement;
+  private bodiesLeft!: Database.Statement;
+  /** The rebuild of a damaged index file under way (see noticeCorruption). */
+  private rebuilding: Promise<void> | null = null;
   /** Loaded (with Markdown) only while bodies wait in body_backlog: pages render them meanwhile. */
   private renderBody: RenderBody | null = null;
   private filling: Promise<void> | null = null;
@@ -82,11 +94,20 @@ export class ContentIndex {
   private closed = false;
 
   private constructor(
-    readonly db: Db,
-    readonly file: string,
+    db: Db,
+    file: string,
     private readonly config: IndexConfig,
     private readonly clock: () => number,
+    private readonly options: OpenOptions,
   ) {
+    this.attach(db, file);
+  }
+
+  /** Points every query at `db` (at start, and when a rebuilt index replaces a damaged one). */
+  private attach(db: Db, file: string): void {
+    this.db = db;
+    this.file = file;
+    this.memo = null;
     this.articles = createArticleQueries(db, (markdown, lang) => {
       if (!this.renderBody) throw new IndexError("A body left for later was asked for before the renderer was loaded");
       return this.renderBody(markdown, lang);
@@ -116,24 +137,96 @@ export class ContentIndex {
 
   /** Opens the index in DATA_DIR, rebuilding it when it is missing, corrupt or outdated, and syncs it. */
   static async open(config: IndexConfig, options: OpenOptions = {}): Promise<ContentIndex> {
-    const opened = openIndex(config.dataDir);
+    let opened = openIndex(config.dataDir);
     if (opened.rebuiltBecause) options.log?.(`rebuilding the index: ${opened.rebuiltBecause}`);
-    const index = new ContentIndex(opened.db, opened.file, config, options.clock ?? Date.now);
+    const index = new ContentIndex(opened.db, opened.file, config, options.clock ?? Date.now, options);
+    try {
+      await index.load(opened);
+    } catch (cause) {
+      // A damaged page that only a query finds (the checks at open read the header and
+      // the size, not every page): rebuild from the content into a new file, once.
+      if (opened.fresh || !isCorruption(cause)) throw new IndexError("Building the index failed", { cause });
+      options.log?.(`rebuilding the index: the index file is damaged (${(cause as Error).message})`);
+      opened.db.close();
+      opened = createFresh(config.dataDir, "damaged", opened.file);
+      index.attach(opened.db, opened.file);
+      try {
+        await index.load(opened);
+      } catch (again) {
+        throw new IndexError("Building the index failed", { cause: again });
+      }
+    }
+    // Also after a restart that interrupted the filling of a fresh index. Processes that
+    // only serve (cluster workers) leave it to the one that keeps the index in sync.
+    index.startFilling();
+    return index;
+  }
+
+  /** Syncs an opened index; a fresh one is committed (made current) or, on failure, removed. */
+  private async load(opened: OpenedIndex): Promise<void> {
+    const { config, options } = this;
+    // The file a fresh one replaces still has the last valid version of files broken now.
+    const lastGood = opened.fresh ? openLastGood(opened.previous, options.log) : undefined;
     try {
       // Many changed files (a cold start) are parsed on worker threads, a few in this one.
       // A fresh file is not served yet, so it is written while the workers still parse.
-      await index.sync(options.parseMany ?? parallelParser(config, { log: options.log, progress: options.progress }), { exclusive: opened.fresh, searchLaterFrom: options.searchLaterFrom });
+      await this.sync(options.parseMany ?? parallelParser(config, { log: options.log, progress: options.progress }), { exclusive: opened.fresh, searchLaterFrom: options.searchLaterFrom, lastGood });
       // Also after a restart that interrupted the rendering of a fresh index's bodies.
-      if (index.bodiesLeft.get()) index.renderBody = (await import("../content/markdown.js")).renderBodyLater;
+      if (this.bodiesLeft.get()) this.renderBody = (await import("../content/markdown.js")).renderBodyLater;
     } catch (cause) {
       if (opened.fresh) discardIndex(opened);
-      throw new IndexError("Building the index failed", { cause });
+      throw cause;
+    } finally {
+      lastGood?.close();
     }
     if (opened.fresh) commitIndex(config.dataDir, opened.db, opened.file);
-    // Also after a restart that interrupted the filling of a fresh index. Processes that
-    // only serve (cluster workers) leave it to the one that keeps the index in sync.
-    if (options.fillSearch !== false) index.fillSearch(options.info ?? (() => {}), options.log ?? (() => {}), options.fillChunk ?? SEARCH_THREAD_CHUNK);
-    return index;
+  }
+
+  private startFilling(): void {
+    if (this.options.fillSearch === false) return;
+    this.fillSearch(this.options.info ?? (() => {}), this.options.log ?? (() => {}), this.options.fillChunk ?? SEARCH_THREAD_CHUNK);
+  }
+
+  /**
+   * Called with any error a query of this index threw (the HTTP error handler, syncs,
+   * the search filler): when it says the file is damaged, a rebuild from the content into
+   * a new file starts (once; logged once) while this one keeps serving what it can read.
+   * Returns whether the error was such damage, so the caller can answer 503.
+   */
+  noticeCorruption(error: unknown): boolean {
+    if (!isCorruption(error)) return false;
+    if (this.rebuilding || this.closed) return true;
+    const log = this.options.log ?? (() => {});
+    log(`rebuilding the index: the index file is damaged (${(error as Error).message}); serving what can be read meanwhile`);
+    this.rebuilding = this.rebuild()
+      .catch((cause: unknown) => log(`rebuilding the damaged index failed: ${(cause as Error).message}; the next query that meets the damage tries again`))
+      .finally(() => {
+        this.rebuilding = null;
+      });
+    return true;
+  }
+
+  private async rebuild(): Promise<void> {
+    // Let a sync under way finish (or fail on the damage) first: it writes to the old file.
+    // Syncs asked for from now on wait for the rebuild (see sync), so only this one counts.
+    await this.syncing?.catch(() => {});
+    const opened = createFresh(this.config.dataDir, "damaged", this.file);
+    const old = this.db;
+    const builder = new ContentIndex(opened.db, opened.file, this.config, this.clock, { ...this.options, fillSearch: false });
+    await builder.load(opened);
+    if (this.closed) {
+      opened.db.close();
+      return;
+    }
+    void this.filler?.terminate();
+    this.renderBody = builder.renderBody;
+    this.lastSync = builder.lastSync;
+    this.lastError = null;
+    this.attach(opened.db, opened.file);
+    forgetKeys(old);
+    old.close();
+    this.options.info?.("the rebuilt index is serving");
+    this.startFilling();
   }
 
   /**
@@ -215,13 +308,16 @@ export class ContentIndex {
     const run = async (): Promise<SyncReport> => {
       Atomics.store(this.syncWaiting, 0, 1);
       try {
+        // A damaged index is being replaced: this sync goes to the new one.
+        if (this.rebuilding) await this.rebuilding;
         let report: SyncReport;
         do {
           const wanted = this.wanted;
           this.wanted = null;
           const paths = wanted === "all" || wanted === null ? undefined : [...wanted];
-          report = await syncIndex(this.db, this.config, parseMany, { exclusive: options.exclusive, searchLaterFrom: options.searchLaterFrom, paths });
+          report = await syncIndex(this.db, this.config, parseMany, { exclusive: options.exclusive, searchLaterFrom: options.searchLaterFrom, lastGood: options.lastGood, paths });
           this.memo = null;
+          for (const held of report.heldBack) this.options.log?.(formatIssue(held));
         } while (this.wanted !== null);
         this.lastSync = report;
         this.lastError = null;
@@ -230,6 +326,7 @@ export class ContentIndex {
         // What this sync was to read is unknown now: the next one looks at the whole tree.
         this.wanted = "all";
         this.lastError = (cause as Error).message;
+        this.noticeCorruption(cause);
         throw cause;
       } finally {
         this.syncing = null;
@@ -283,6 +380,8 @@ export class ContentIndex {
       articles: this.db.prepare("SELECT count(*) FROM articles WHERE active = 1").pluck().get() as number,
       districts: this.db.prepare("SELECT count(*) FROM districts").pluck().get() as number,
       problems: this.issues().filter((i) => i.severity === "error").length,
+      heldBack: heldBackCount(this.db),
+      rebuilding: this.rebuilding !== null,
       searchPending: this.db.prepare("SELECT count(*) FROM search_backlog").pluck().get() as number,
       bodiesPending: this.db.prepare("SELECT count(*) FROM body_backlog").pluck().get() as number,
       version: this.version(),

@@ -29,6 +29,8 @@ export function systemRoutes(deps: AppDeps, state: { ready: boolean }): Router {
       articles: s.articles,
       districts: s.districts,
       contentProblems: s.problems,
+      heldBack: s.heldBack,
+      rebuilding: s.rebuilding,
       searchPending: s.searchPending,
       bodiesPending: s.bodiesPending,
       version: s.version,
