@@ -80,6 +80,16 @@ export class ContentIndex {
   private bodiesLeft!: Database.Statement;
   /** The rebuild of a damaged index file under way (see noticeCorruption). */
   private rebuilding: Promise<void> | null = null;
+  /** Until open() returns (and for ever in the instance a rebuild uses): damage is open()'s to handle. */
+  private opening = true;
+  /** While a rebuilt index replaces this one: the search filler of the old file is stopped, not failed. */
+  private swapping = false;
+  /**
+   * How many damaged index files this process replaced. Pages rendered from a damaged
+   * file may be wrong (a page of random bytes need not fail a query), so the version
+   * moves on after a rebuild and every cache keyed by it (rendered pages, ETags) starts over.
+   */
+  private rebuilds = 0;
   /** Loaded (with Markdown) only while bodies wait in body_backlog: pages render them meanwhile. */
   private renderBody: RenderBody | null = null;
   private filling: Promise<void> | null = null;
@@ -127,7 +137,7 @@ export class ContentIndex {
     if (this.memo?.dataVersion !== dataVersion) {
       this.memo = {
         dataVersion,
-        version: this.meta.get("version") as string,
+        version: this.rebuilds ? `${this.meta.get("version") as string}.${this.rebuilds}` : (this.meta.get("version") as string),
         since: Number(this.meta.get("version_since") ?? 0),
         next: Number(this.meta.get("next_change") || 0),
       };
@@ -156,6 +166,7 @@ export class ContentIndex {
         throw new IndexError("Building the index failed", { cause: again });
       }
     }
+    index.opening = false;
     // Also after a restart that interrupted the filling of a fresh index. Processes that
     // only serve (cluster workers) leave it to the one that keeps the index in sync.
     index.startFilling();
@@ -195,7 +206,7 @@ export class ContentIndex {
    */
   noticeCorruption(error: unknown): boolean {
     if (!isCorruption(error)) return false;
-    if (this.rebuilding || this.closed) return true;
+    if (this.rebuilding || this.closed || this.opening) return true;
     const log = this.options.log ?? (() => {});
     log(`rebuilding the index: the index file is damaged (${(error as Error).message}); serving what can be read meanwhile`);
     this.rebuilding = this.rebuild()
@@ -218,10 +229,14 @@ export class ContentIndex {
       opened.db.close();
       return;
     }
+    this.swapping = true;
     void this.filler?.terminate();
+    await this.filling;
+    this.swapping = false;
     this.renderBody = builder.renderBody;
     this.lastSync = builder.lastSync;
     this.lastError = null;
+    this.rebuilds++;
     this.attach(opened.db, opened.file);
     forgetKeys(old);
     old.close();
@@ -242,7 +257,9 @@ export class ContentIndex {
     const started = performance.now();
     const report = (how: string) => info(`search index filled ${how} in ${Math.round(performance.now() - started)} ms`);
     this.filling = this.fillOnThread(chunk)
-      .then(() => report("on a worker thread"))
+      .then(() => {
+        if (!this.swapping) report("on a worker thread");
+      })
       .catch(async (error: unknown) => {
         if (this.closed) return;
         warn(`filling the search index on a worker thread failed (${(error as Error).message}); filling it here`);
@@ -252,6 +269,7 @@ export class ContentIndex {
       .catch((error: unknown) => {
         // The next start tries again; until then searches answer that search is not ready.
         warn(`filling the search index failed: ${(error as Error).message}`);
+        this.noticeCorruption(error);
       })
       .finally(() => {
         this.filling = null;
@@ -266,7 +284,7 @@ export class ContentIndex {
       worker.once("error", reject);
       worker.once("exit", (code) => {
         this.filler = null;
-        if (code === 0 || this.closed) resolve();
+        if (code === 0 || this.closed || this.swapping) resolve();
         else reject(new Error(`the search worker exited with code ${code}`));
       });
     });
@@ -343,7 +361,11 @@ export class ContentIndex {
    * (it blocks this process for about 0.1 s at 10,000 articles).
    */
   warmUp(): void {
-    if (!this.syncing) primeKeys(this.db);
+    try {
+      if (!this.syncing) primeKeys(this.db);
+    } catch (error) {
+      if (!this.noticeCorruption(error)) throw error;
+    }
   }
 
   now(): number {
