@@ -4,6 +4,8 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
 import { checkContent, type ExtraCheck } from "../content/check.js";
+import { sortIssues } from "../content/issues.js";
+import { heldBackNotes } from "../index/held.js";
 import { checkMedia } from "../media/check.js";
 import { FORMATS, render, type Format } from "./format.js";
 import { contentEnv } from "./env.js";
@@ -35,8 +37,10 @@ function main(): void {
     fail(cause instanceof ConfigError ? cause.message : String(cause));
   }
   const result = checkContent(config, EXTRA_CHECKS);
-  process.stdout.write(render(values.format as Format, result.issues, result.files, config.contentDir, process.cwd()));
-  process.exitCode = result.issues.some((i) => i.severity === "error") ? 1 : 0;
+  // On a serving machine: broken files whose last valid version the site keeps serving.
+  const issues = sortIssues([...result.issues, ...heldBackNotes(config.dataDir, result.issues)]);
+  process.stdout.write(render(values.format as Format, issues, result.files, config.contentDir, process.cwd()));
+  process.exitCode = issues.some((i) => i.severity === "error") ? 1 : 0;
 }
 
 main();

@@ -8,7 +8,9 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import request from "supertest";
 import { afterEach, describe, expect, it } from "vitest";
+import { checkContent } from "../../src/content/check.js";
 import { formatIssue } from "../../src/content/issues.js";
+import { heldBackNotes } from "../../src/index/held.js";
 import { ContentIndex } from "../../src/index/index.js";
 import { createApp } from "../../src/app.js";
 import pino from "pino";
@@ -20,8 +22,8 @@ afterEach(() => {
   while (open.length) open.pop()!.close();
 });
 
-async function portal(): Promise<TestPortal> {
-  const p = await createTestPortal();
+async function portal(env?: Record<string, string>): Promise<TestPortal> {
+  const p = await createTestPortal({ env });
   open.push(p);
   return p;
 }
@@ -71,6 +73,20 @@ describe("a published article that becomes invalid keeps its last valid version"
       expect(ready.body.heldBack).toBe(1);
     });
   }
+
+  it("npm run check and the dev problems page say it is held back", async () => {
+    const p = await portal({ NODE_ENV: "development" });
+    breakFile(p, "typo");
+    await p.index.sync();
+    const checked = checkContent(p.config).issues;
+    const notes = heldBackNotes(p.config.dataDir, checked).map(formatIssue);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(new RegExp(`^${FILE}:1: file: warning: held back: serving the version of \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC`));
+    const page = await request(p.app).get("/_dev/problems/");
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`${FILE}:1: file: warning: held back: serving the version of`);
+    expect(page.text).toContain(`${FILE}:6: autor: unknown field`);
+  });
 
   it("keeps serving it after a restart with the same DATA_DIR, and after a rebuild of the index", async () => {
     const p = await portal();
