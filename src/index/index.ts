@@ -90,6 +90,8 @@ export class ContentIndex {
    * moves on after a rebuild and every cache keyed by it (rendered pages, ETags) starts over.
    */
   private rebuilds = 0;
+  /** A serving-only process has logged the damage it cannot repair (see noticeCorruption). */
+  private damageReported = false;
   /** Loaded (with Markdown) only while bodies wait in body_backlog: pages render them meanwhile. */
   private renderBody: RenderBody | null = null;
   private filling: Promise<void> | null = null;
@@ -206,8 +208,15 @@ export class ContentIndex {
    */
   noticeCorruption(error: unknown): boolean {
     if (!isCorruption(error)) return false;
-    if (this.rebuilding || this.closed || this.opening) return true;
+    if (this.rebuilding || this.closed || this.opening || this.damageReported) return true;
     const log = this.options.log ?? (() => {});
+    if (this.options.fillSearch === false) {
+      // A process that only serves (a cluster worker) shares the file the primary keeps in
+      // sync; a rebuild of its own would leave the two apart. It reports the damage once.
+      this.damageReported = true;
+      log(`the index file is damaged (${(error as Error).message}); this process only serves it: restart the portal to rebuild it`);
+      return true;
+    }
     log(`rebuilding the index: the index file is damaged (${(error as Error).message}); serving what can be read meanwhile`);
     this.rebuilding = this.rebuild()
       .catch((cause: unknown) => log(`rebuilding the damaged index failed: ${(cause as Error).message}; the next query that meets the damage tries again`))

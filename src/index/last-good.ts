@@ -61,15 +61,20 @@ export function openLastGood(file: string | null, warn: (msg: string) => void = 
       return null;
     }
   };
-  /** The version served: the held one's time while the file was held back, else its mtime. */
-  const since = (rel: string): number => {
-    try {
-      const row = db.prepare("SELECT coalesce(held, mtime) FROM files WHERE path = ?").pluck().get(rel) as number | undefined;
-      if (row !== undefined) return row;
-    } catch {
-      // an index of a schema without `held`
+  /**
+   * The version served: the held one's time while the file was held back, else its mtime
+   * (an index of a schema without `held`), else `fallback` when the files table is unreadable.
+   */
+  const since = (rel: string, fallback: number): number => {
+    for (const sql of ["SELECT coalesce(held, mtime) FROM files WHERE path = ?", "SELECT mtime FROM files WHERE path = ?"]) {
+      try {
+        const when = db.prepare(sql).pluck().get(rel) as number | undefined;
+        if (when !== undefined) return when;
+      } catch {
+        // try the next form
+      }
     }
-    return (db.prepare("SELECT mtime FROM files WHERE path = ?").pluck().get(rel) as number | undefined) ?? 0;
+    return fallback;
   };
   return {
     article: (rel) =>
@@ -102,12 +107,12 @@ export function openLastGood(file: string | null, warn: (msg: string) => void = 
           media,
           ...(later !== undefined ? { bodyLater: later } : {}),
         };
-        return { article, modified: r.modified ?? undefined, since: since(rel) };
+        return { article, modified: r.modified ?? undefined, since: since(rel, r.modified ?? r.updated ?? r.date) };
       }),
     district: (rel) =>
       attempt(rel, () => {
         const data = db.prepare("SELECT data FROM districts WHERE file = ?").pluck().get(rel) as string | undefined;
-        return data === undefined ? null : { district: JSON.parse(data) as District, since: since(rel) };
+        return data === undefined ? null : { district: JSON.parse(data) as District, since: since(rel, Date.now()) };
       }),
     close: () => db.close(),
   };

@@ -15,6 +15,7 @@ import { ContentIndex } from "../../src/index/index.js";
 import { createApp } from "../../src/app.js";
 import pino from "pino";
 import { createTestPortal, NOW, type TestPortal } from "../helpers/app.js";
+import { overwritePages } from "../helpers/corrupt.js";
 
 const FILE = "pl/sopot/2025-07-11-letnie-kino-w-parku-polnocnym.md";
 const open: { close(): void }[] = [];
@@ -120,6 +121,31 @@ describe("a published article that becomes invalid keeps its last valid version"
     expect(page.status).toBe(200);
     expect(page.text).toContain(TITLE);
     expect(rebuilt.status().heldBack).toBe(1);
+  });
+
+  it("keeps serving it through the rebuild of an index damaged while serving", async () => {
+    const p = await portal();
+    const url = pathOf(p, FILE);
+    breakFile(p, "typo");
+    await p.index.sync();
+    p.index.close();
+    open.pop();
+    const file = path.join(p.dataDir, fs.readFileSync(path.join(p.dataDir, "CURRENT"), "utf8").trim());
+    const db = new Database(file, { readonly: true });
+    const pages = db.prepare("SELECT pageno FROM dbstat WHERE name = 'listing'").pluck().all() as number[];
+    db.close();
+    overwritePages(file, pages, 9);
+    const index = await ContentIndex.open(p.config, { clock: () => NOW });
+    open.push(index);
+    const app = (await createApp({ config: p.config, index, logger: pino({ level: "silent" }) })).app;
+    expect((await request(app).get("/pl/aktualnosci/")).status).toBe(503);
+    for (let i = 0; i < 200 && (await request(app).get("/pl/aktualnosci/")).status !== 200; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(fs.readFileSync(path.join(p.dataDir, "CURRENT"), "utf8").trim()).not.toBe(path.basename(file));
+    const list = await request(app).get("/pl/aktualnosci/");
+    expect(list.status).toBe(200);
+    expect(list.text).toContain(url);
+    expect((await request(app).get(url)).status).toBe(200);
+    expect(index.status().heldBack).toBe(1);
   });
 
   it("publishes the fixed version once the file is valid again", async () => {
