@@ -148,6 +148,18 @@ describe("a published article that becomes invalid keeps its last valid version"
     expect(index.status().heldBack).toBe(1);
   });
 
+  it("logs the held-back file when a sync finds it broken", async () => {
+    const p = await portal();
+    p.index.close();
+    open.pop();
+    const logged: string[] = [];
+    const index = await ContentIndex.open(p.config, { clock: () => NOW, log: (m) => logged.push(m) });
+    open.push(index);
+    breakFile(p, "empty");
+    await index.sync();
+    expect(logged.filter((m) => m.startsWith(`${FILE}:1: file: warning: held back: serving the version of `))).toHaveLength(1);
+  });
+
   it("publishes the fixed version once the file is valid again", async () => {
     const p = await portal();
     const url = pathOf(p, FILE);
