@@ -270,7 +270,7 @@ export class ContentIndex {
         if (!this.swapping) report("on a worker thread");
       })
       .catch(async (error: unknown) => {
-        if (this.closed) return;
+        if (this.closed || this.swapping) return;
         warn(`filling the search index on a worker thread failed (${(error as Error).message}); filling it here`);
         await this.fillHere();
         report("on the main thread");
