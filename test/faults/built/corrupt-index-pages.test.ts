@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, expect, it } from "vitest";
 import { middlePages, overwritePages } from "../../helpers/corrupt.js";
 import { ROOT, startBuilt, type BuiltServer } from "./harness.js";
@@ -68,6 +69,43 @@ it("corrupt-index-pages: 29 damaged pages after a clean shutdown: the portal com
   const ready = (await (await fetch(`${second.url}/readyz`)).json()) as { status: string; articles: number; rebuilding: boolean };
   expect(ready).toMatchObject({ status: "ready", rebuilding: false });
   expect(ready.articles).toBeGreaterThan(EXTRA);
+  const damage = second.output().split("\n").filter((l) => l.includes("rebuilding the index"));
+  expect(damage, second.output()).toHaveLength(1);
+  expect(second.child.exitCode).toBeNull();
+});
+
+it("corrupt-index-pages: damage only a request meets (listings, search): 503 for it, one rebuild, then every article", async () => {
+  const contentDir = content();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-corrupt-data-"));
+  const first = await startBuilt({ contentDir, dataDir });
+  running.push(first);
+  const paths = await articlePaths(first);
+  expect(await first.stop("SIGTERM")).toBe(0);
+  running.pop();
+
+  const file = path.join(dataDir, fs.readFileSync(path.join(dataDir, "CURRENT"), "utf8").trim());
+  const db = new Database(file, { readonly: true });
+  const pages = db.prepare("SELECT pageno FROM dbstat WHERE name IN ('listing', 'search_pl_data')").pluck().all() as number[];
+  db.close();
+  overwritePages(file, pages, SEED);
+
+  const second = await startBuilt({ contentDir, dataDir });
+  running.push(second);
+  expect(second.output()).not.toContain("rebuilding the index");
+  const list = await fetch(`${second.url}/pl/aktualnosci/`);
+  await list.arrayBuffer();
+  expect(list.status).toBe(503);
+  const deadline = Date.now() + 40_000;
+  for (const p of ["/pl/aktualnosci/", "/pl/szukaj/?q=komunikat", ...paths]) {
+    for (;;) {
+      const res = await fetch(`${second.url}${p}`);
+      await res.arrayBuffer();
+      if (res.status === 200) break;
+      expect(res.status, p).toBe(503);
+      expect(Date.now(), `${p} still answers 503`).toBeLessThan(deadline);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
   const damage = second.output().split("\n").filter((l) => l.includes("rebuilding the index"));
   expect(damage, second.output()).toHaveLength(1);
   expect(second.child.exitCode).toBeNull();
