@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
 import { checkContent } from "../content/check.js";
 import { sortIssues } from "../content/issues.js";
+import { heldBackNotes } from "../index/held.js";
 import { checkMediaDecode } from "../media/check.js";
 import { FORMATS, render, type Format } from "./format.js";
 import { contentEnv } from "./env.js";
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
   const result = checkContent(config);
   // The picture files themselves: size, links and special files, and a full decode, so a
   // picture that only sharp finds damaged is named here and not first by a visitor's 404.
-  const issues = sortIssues([...result.issues, ...(await checkMediaDecode(config.contentDir))]);
+  // On a serving machine: broken files whose last valid version the site keeps serving.
+  const issues = sortIssues([...result.issues, ...(await checkMediaDecode(config.contentDir)), ...heldBackNotes(config.dataDir, result.issues)]);
   process.stdout.write(render(values.format as Format, issues, result.files, config.contentDir, process.cwd()));
   process.exitCode = issues.some((i) => i.severity === "error") ? 1 : 0;
 }

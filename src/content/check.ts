@@ -13,6 +13,7 @@ import { SEGMENTS, urls } from "../web/urls.js";
 import type { Article } from "./article.js";
 import { addressChanges } from "./address-history.js";
 import { crossCheck } from "./cross-check.js";
+import { districtIdOf } from "./district.js";
 import { parseMarkdownFile } from "./frontmatter.js";
 import { issue, sortIssues, type ContentIssue } from "./issues.js";
 import { scanContent } from "./scan.js";
@@ -150,13 +151,15 @@ export function checkContent(config: Pick<Config, "contentDir" | "timeZones">, e
   const issues: ContentIssue[] = [...scan.issues];
   const articles: Article[] = [];
   const districts = new Set<string>();
+  const broken = new Set<string>();
   for (const file of scan.files) {
     const p = parseFile(file, config);
     issues.push(...p.issues);
     if (p.article) articles.push(p.article);
     if (p.district) districts.add(p.district.id);
+    else if (file.kind === "district") broken.add(districtIdOf(file.rel));
   }
-  const cross = crossCheck(articles, districts, urls.article, (a) => isoDay(a.date, config.timeZones[a.lang]));
+  const cross = crossCheck(articles, districts, urls.article, (a) => isoDay(a.date, config.timeZones[a.lang]), broken);
   issues.push(...cross.issues);
   issues.push(...addressChanges(config, articles.filter((a) => cross.active.has(a.file)), districts, urls.article));
   const active = articles.filter((a) => cross.active.has(a.file));

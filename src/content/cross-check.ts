@@ -75,7 +75,17 @@ function addresses(sorted: readonly ArticleKey[], dayOf: (a: ArticleKey) => stri
  * `dayOf`: an article's publication day, YYYY-MM-DD in its language's time zone (the
  * dated addresses of `addresses`).
  */
-export function crossCheck(articles: readonly ArticleKey[], districtIds: ReadonlySet<string>, articlePath: (lang: Locale, slug: string) => string, dayOf: (a: ArticleKey) => string): CrossCheckResult {
+/**
+ * `brokenDistricts`: ids of district files that exist but are invalid (never valid, or no
+ * last valid version to keep): their articles are told to fix that file, not to create it.
+ */
+export function crossCheck(
+  articles: readonly ArticleKey[],
+  districtIds: ReadonlySet<string>,
+  articlePath: (lang: Locale, slug: string) => string,
+  dayOf: (a: ArticleKey) => string,
+  brokenDistricts: ReadonlySet<string> = new Set(),
+): CrossCheckResult {
   const active = new Set<string>();
   const issues: ContentIssue[] = [];
   const aliases = new Map<string, string>();
@@ -83,6 +93,10 @@ export function crossCheck(articles: readonly ArticleKey[], districtIds: Readonl
   const sorted = [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const a of sorted) {
     if (!districtIds.has(a.district)) {
+      if (brokenDistricts.has(a.district)) {
+        issues.push(issue(a.file, 1, "district", `district "${a.district}" is not published: districts/${a.district}.yml has errors — fix that file`));
+        continue;
+      }
       issues.push(issue(a.file, 1, "district", `there is no district "${a.district}" — create districts/${a.district}.yml or move the article to an existing district folder`));
       continue;
     }

@@ -15,8 +15,13 @@ export type District = Omit<DistrictFile, "description"> & {
   readonly descriptionHtml: Partial<Record<Locale, string>>;
 };
 
+/** A district's id is its file name: districts/<id>.yml. */
+export function districtIdOf(rel: string): string {
+  return path.posix.basename(rel).replace(/\.ya?ml$/, "");
+}
+
 export function parseDistrict(rel: string, raw: string): { district: District | null; issues: ContentIssue[] } {
-  const id = path.posix.basename(rel).replace(/\.ya?ml$/, "");
+  const id = districtIdOf(rel);
   let parsed;
   try {
     parsed = parseYamlFile(raw);
@@ -25,7 +30,7 @@ export function parseDistrict(rel: string, raw: string): { district: District | 
   }
   const shown = cleanDisplayText(parsed.data ?? {}, rel, parsed.lineOf);
   const result = districtSchema.safeParse(shown.data);
-  if (!result.success) return { district: null, issues: [...shown.issues, ...zodToIssues(result.error, districtSchema, rel, parsed.lineOf)] };
+  if (!result.success) return { district: null, issues: [...shown.issues, ...zodToIssues(result.error, districtSchema, rel, parsed.lineOf, shown.data)] };
   const { description, ...rest } = result.data;
   const descriptionHtml: Partial<Record<Locale, string>> = {};
   if (description?.bg) descriptionHtml.bg = renderInlineMarkdown(description.bg, "bg");

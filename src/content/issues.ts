@@ -31,6 +31,12 @@ export function unexpectedProblem(file: string, line: number, field: string, cau
   return issue(file, line, field, `cannot be read by the portal (${reason}) — simplify the text around this line, and report the file to the portal's developers`);
 }
 
+/** When a file that was published becomes invalid, the site keeps its last valid version (src/index/sync.ts). */
+export function heldBackIssue(file: string, since: number): ContentIssue {
+  const when = `${new Date(since).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return issue(file, 1, "file", `held back: serving the version of ${when} — the site keeps it until the errors in this file are fixed (deleting the file unpublishes it)`, "warning");
+}
+
 /** `bg/sredets/2017-09-29-obuchenie.md:3: date: "2017-02-30" is not a real date — use YYYY-MM-DD` */
 export function formatIssue(i: ContentIssue): string {
   const prefix = i.severity === "warning" ? "warning: " : "";

@@ -47,14 +47,39 @@ function unwrap(node: unknown): unknown {
   return n;
 }
 
+/** The value at `path` in the parsed YAML, or undefined when a key on the way is absent. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let node = data;
+  for (const key of path) node = node !== null && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  return node;
+}
+
+/**
+ * `data` (the parsed YAML), when given, drops the consequence of a misspelt key: with
+ * `municipalty:` the real `municipality` is absent, and "is required" for it would be a
+ * second, misleading message for the one mistake ("did you mean" already names it).
+ */
 export function zodToIssues(
   error: z.ZodError,
   schema: z.ZodType,
   file: string,
   lineOf: (path: readonly PropertyKey[]) => number,
+  data?: unknown,
 ): ContentIssue[] {
   const out: ContentIssue[] = [];
+  const misspelt = new Set<string>();
+  if (data !== undefined) {
+    for (const i of error.issues) {
+      if (i.code !== "unrecognized_keys") continue;
+      const allowed = allowedKeysAt(schema, i.path);
+      for (const key of i.keys) {
+        const hint = suggestKey(key, allowed);
+        if (hint && valueAt(data, [...i.path, hint]) === undefined) misspelt.add([...i.path, hint].join("."));
+      }
+    }
+  }
   for (const i of error.issues) {
+    if (i.code !== "unrecognized_keys" && misspelt.has(i.path.join("."))) continue;
     if (i.code === "unrecognized_keys") {
       const allowed = allowedKeysAt(schema, i.path);
       for (const key of i.keys) {

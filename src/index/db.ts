@@ -17,6 +17,8 @@ export interface OpenedIndex {
   readonly fresh: boolean;
   /** Why an existing index was not used, for the log. */
   readonly rebuiltBecause: string | null;
+  /** The index file a fresh one replaces, if any: the last valid version of broken files is read from it (last-good.ts). */
+  readonly previous: string | null;
 }
 
 const POINTER = "CURRENT";
@@ -56,7 +58,7 @@ function problemWith(db: Db, file: string): string | null {
   }
 }
 
-function createFresh(dataDir: string, rebuiltBecause: string | null): OpenedIndex {
+export function createFresh(dataDir: string, rebuiltBecause: string | null, previous: string | null = null): OpenedIndex {
   const file = path.join(dataDir, `index-${Date.now()}-${process.pid}.sqlite`);
   const db = new Database(file);
   tune(db);
@@ -67,7 +69,7 @@ function createFresh(dataDir: string, rebuiltBecause: string | null): OpenedInde
   db.pragma("synchronous = OFF");
   db.exec(SCHEMA_SQL);
   db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?), ('version', '0')").run(String(SCHEMA_VERSION));
-  return { db, file, fresh: true, rebuiltBecause };
+  return { db, file, fresh: true, rebuiltBecause, previous };
 }
 
 export function openIndex(dataDir: string): OpenedIndex {
@@ -90,14 +92,28 @@ export function openIndex(dataDir: string): OpenedIndex {
     const problem = problemWith(db, file);
     if (problem) {
       db.close();
-      return createFresh(dataDir, problem);
+      return createFresh(dataDir, problem, file);
     }
     tune(db);
-    return { db, file, fresh: false, rebuiltBecause: null };
+    return { db, file, fresh: false, rebuiltBecause: null, previous: null };
   } catch (cause) {
     db?.close();
-    return createFresh(dataDir, `cannot open: ${(cause as Error).message}`);
+    return createFresh(dataDir, `cannot open: ${(cause as Error).message}`, file);
   }
+}
+
+/**
+ * Whether an error says the index file is damaged (SQLITE_CORRUPT and its extended codes,
+ * SQLITE_NOTADB), looking through causes; errors passed back from a worker thread keep
+ * only their message, so SQLite's wording for those codes counts too.
+ */
+export function isCorruption(error: unknown): boolean {
+  let e = error as { code?: unknown; message?: unknown; cause?: unknown } | null | undefined;
+  for (let depth = 0; e && depth < 8; depth++, e = e.cause as typeof e) {
+    if (typeof e.code === "string" && (e.code.startsWith("SQLITE_CORRUPT") || e.code === "SQLITE_NOTADB")) return true;
+    if (typeof e.message === "string" && /database disk image is malformed|file is not a database/.test(e.message)) return true;
+  }
+  return false;
 }
 
 /** Makes a freshly built index (open as `db`) the current one and removes older index files. */

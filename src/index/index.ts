@@ -1,18 +1,21 @@
 // The content index as the rest of the portal sees it: open (or build) at start,
 // keep in sync with the content folder, and answer queries for the current moment.
 import type { Worker } from "node:worker_threads";
+import type Database from "better-sqlite3";
 import type { Config } from "../config.js";
 import type { ContentIssue } from "../content/issues.js";
 import { IndexError } from "../errors.js";
 import { createArticleQueries } from "./articles.js";
-import { primeKeys } from "./cross.js";
-import { commitIndex, discardIndex, openIndex, type Db } from "./db.js";
+import { formatIssue } from "../content/issues.js";
+import { forgetKeys, primeKeys } from "./cross.js";
+import { commitIndex, createFresh, discardIndex, isCorruption, openIndex, type Db, type OpenedIndex } from "./db.js";
+import { openLastGood } from "./last-good.js";
 import { createDistrictQueries } from "./districts.js";
 import { rebuildListings } from "./listing.js";
 import { parallelParser, startWorker, workerUrl, type ParallelOptions } from "./parallel.js";
 import type { FillJob } from "./search-worker.js";
 import { createSearchQueries } from "./search.js";
-import { allIssues, syncIndex, type ParseMany, type SyncOptions, type SyncReport } from "./sync.js";
+import { allIssues, heldBackCount, syncIndex, type ParseMany, type SyncOptions, type SyncReport } from "./sync.js";
 import { createWriter, type RenderBody } from "./write.js";
 
 /** Articles indexed for search per turn of the event loop, when no worker thread can (about 10 ms). */
@@ -44,6 +47,10 @@ export interface IndexStatus {
   readonly articles: number;
   readonly districts: number;
   readonly problems: number;
+  /** Files that are invalid while their last valid version is served (see sync.ts). */
+  readonly heldBack: number;
+  /** True while a damaged index file is rebuilt from the content (see noticeCorruption). */
+  readonly rebuilding: boolean;
   /** Articles not yet searchable, right after a large fresh build (see fillSearch). */
   readonly searchPending: number;
   /** Of those, articles whose body is rendered on each request until then. */
@@ -54,20 +61,37 @@ export interface IndexStatus {
 }
 
 export class ContentIndex {
-  readonly articles;
-  readonly districts;
-  readonly search;
+  // Replaced together when a damaged index file is rebuilt into a new one (see attach).
+  db!: Db;
+  file!: string;
+  articles!: ReturnType<typeof createArticleQueries>;
+  districts!: ReturnType<typeof createDistrictQueries>;
+  search!: ReturnType<typeof createSearchQueries>;
   private lastSync: SyncReport | null = null;
   private lastError: string | null = null;
   private syncing: Promise<SyncReport> | null = null;
   /** What the next sync must look at: named paths, or the whole tree. */
   private wanted: Set<string> | "all" | null = null;
-  private meta;
+  private meta!: Database.Statement;
   /** The version meta, read once per change: two SQLite reads per request were measurable. */
   private memo: { dataVersion: number; version: string; since: number; next: number } | null = null;
-  private dataVersion;
-  private backlogLeft;
-  private bodiesLeft;
+  private dataVersion!: Database.Statement;
+  private backlogLeft!: Database.Statement;
+  private bodiesLeft!: Database.Statement;
+  /** The rebuild of a damaged index file under way (see noticeCorruption). */
+  private rebuilding: Promise<void> | null = null;
+  /** Until open() returns (and for ever in the instance a rebuild uses): damage is open()'s to handle. */
+  private opening = true;
+  /** While a rebuilt index replaces this one: the search filler of the old file is stopped, not failed. */
+  private swapping = false;
+  /**
+   * How many damaged index files this process replaced. Pages rendered from a damaged
+   * file may be wrong (a page of random bytes need not fail a query), so the version
+   * moves on after a rebuild and every cache keyed by it (rendered pages, ETags) starts over.
+   */
+  private rebuilds = 0;
+  /** A serving-only process has logged the damage it cannot repair (see noticeCorruption). */
+  private damageReported = false;
   /** Loaded (with Markdown) only while bodies wait in body_backlog: pages render them meanwhile. */
   private renderBody: RenderBody | null = null;
   private filling: Promise<void> | null = null;
@@ -82,11 +106,20 @@ export class ContentIndex {
   private closed = false;
 
   private constructor(
-    readonly db: Db,
-    readonly file: string,
+    db: Db,
+    file: string,
     private readonly config: IndexConfig,
     private readonly clock: () => number,
+    private readonly options: OpenOptions,
   ) {
+    this.attach(db, file);
+  }
+
+  /** Points every query at `db` (at start, and when a rebuilt index replaces a damaged one). */
+  private attach(db: Db, file: string): void {
+    this.db = db;
+    this.file = file;
+    this.memo = null;
     this.articles = createArticleQueries(db, (markdown, lang) => {
       if (!this.renderBody) throw new IndexError("A body left for later was asked for before the renderer was loaded");
       return this.renderBody(markdown, lang);
@@ -106,7 +139,7 @@ export class ContentIndex {
     if (this.memo?.dataVersion !== dataVersion) {
       this.memo = {
         dataVersion,
-        version: this.meta.get("version") as string,
+        version: this.rebuilds ? `${this.meta.get("version") as string}.${this.rebuilds}` : (this.meta.get("version") as string),
         since: Number(this.meta.get("version_since") ?? 0),
         next: Number(this.meta.get("next_change") || 0),
       };
@@ -116,24 +149,108 @@ export class ContentIndex {
 
   /** Opens the index in DATA_DIR, rebuilding it when it is missing, corrupt or outdated, and syncs it. */
   static async open(config: IndexConfig, options: OpenOptions = {}): Promise<ContentIndex> {
-    const opened = openIndex(config.dataDir);
+    let opened = openIndex(config.dataDir);
     if (opened.rebuiltBecause) options.log?.(`rebuilding the index: ${opened.rebuiltBecause}`);
-    const index = new ContentIndex(opened.db, opened.file, config, options.clock ?? Date.now);
+    const index = new ContentIndex(opened.db, opened.file, config, options.clock ?? Date.now, options);
+    try {
+      await index.load(opened);
+    } catch (cause) {
+      // A damaged page that only a query finds (the checks at open read the header and
+      // the size, not every page): rebuild from the content into a new file, once.
+      if (opened.fresh || !isCorruption(cause)) throw new IndexError("Building the index failed", { cause });
+      options.log?.(`rebuilding the index: the index file is damaged (${(cause as Error).message})`);
+      opened.db.close();
+      opened = createFresh(config.dataDir, "damaged", opened.file);
+      index.attach(opened.db, opened.file);
+      try {
+        await index.load(opened);
+      } catch (again) {
+        throw new IndexError("Building the index failed", { cause: again });
+      }
+    }
+    index.opening = false;
+    // Also after a restart that interrupted the filling of a fresh index. Processes that
+    // only serve (cluster workers) leave it to the one that keeps the index in sync.
+    index.startFilling();
+    return index;
+  }
+
+  /** Syncs an opened index; a fresh one is committed (made current) or, on failure, removed. */
+  private async load(opened: OpenedIndex): Promise<void> {
+    const { config, options } = this;
+    // The file a fresh one replaces still has the last valid version of files broken now.
+    const lastGood = opened.fresh ? openLastGood(opened.previous, options.log) : undefined;
     try {
       // Many changed files (a cold start) are parsed on worker threads, a few in this one.
       // A fresh file is not served yet, so it is written while the workers still parse.
-      await index.sync(options.parseMany ?? parallelParser(config, { log: options.log, progress: options.progress }), { exclusive: opened.fresh, searchLaterFrom: options.searchLaterFrom });
+      await this.sync(options.parseMany ?? parallelParser(config, { log: options.log, progress: options.progress }), { exclusive: opened.fresh, searchLaterFrom: options.searchLaterFrom, lastGood });
       // Also after a restart that interrupted the rendering of a fresh index's bodies.
-      if (index.bodiesLeft.get()) index.renderBody = (await import("../content/markdown.js")).renderBodyLater;
+      if (this.bodiesLeft.get()) this.renderBody = (await import("../content/markdown.js")).renderBodyLater;
     } catch (cause) {
       if (opened.fresh) discardIndex(opened);
-      throw new IndexError("Building the index failed", { cause });
+      throw cause;
+    } finally {
+      lastGood?.close();
     }
     if (opened.fresh) commitIndex(config.dataDir, opened.db, opened.file);
-    // Also after a restart that interrupted the filling of a fresh index. Processes that
-    // only serve (cluster workers) leave it to the one that keeps the index in sync.
-    if (options.fillSearch !== false) index.fillSearch(options.info ?? (() => {}), options.log ?? (() => {}), options.fillChunk ?? SEARCH_THREAD_CHUNK);
-    return index;
+  }
+
+  private startFilling(): void {
+    if (this.options.fillSearch === false) return;
+    this.fillSearch(this.options.info ?? (() => {}), this.options.log ?? (() => {}), this.options.fillChunk ?? SEARCH_THREAD_CHUNK);
+  }
+
+  /**
+   * Called with any error a query of this index threw (the HTTP error handler, syncs,
+   * the search filler): when it says the file is damaged, a rebuild from the content into
+   * a new file starts (once; logged once) while this one keeps serving what it can read.
+   * Returns whether the error was such damage, so the caller can answer 503.
+   */
+  noticeCorruption(error: unknown): boolean {
+    if (!isCorruption(error)) return false;
+    if (this.rebuilding || this.closed || this.opening || this.damageReported) return true;
+    const log = this.options.log ?? (() => {});
+    if (this.options.fillSearch === false) {
+      // A process that only serves (a cluster worker) shares the file the primary keeps in
+      // sync; a rebuild of its own would leave the two apart. It reports the damage once.
+      this.damageReported = true;
+      log(`the index file is damaged (${(error as Error).message}); this process only serves it: restart the portal to rebuild it`);
+      return true;
+    }
+    log(`rebuilding the index: the index file is damaged (${(error as Error).message}); serving what can be read meanwhile`);
+    this.rebuilding = this.rebuild()
+      .catch((cause: unknown) => log(`rebuilding the damaged index failed: ${(cause as Error).message}; the next query that meets the damage tries again`))
+      .finally(() => {
+        this.rebuilding = null;
+      });
+    return true;
+  }
+
+  private async rebuild(): Promise<void> {
+    // Let a sync under way finish (or fail on the damage) first: it writes to the old file.
+    // Syncs asked for from now on wait for the rebuild (see sync), so only this one counts.
+    await this.syncing?.catch(() => {});
+    const opened = createFresh(this.config.dataDir, "damaged", this.file);
+    const old = this.db;
+    const builder = new ContentIndex(opened.db, opened.file, this.config, this.clock, { ...this.options, fillSearch: false });
+    await builder.load(opened);
+    if (this.closed) {
+      opened.db.close();
+      return;
+    }
+    this.swapping = true;
+    void this.filler?.terminate();
+    await this.filling;
+    this.swapping = false;
+    this.renderBody = builder.renderBody;
+    this.lastSync = builder.lastSync;
+    this.lastError = null;
+    this.rebuilds++;
+    this.attach(opened.db, opened.file);
+    forgetKeys(old);
+    old.close();
+    this.options.info?.("the rebuilt index is serving");
+    this.startFilling();
   }
 
   /**
@@ -149,9 +266,11 @@ export class ContentIndex {
     const started = performance.now();
     const report = (how: string) => info(`search index filled ${how} in ${Math.round(performance.now() - started)} ms`);
     this.filling = this.fillOnThread(chunk)
-      .then(() => report("on a worker thread"))
+      .then(() => {
+        if (!this.swapping) report("on a worker thread");
+      })
       .catch(async (error: unknown) => {
-        if (this.closed) return;
+        if (this.closed || this.swapping) return;
         warn(`filling the search index on a worker thread failed (${(error as Error).message}); filling it here`);
         await this.fillHere();
         report("on the main thread");
@@ -159,6 +278,7 @@ export class ContentIndex {
       .catch((error: unknown) => {
         // The next start tries again; until then searches answer that search is not ready.
         warn(`filling the search index failed: ${(error as Error).message}`);
+        this.noticeCorruption(error);
       })
       .finally(() => {
         this.filling = null;
@@ -173,7 +293,7 @@ export class ContentIndex {
       worker.once("error", reject);
       worker.once("exit", (code) => {
         this.filler = null;
-        if (code === 0 || this.closed) resolve();
+        if (code === 0 || this.closed || this.swapping) resolve();
         else reject(new Error(`the search worker exited with code ${code}`));
       });
     });
@@ -215,13 +335,16 @@ export class ContentIndex {
     const run = async (): Promise<SyncReport> => {
       Atomics.store(this.syncWaiting, 0, 1);
       try {
+        // A damaged index is being replaced: this sync goes to the new one.
+        if (this.rebuilding) await this.rebuilding;
         let report: SyncReport;
         do {
           const wanted = this.wanted;
           this.wanted = null;
           const paths = wanted === "all" || wanted === null ? undefined : [...wanted];
-          report = await syncIndex(this.db, this.config, parseMany, { exclusive: options.exclusive, searchLaterFrom: options.searchLaterFrom, paths });
+          report = await syncIndex(this.db, this.config, parseMany, { exclusive: options.exclusive, searchLaterFrom: options.searchLaterFrom, lastGood: options.lastGood, paths });
           this.memo = null;
+          for (const held of report.heldBack) this.options.log?.(formatIssue(held));
         } while (this.wanted !== null);
         this.lastSync = report;
         this.lastError = null;
@@ -230,6 +353,7 @@ export class ContentIndex {
         // What this sync was to read is unknown now: the next one looks at the whole tree.
         this.wanted = "all";
         this.lastError = (cause as Error).message;
+        this.noticeCorruption(cause);
         throw cause;
       } finally {
         this.syncing = null;
@@ -246,7 +370,11 @@ export class ContentIndex {
    * (it blocks this process for about 0.1 s at 10,000 articles).
    */
   warmUp(): void {
-    if (!this.syncing) primeKeys(this.db);
+    try {
+      if (!this.syncing) primeKeys(this.db);
+    } catch (error) {
+      if (!this.noticeCorruption(error)) throw error;
+    }
   }
 
   now(): number {
@@ -283,6 +411,8 @@ export class ContentIndex {
       articles: this.db.prepare("SELECT count(*) FROM articles WHERE active = 1").pluck().get() as number,
       districts: this.db.prepare("SELECT count(*) FROM districts").pluck().get() as number,
       problems: this.issues().filter((i) => i.severity === "error").length,
+      heldBack: heldBackCount(this.db),
+      rebuilding: this.rebuilding !== null,
       searchPending: this.db.prepare("SELECT count(*) FROM search_backlog").pluck().get() as number,
       bodiesPending: this.db.prepare("SELECT count(*) FROM body_backlog").pluck().get() as number,
       version: this.version(),

@@ -13,7 +13,10 @@ CREATE TABLE files (
   kind TEXT NOT NULL,
   mtime INTEGER NOT NULL,
   size INTEGER NOT NULL,
-  issues TEXT NOT NULL DEFAULT '[]'
+  issues TEXT NOT NULL DEFAULT '[]',
+  -- Set while the file is invalid but its last valid version is still served (its
+  -- article or district row is kept): the mtime of that version. NULL otherwise.
+  held INTEGER
 ) WITHOUT ROWID;
 
 CREATE TABLE districts (

@@ -7,12 +7,13 @@ import type { Config } from "../config.js";
 import type { Article } from "../content/article.js";
 import type { District } from "../content/district.js";
 import { gitDates, modifiedDate } from "../content/git-dates.js";
-import { sortIssues, type ContentIssue } from "../content/issues.js";
+import { heldBackIssue, sortIssues, type ContentIssue } from "../content/issues.js";
 import { scanContent, scanPaths, type ContentFile, type ScanResult } from "../content/scan.js";
 import { IndexError } from "../errors.js";
 import { crossCheckAll, forgetKeys, keyRowOf, rememberKeys, type ArticleKeys } from "./cross.js";
 import type { Db } from "./db.js";
 import { rebuildListings, refreshVersion } from "./listing.js";
+import type { LastGood } from "./last-good.js";
 import { createWriter } from "./write.js";
 
 export interface Parsed {
@@ -27,6 +28,8 @@ export interface SyncReport {
   readonly removed: number;
   readonly articles: number;
   readonly issues: ContentIssue[];
+  /** Files this sync found invalid whose last valid version stays served (one notice each). */
+  readonly heldBack: ContentIssue[];
   readonly ms: number;
 }
 
@@ -45,6 +48,8 @@ export interface SyncOptions {
    * ContentIndex.fillSearch (search_backlog, body_backlog), so articles are served sooner.
    */
   readonly searchLaterFrom?: number;
+  /** A fresh build that replaces an index: where to find the last valid version of files that are broken now. */
+  readonly lastGood?: LastGood;
 }
 
 /** Until git answers (see syncIndex). */
@@ -107,7 +112,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   const scanIssues = JSON.stringify(scan.issues);
   if (changed.length === 0 && removed.length === 0 && storedScanIssues === scanIssues) {
     const count = db.prepare("SELECT count(*) FROM articles WHERE active = 1").pluck().get() as number;
-    return { parsed: 0, removed: 0, articles: count, issues: allIssues(db), ms: Math.round(performance.now() - started) };
+    return { parsed: 0, removed: 0, articles: count, issues: allIssues(db), heldBack: [], ms: Math.round(performance.now() - started) };
   }
 
   const fresh = !!options.exclusive && known.size === 0;
@@ -140,16 +145,41 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   // A fresh build writes every article row itself: the checks across files take the keys
   // from here instead of reading every row back and decoding its JSON.
   const written: ArticleKeys | undefined = fresh ? new Map() : undefined;
+  const heldBack: ContentIssue[] = [];
+  /** A broken file's last valid version from the index this build replaces: written, and its time returned. */
+  const keepFromOld = (p: Parsed): number | null => {
+    if (p.file.kind === "article") {
+      const old = options.lastGood?.article(p.file.rel);
+      if (!old) return null;
+      w.putArticle(old.article, old.modified, searchLater);
+      written?.set(p.file.rel, keyRowOf(old.article));
+      return old.since;
+    }
+    const old = options.lastGood?.district(p.file.rel);
+    if (!old) return null;
+    w.putDistrict(old.district);
+    return old.since;
+  };
   const write = (batch: Parsed[]) => {
     for (const p of batch) {
-      if (!p.article) w.removeArticle(p.file.rel);
-      if (p.file.kind === "district") w.removeDistrict(p.file.rel);
+      const rel = p.file.rel;
+      // Breakage is not intent: a published file that becomes invalid (a typo, emptied,
+      // overwritten with binary) keeps its row, so the site serves its last valid version
+      // until the file is fixed or deleted. A file never valid has no row to keep.
+      const broken = (p.file.kind === "article" && !p.article) || (p.file.kind === "district" && !p.district);
+      const held = broken ? (w.servedSince(rel) ?? keepFromOld(p)) : null;
+      if (held === null) {
+        if (!p.article) w.removeArticle(rel);
+        if (p.file.kind === "district") w.removeDistrict(rel);
+      }
       if (p.article) {
         w.putArticle(p.article, modifiedOf(p.article, p.file), searchLater);
-        written?.set(p.file.rel, keyRowOf(p.article));
+        written?.set(rel, keyRowOf(p.article));
       }
       if (p.district) w.putDistrict(p.district);
-      w.putFile(p.file.rel, p.file.kind, p.file.mtimeMs, p.file.size, p.issues);
+      const notice = held === null ? null : heldBackIssue(rel, held);
+      if (notice) heldBack.push(notice);
+      w.putFile(rel, p.file.kind, p.file.mtimeMs, p.file.size, notice ? [...p.issues, notice] : p.issues, held);
     }
   };
   const removeGone = () => {
@@ -211,7 +241,12 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
     }
   }
   if (keys) rememberKeys(db, keys);
-  return { parsed: changed.length, removed: removed.length, articles: active, issues: allIssues(db), ms: Math.round(performance.now() - started) };
+  return { parsed: changed.length, removed: removed.length, articles: active, issues: allIssues(db), heldBack, ms: Math.round(performance.now() - started) };
+}
+
+/** How many files are invalid while their last valid version is served. */
+export function heldBackCount(db: Db): number {
+  return db.prepare("SELECT count(*) FROM files WHERE held IS NOT NULL").pluck().get() as number;
 }
 
 /** Every known content problem: per file (kept between restarts) and across files. */

@@ -11,6 +11,12 @@ import { perSearchTable } from "./schema.js";
 /** Renders a body left for later (no pictures: see ParseOptions.bodyLater). */
 export type RenderBody = (markdown: string, lang: Locale) => RenderedLater;
 
+/** What the index stores of an article: a parsed Article, or the last valid version kept from an old index (last-good.ts). */
+export type StoredArticle = Pick<
+  Article,
+  "file" | "lang" | "district" | "slug" | "title" | "summary" | "date" | "updated" | "expires" | "draft" | "author" | "tags" | "image" | "translationKey" | "aliases" | "links" | "lines" | "hash" | "html" | "text" | "media" | "bodyLater"
+>;
+
 export interface WriterOptions {
   /** The index is empty (a fresh build): every article is new, no row is looked up or replaced. */
   readonly fresh?: boolean;
@@ -50,8 +56,11 @@ export function createWriter(db: Db, options: WriterOptions = {}) {
   const putModified = db.prepare("UPDATE articles SET modified = ? WHERE file = ?");
   const insertTag = db.prepare("INSERT OR IGNORE INTO article_tags (article_id, lang, tag, name) VALUES (?, ?, ?, ?)");
   const insertMedia = db.prepare("INSERT OR IGNORE INTO media (url, rel, article_id, width, height, bytes, format) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  const upsertFile = db.prepare(`INSERT INTO files (path, kind, mtime, size, issues) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT (path) DO UPDATE SET kind = excluded.kind, mtime = excluded.mtime, size = excluded.size, issues = excluded.issues`);
+  const upsertFile = db.prepare(`INSERT INTO files (path, kind, mtime, size, issues, held) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (path) DO UPDATE SET kind = excluded.kind, mtime = excluded.mtime, size = excluded.size, issues = excluded.issues, held = excluded.held`);
+  // The version a broken file's kept row shows: the one held already, else the file's last valid state.
+  const servedSince = db.prepare(`SELECT coalesce(f.held, f.mtime) FROM files f
+    WHERE f.path = @file AND EXISTS (SELECT 1 FROM articles WHERE file = @file UNION ALL SELECT 1 FROM districts WHERE file = @file)`).pluck();
   const deleteFile = db.prepare("DELETE FROM files WHERE path = ?");
   const upsertDistrict = db.prepare(`INSERT INTO districts (id, file, data) VALUES (?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET file = excluded.file, data = excluded.data`);
@@ -85,7 +94,7 @@ export function createWriter(db: Db, options: WriterOptions = {}) {
      * `modified`: see content/git-dates.ts; `updated`, else `date`, when not known.
      * `searchLater`: queue the article in search_backlog instead of analysing it now.
      */
-    putArticle(a: Article, modified?: number, searchLater = false): void {
+    putArticle(a: StoredArticle, modified?: number, searchLater = false): void {
       // An edited article keeps its row id (an upsert), so the listings that point at it
       // stay valid and a one-file edit need not rebuild them (see sync.ts).
       const existed = !options.fresh && findArticle.get(a.file) !== undefined;
@@ -162,8 +171,13 @@ export function createWriter(db: Db, options: WriterOptions = {}) {
     removeDistrict(file: string): void {
       deleteDistrict.run(file);
     },
-    putFile(path: string, kind: string, mtime: number, size: number, issues: unknown[]): void {
-      upsertFile.run(path, kind, mtime, size, JSON.stringify(issues));
+    /** `held`: see the `files` table; the time of the version still served while the file is invalid. */
+    putFile(path: string, kind: string, mtime: number, size: number, issues: unknown[], held: number | null = null): void {
+      upsertFile.run(path, kind, mtime, size, JSON.stringify(issues), held);
+    },
+    /** When the file's kept article or district row was valid, or null when it has none (never valid, or gone). */
+    servedSince(file: string): number | null {
+      return (servedSince.get({ file }) as number | undefined) ?? null;
     },
     removeFile(path: string): void {
       deleteFile.run(path);

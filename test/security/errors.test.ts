@@ -36,7 +36,7 @@ beforeAll(async () => {
   index = await ContentIndex.open(config, { clock: () => NOW });
   portal = await createApp({ config, index, logger: pino({ level: "info" }, sink) });
   (portal.deps.index.articles as { page: unknown }).page = () => {
-    throw new Error("listing query failed in /srv/portal/src/index/articles.ts", { cause: new Error("SQLITE_CORRUPT: database disk image is malformed") });
+    throw new Error("listing query failed in /srv/portal/src/index/articles.ts", { cause: new Error("SQLITE_IOERR: disk I/O error") });
   };
 });
 
@@ -65,7 +65,7 @@ describe("an unexpected error", () => {
     const failure = lines.find((l) => l.msg === "request failed" && l.reqId === id);
     expect(failure?.level).toBe(50);
     expect(failure?.err?.message).toContain("listing query failed");
-    expect(failure?.err?.stack).toContain("SQLITE_CORRUPT");
+    expect(failure?.err?.stack).toContain("SQLITE_IOERR");
     const entry = lines.find((l) => l.msg === "request" && l.reqId === id);
     expect(entry).toMatchObject({ level: 50, method: "GET", path: "/bg/novini/", status: 500 });
     expect(typeof entry?.ms).toBe("number");

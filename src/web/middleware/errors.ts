@@ -22,7 +22,9 @@ export function notFound(): RequestHandler {
 
 export function errorHandler(deps: AppDeps): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
-    const known = err instanceof HttpError ? err : null;
+    // A damaged index file: a rebuild starts (once) and this request is answered 503.
+    const damaged = deps.index.noticeCorruption(err);
+    const known = err instanceof HttpError ? err : damaged ? new HttpError(503, "The index is being rebuilt", { cause: err }) : null;
     // Body-parser style errors from Express itself carry a status (e.g. a malformed URI).
     const foreign = (err as { status?: unknown; statusCode?: unknown } | null) ?? {};
     const raw = known?.status ?? Number(foreign.status ?? foreign.statusCode ?? 500);
@@ -32,6 +34,7 @@ export function errorHandler(deps: AppDeps): ErrorRequestHandler {
     else if (status >= 500) deps.logger.error({ err, reqId: requestId, path: req.path }, "request failed");
     // Too late for an error page: Express cuts the connection, so the client sees a failure.
     if (res.headersSent) return next(err);
+    if (damaged) res.setHeader("Retry-After", "10");
     const locale = localeOf(deps, req, res);
     const shown = KNOWN.has(status) ? status : status >= 500 ? 500 : 400;
     const t = deps.i18n.t(locale);

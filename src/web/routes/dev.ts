@@ -27,7 +27,14 @@ export function devRoutes(deps: AppDeps): Router {
   let poll: NodeJS.Timeout | null = null;
   const send = (res: Response) => res.write(`event: content\ndata: ${revision}\n\n`);
   const tick = () => {
-    const next = contentRevision(deps);
+    let next: string;
+    try {
+      next = contentRevision(deps);
+    } catch (error) {
+      // A damaged index (rebuilt meanwhile, see ContentIndex.noticeCorruption): try at the next tick.
+      if (deps.index.noticeCorruption(error)) return;
+      throw error;
+    }
     if (next === revision) return;
     revision = next;
     for (const res of clients) send(res);

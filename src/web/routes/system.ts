@@ -30,6 +30,8 @@ export function systemRoutes(deps: AppDeps, state: { ready: boolean; inFlight?: 
       articles: s.articles,
       districts: s.districts,
       contentProblems: s.problems,
+      heldBack: s.heldBack,
+      rebuilding: s.rebuilding,
       searchPending: s.searchPending,
       bodiesPending: s.bodiesPending,
       version: s.version,
