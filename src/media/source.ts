@@ -50,6 +50,12 @@ export interface ServedPicture {
  * for an unchanged file only the open descriptor is checked, so a variant request for
  * a cached variant does not read a 5 MB original.
  */
+/**
+ * The identity of an open file. ctime cannot be set by a user (it moves on every write,
+ * rename or link), so an equal stamp means the same, unchanged file as verified before.
+ */
+const stampOf = (st: fs.Stats) => `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+
 export function createPictureReader(contentDir: string) {
   const verified = new Map<string, { stamp: string; hash: string }>();
   const MAX_REMEMBERED = 10_000;
@@ -57,14 +63,14 @@ export function createPictureReader(contentDir: string) {
   return async function open<T>(picture: CheckedPicture, use: (p: ServedPicture) => Promise<T>): Promise<T> {
     let opened;
     try {
-      opened = await openInside(contentDir, picture.file);
+      opened = await openInside(contentDir, picture.file, (st) => verified.get(picture.file)?.stamp === stampOf(st));
     } catch (cause) {
       throw new PictureChangedError(`${picture.file} cannot be served`, { cause });
     }
     const { handle, stat } = opened;
     try {
       if (stat.size !== picture.bytes) throw new PictureChangedError(`${picture.file} has ${stat.size} bytes, ${picture.bytes} when it was checked`);
-      const stamp = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
+      const stamp = stampOf(stat);
       let body: Buffer | null = null;
       const read = async () => (body ??= await handle.readFile());
       let hash = verified.get(picture.file)?.stamp === stamp ? verified.get(picture.file)!.hash : null;

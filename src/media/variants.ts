@@ -8,7 +8,7 @@ import type SharpModule from "sharp";
 import type { Sharp } from "sharp";
 import { MAX_INPUT_PIXELS } from "./inspect.js";
 import { Limiter } from "./limit.js";
-import { NO_LINKS, openInside, RefusedFileError } from "./open.js";
+import { openOwn } from "./open.js";
 import { OG_SIZE, type VariantFormat, type VariantSize } from "./urls.js";
 
 /**
@@ -84,14 +84,9 @@ export async function makeVariant(source: Buffer, size: VariantSize, format: Var
  * Reads a cache file we wrote. A link or anything but a regular file there is not ours:
  * it is never followed, and the variant is made again (the rename replaces the link itself).
  */
-async function readCached(dir: string, file: string): Promise<{ body: Buffer; mtimeMs: number } | null> {
-  let opened;
-  try {
-    opened = await openInside(dir, file, NO_LINKS);
-  } catch (cause) {
-    if (cause instanceof RefusedFileError) return null;
-    throw cause;
-  }
+async function readCached(file: string): Promise<{ body: Buffer; mtimeMs: number } | null> {
+  const opened = await openOwn(file);
+  if (!opened) return null;
   try {
     return { body: await opened.handle.readFile(), mtimeMs: opened.stat.mtimeMs };
   } finally {
@@ -147,7 +142,7 @@ export function createVariantStore(dataDir: string, options: VariantStoreOptions
     async get(hash, load, size, format) {
       if (undecodable.has(hash)) throw new UndecodablePictureError(`picture ${hash} failed to decode before`);
       const file = path.join(dir, `${hash}-${size}.${format}`);
-      const cached = await readCached(dir, file);
+      const cached = await readCached(file);
       if (cached) return { ...cached, created: false };
       // Concurrent first requests for the same variant share one resize.
       let job = inFlight.get(file);
