@@ -34,7 +34,7 @@ describe("behind a proxy, only the address the proxy added counts for the search
       await raw.close();
       portal.close();
     }
-  });
+  }, 30_000);
 
   it("refuses TRUST_PROXY=true, naming the setting and what to set instead", () => {
     expect(() => loadConfig({ TRUST_PROXY: "true" })).toThrow(ConfigError);
