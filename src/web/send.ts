@@ -35,7 +35,8 @@ export function sendBody(req: Request, res: Response, deps: AppDeps, body: strin
       return;
     }
   } else {
-    res.setHeader("Cache-Control", status >= 500 ? "no-store" : "public, max-age=60");
+    // A 429 is about one client (its address), a 5xx about one moment: no shared cache may keep them.
+    res.setHeader("Cache-Control", status >= 500 || status === 429 ? "no-store" : "public, max-age=60");
   }
   res.send(encoded(req, res, body));
 }

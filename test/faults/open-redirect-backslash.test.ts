@@ -5,6 +5,7 @@
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import http from "node:http";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPortal, type TestPortal } from "../helpers/app.js";
 
@@ -95,6 +96,22 @@ describe("canonical and other redirects never leave the site", () => {
       expect(location, target).toMatch(/^\/(?![/\\])/);
     }
   });
+
+  it("holds for random paths built from slashes, backslashes, their encodings and upper case (property)", async () => {
+    const piece = fc.constantFrom("/", "\\", "%5C", "%5c", "%2F", "%2f", "%09", "%00", ".", "..", "EVIL.example", "evil.example", "Bg", "bg", "novini", "@", ":", "x.xml");
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 8 }), async (pieces) => {
+        const target = `/${pieces.join("")}`;
+        const { status, location } = await rawGet(target);
+        expect(status, target).toBeLessThan(500);
+        if (status >= 300 && status < 400) {
+          expect(new URL(location!, "http://portal.test/").host, `${target} → ${location}`).toBe("portal.test");
+          expect(location, target).toMatch(/^\/(?![/\\])/);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
 
   it("refuses /\\evil.example/x with 400 instead of redirecting", async () => {
     expect(await rawGet("/\\evil.example/x")).toEqual({ status: 400, location: null });

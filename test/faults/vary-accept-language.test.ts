@@ -110,5 +110,5 @@ describe("every response that depends on a request header says so in Vary", () =
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 60_000);
 });

@@ -8,7 +8,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import request from "supertest";
 import { afterEach, describe, expect, it } from "vitest";
-import { RenderCache, pickEncoding, renderCacheFor, type CachedPage } from "../../src/web/render-cache.js";
+import { RenderCache, cacheKey, pickEncoding, renderCacheFor, type CachedPage } from "../../src/web/render-cache.js";
 import { createTestPortal, type TestPortal } from "../helpers/app.js";
 
 let portal: TestPortal | null = null;
@@ -111,5 +111,29 @@ describe("render cache", () => {
     expect(pickEncoding("br;q=0, gzip", p)).toBe("gzip");
     expect(pickEncoding("identity", p)).toBeNull();
     expect(pickEncoding(undefined, p)).toBeNull();
+  });
+});
+
+describe("cacheKey", () => {
+  const key = (url: string, method = "GET") => cacheKey({ method, url });
+  it.each([
+    ["/bg/", "/bg/"],
+    ["/bg/?utm_source=x&fbclid=y", "/bg/"],
+    ["/bg/novini/?page=2", "/bg/novini/?page=2"],
+    ["/bg/novini/?utm_medium=mail&page=2", "/bg/novini/?page=2"],
+    ["/bg/novini/?pag%65=2", "/bg/novini/?page=2"], // decoded as Express decodes it
+    ["/bg/novini/?page=2&page=3", null],
+    ["/bg/novini/?page=02", null],
+    ["/bg/novini/?page[]=2", null],
+    ["/bg/novini/?x[y]=1", null],
+    ["/bg/tarsene/?q=sofia", null],
+    ["/bg/tarsene/?district=sredets", null],
+  ])("%s → %s", (url, expected) => {
+    expect(key(url)).toBe(expected);
+  });
+
+  it("is null for methods other than GET and HEAD", () => {
+    expect(key("/bg/", "HEAD")).toBe("/bg/");
+    expect(key("/bg/", "POST")).toBeNull();
   });
 });

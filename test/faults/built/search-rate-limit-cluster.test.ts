@@ -38,7 +38,9 @@ function search(server: BuiltServer, headers: Record<string, string> = {}): Prom
 async function flood(server: BuiltServer, n: number, headers: (i: number) => Record<string, string>): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
   for (let i = 0; i < n; i += 10) {
-    const batch = await Promise.all(Array.from({ length: Math.min(10, n - i) }, (_, j) => search(server, headers(i + j))));
+    const batch = await Promise.all(Array.from({ length: Math.min(10, n - i) }, (_, j) => search(server, headers(i + j)))).catch((cause: unknown) => {
+      throw new Error(`search ${i} failed; the server said:\n${server.output()}`, { cause });
+    });
     for (const { status } of batch) counts.set(status, (counts.get(status) ?? 0) + 1);
   }
   return counts;
@@ -46,7 +48,8 @@ async function flood(server: BuiltServer, n: number, headers: (i: number) => Rec
 
 /** Waits until the search index answers (the primary fills it after the start). */
 async function searchReady(server: BuiltServer, headers: Record<string, string>): Promise<void> {
-  await eventually(async () => ((await search(server, headers)).status === 200 ? true : undefined), 20_000, "the first search");
+  const answered = () => search(server, headers).then((r) => r.status === 200, () => false);
+  await eventually(async () => ((await answered()) ? true : undefined), 20_000, "the first search");
 }
 
 describe("the search rate limit holds across the workers of a host", () => {
