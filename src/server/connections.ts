@@ -24,9 +24,6 @@ export interface ConnectionLimits {
 export class Connections {
   /** Responses not yet closed, per open socket. */
   private readonly open = new Map<Socket, Set<ServerResponse>>();
-  /** Connections closed because their client sent too many requests ahead. */
-  refused = 0;
-
   constructor(private readonly limits: ConnectionLimits) {}
 
   /** Responses on open connections that have not finished, started or waiting their turn. */
@@ -51,7 +48,6 @@ export class Connections {
       socket.once("close", () => this.open.delete(socket));
     }
     if (live.size > this.limits.maxPipelined) {
-      this.refused++;
       socket.destroy();
       return;
     }

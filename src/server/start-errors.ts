@@ -81,7 +81,8 @@ export function describeStartFailure(error: unknown, config: Pick<Config, "conte
   const chain = causes(error);
   if (chain.length === 0) return `The portal could not start: ${String(error)}`;
   const text = chain.map((e) => e.message).join(": ");
-  const sqlite = chain.some((e) => String((e as NodeJS.ErrnoException).code ?? "").startsWith("SQLITE_CANTOPEN") || /unable to open database/.test(e.message));
+  // SQLite names no file: an index it cannot open or write is in DATA_DIR.
+  const sqlite = chain.some((e) => /^SQLITE_(?:CANTOPEN|READONLY|PERM)/.test(String((e as NodeJS.ErrnoException).code ?? "")) || /unable to open database/.test(e.message));
   const pathOf = chain.map((e) => (e as NodeJS.ErrnoException).path).find((p): p is string => typeof p === "string");
   const inside = (dir: string) => pathOf !== undefined && (pathOf === dir || pathOf.startsWith(dir + path.sep));
   if (sqlite || inside(config.dataDir)) return `DATA_DIR: the index in ${config.dataDir} cannot be opened (${text}) — ${DATA_HINT}`;

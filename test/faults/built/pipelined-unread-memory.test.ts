@@ -25,14 +25,16 @@ const HEALTHZ_MS = 100;
 const HEALTHZ_STALL_MS = 500;
 
 let server: BuiltServer;
+let dataDir: string;
 
 beforeAll(async () => {
-  const dataDir = fs.mkdtempSync(path.join(fs.realpathSync("/tmp"), "portal-pipelined-"));
+  dataDir = fs.mkdtempSync(path.join(fs.realpathSync("/tmp"), "portal-pipelined-"));
   server = await startBuilt({ contentDir: path.join(ROOT, "content"), dataDir, nodeArgs: ["--max-old-space-size=512", "--max-semi-space-size=8"] });
 });
 
 afterAll(async () => {
   await server?.stop("SIGKILL");
+  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 function rssMb(pid: number): number {

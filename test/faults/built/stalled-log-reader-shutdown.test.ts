@@ -10,14 +10,18 @@ import { ROOT, startBuilt, type BuiltServer } from "./harness.js";
 
 const SHUTDOWN_LIMIT_MS = 10_000;
 let server: BuiltServer | undefined;
+const dirs: string[] = [];
 
 afterEach(async () => {
   if (server && server.child.exitCode === null && server.child.signalCode === null) server.child.kill("SIGKILL");
   await server?.exited;
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 function dataDir(): string {
-  return fs.mkdtempSync(path.join(fs.realpathSync("/tmp"), "portal-stalled-log-"));
+  const dir = fs.mkdtempSync(path.join(fs.realpathSync("/tmp"), "portal-stalled-log-"));
+  dirs.push(dir);
+  return dir;
 }
 
 /** One GET on a keep-alive agent; the status, or null when no answer came within `ms`. */
