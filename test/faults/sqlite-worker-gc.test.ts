@@ -9,7 +9,7 @@ import { expect, it } from "vitest";
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), "sqlite-gc-child.mjs");
 
-it("sqlite-worker-gc: databases opened and closed in worker threads survive forced garbage collection", { timeout: 60_000 }, () => {
+it("sqlite-worker-gc: databases opened and closed in worker threads survive forced garbage collection", () => {
   const run = spawnSync(process.execPath, ["--expose-gc", CHILD], { encoding: "utf8", timeout: 60_000 });
   expect(run.signal, run.stderr).toBeNull();
   expect(run.status, run.stderr).toBe(0);
