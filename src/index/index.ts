@@ -2,10 +2,9 @@
 // keep in sync with the content folder, and answer queries for the current moment.
 import type Database from "better-sqlite3";
 import type { Config } from "../config.js";
-import type { ContentIssue } from "../content/issues.js";
+import { formatIssue, type ContentIssue } from "../content/issues.js";
 import { IndexError } from "../errors.js";
 import { createArticleQueries } from "./articles.js";
-import { formatIssue } from "../content/issues.js";
 import { forgetKeys, primeKeys } from "./cross.js";
 import { commitIndex, createFresh, discardIndex, isCorruption, openIndex, type Db, type OpenedIndex } from "./db.js";
 import { openLastGood } from "./last-good.js";
@@ -192,16 +191,21 @@ export class ContentIndex {
   /** Fills the search tables a large fresh build left for later (see fill.ts), on this index file. */
   private startFilling(): void {
     if (this.options.fillSearch === false || this.closed) return;
-    this.filler = new SearchFiller({
-      db: this.db,
-      file: this.file,
-      syncWaiting: this.syncWaiting.buffer as SharedArrayBuffer,
-      chunk: this.options.fillChunk ?? SEARCH_THREAD_CHUNK,
-      renderBody: () => this.renderBody,
-      info: this.options.info ?? (() => {}),
-      warn: this.options.log ?? (() => {}),
-      failed: (error) => this.noticeCorruption(error),
-    });
+    try {
+      this.filler = new SearchFiller({
+        db: this.db,
+        file: this.file,
+        syncWaiting: this.syncWaiting.buffer as SharedArrayBuffer,
+        chunk: this.options.fillChunk ?? SEARCH_THREAD_CHUNK,
+        renderBody: () => this.renderBody,
+        info: this.options.info ?? (() => {}),
+        warn: this.options.log ?? (() => {}),
+        failed: (error) => this.noticeCorruption(error),
+      });
+    } catch (error) {
+      // Reading whether anything waits failed: damage is rebuilt, anything else is the next start's.
+      if (!this.noticeCorruption(error)) this.options.log?.(`filling the search index failed: ${(error as Error).message}`);
+    }
   }
 
   /**
