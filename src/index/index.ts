@@ -1,25 +1,21 @@
 // The content index as the rest of the portal sees it: open (or build) at start,
 // keep in sync with the content folder, and answer queries for the current moment.
-import type { Worker } from "node:worker_threads";
 import type Database from "better-sqlite3";
 import type { Config } from "../config.js";
-import type { ContentIssue } from "../content/issues.js";
+import { formatIssue, type ContentIssue } from "../content/issues.js";
 import { IndexError } from "../errors.js";
 import { createArticleQueries } from "./articles.js";
-import { formatIssue } from "../content/issues.js";
 import { forgetKeys, primeKeys } from "./cross.js";
 import { commitIndex, createFresh, discardIndex, isCorruption, openIndex, type Db, type OpenedIndex } from "./db.js";
 import { openLastGood } from "./last-good.js";
 import { createDistrictQueries } from "./districts.js";
 import { rebuildListings } from "./listing.js";
-import { parallelParser, startWorker, workerUrl, type ParallelOptions } from "./parallel.js";
-import type { FillJob } from "./search-worker.js";
+import { SearchFiller } from "./fill.js";
+import { parallelParser, type ParallelOptions } from "./parallel.js";
 import { createSearchQueries } from "./search.js";
 import { allIssues, heldBackCount, syncIndex, type ParseMany, type SyncOptions, type SyncReport } from "./sync.js";
-import { createWriter, type RenderBody } from "./write.js";
+import type { RenderBody } from "./write.js";
 
-/** Articles indexed for search per turn of the event loop, when no worker thread can (about 10 ms). */
-const SEARCH_CHUNK = 48;
 /** Articles per transaction on the search worker thread (see search-worker.ts). */
 const SEARCH_THREAD_CHUNK = 500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -51,7 +47,7 @@ export interface IndexStatus {
   readonly heldBack: number;
   /** True while a damaged index file is rebuilt from the content (see noticeCorruption). */
   readonly rebuilding: boolean;
-  /** Articles not yet searchable, right after a large fresh build (see fillSearch). */
+  /** Articles not yet searchable, right after a large fresh build (see fill.ts). */
   readonly searchPending: number;
   /** Of those, articles whose body is rendered on each request until then. */
   readonly bodiesPending: number;
@@ -82,8 +78,6 @@ export class ContentIndex {
   private rebuilding: Promise<void> | null = null;
   /** Until open() returns (and for ever in the instance a rebuild uses): damage is open()'s to handle. */
   private opening = true;
-  /** While a rebuilt index replaces this one: the search filler of the old file is stopped, not failed. */
-  private swapping = false;
   /**
    * How many damaged index files this process replaced. Pages rendered from a damaged
    * file may be wrong (a page of random bytes need not fail a query), so the version
@@ -94,7 +88,6 @@ export class ContentIndex {
   private damageReported = false;
   /** Loaded (with Markdown) only while bodies wait in body_backlog: pages render them meanwhile. */
   private renderBody: RenderBody | null = null;
-  private filling: Promise<void> | null = null;
   /**
    * 1 while a sync is under way: the search worker thread then stops between its
    * transactions. SQLite's busy wait alone would starve the sync, as the thread takes the
@@ -102,7 +95,7 @@ export class ContentIndex {
    * articles filled failed with "database is locked" after 5 s, and waited for the next).
    */
   private readonly syncWaiting = new Int32Array(new SharedArrayBuffer(4));
-  private filler: Worker | null = null;
+  private filler: SearchFiller | null = null;
   private closed = false;
 
   private constructor(
@@ -195,9 +188,24 @@ export class ContentIndex {
     if (opened.fresh) commitIndex(config.dataDir, opened.db, opened.file);
   }
 
+  /** Fills the search tables a large fresh build left for later (see fill.ts), on this index file. */
   private startFilling(): void {
-    if (this.options.fillSearch === false) return;
-    this.fillSearch(this.options.info ?? (() => {}), this.options.log ?? (() => {}), this.options.fillChunk ?? SEARCH_THREAD_CHUNK);
+    if (this.options.fillSearch === false || this.closed) return;
+    try {
+      this.filler = new SearchFiller({
+        db: this.db,
+        file: this.file,
+        syncWaiting: this.syncWaiting.buffer as SharedArrayBuffer,
+        chunk: this.options.fillChunk ?? SEARCH_THREAD_CHUNK,
+        renderBody: () => this.renderBody,
+        info: this.options.info ?? (() => {}),
+        warn: this.options.log ?? (() => {}),
+        failed: (error) => this.noticeCorruption(error),
+      });
+    } catch (error) {
+      // Reading whether anything waits failed: damage is rebuilt, anything else is the next start's.
+      if (!this.noticeCorruption(error)) this.options.log?.(`filling the search index failed: ${(error as Error).message}`);
+    }
   }
 
   /**
@@ -238,10 +246,7 @@ export class ContentIndex {
       opened.db.close();
       return;
     }
-    this.swapping = true;
-    void this.filler?.terminate();
-    await this.filling;
-    this.swapping = false;
+    await this.filler?.stop();
     this.renderBody = builder.renderBody;
     this.lastSync = builder.lastSync;
     this.lastError = null;
@@ -251,64 +256,6 @@ export class ContentIndex {
     old.close();
     this.options.info?.("the rebuilt index is serving");
     this.startFilling();
-  }
-
-  /**
-   * Renders the bodies a large fresh build left in body_backlog and indexes the articles
-   * it queued in search_backlog, on a worker thread with its own connection
-   * (src/index/search-worker.ts), so pages keep being served. If
-   * the thread cannot run, this one does the work in small chunks between requests.
-   * Each chunk takes the write lock first: with WORKERS, the primary fills and the
-   * serving processes only wait (see searchReady).
-   */
-  private fillSearch(info: (msg: string) => void, warn: (msg: string) => void, chunk: number): void {
-    if (this.filling || !this.backlogLeft.get()) return;
-    const started = performance.now();
-    const report = (how: string) => info(`search index filled ${how} in ${Math.round(performance.now() - started)} ms`);
-    this.filling = this.fillOnThread(chunk)
-      .then(() => {
-        if (!this.swapping) report("on a worker thread");
-      })
-      .catch(async (error: unknown) => {
-        if (this.closed || this.swapping) return;
-        warn(`filling the search index on a worker thread failed (${(error as Error).message}); filling it here`);
-        await this.fillHere();
-        report("on the main thread");
-      })
-      .catch((error: unknown) => {
-        // The next start tries again; until then searches answer that search is not ready.
-        warn(`filling the search index failed: ${(error as Error).message}`);
-        this.noticeCorruption(error);
-      })
-      .finally(() => {
-        this.filling = null;
-      });
-  }
-
-  private fillOnThread(chunk: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const job: FillJob = { file: this.file, chunk, syncWaiting: this.syncWaiting.buffer as SharedArrayBuffer };
-      const worker = startWorker(workerUrl("search-worker"), job);
-      this.filler = worker;
-      worker.once("error", reject);
-      worker.once("exit", (code) => {
-        this.filler = null;
-        if (code === 0 || this.closed || this.swapping) resolve();
-        else reject(new Error(`the search worker exited with code ${code}`));
-      });
-    });
-  }
-
-  private async fillHere(): Promise<void> {
-    const writer = createWriter(this.db);
-    const render = this.renderBody ?? (await import("../content/markdown.js")).renderBodyLater;
-    for (;;) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (this.closed) return;
-      // A sync holds its transaction only synchronously, but never nest into one.
-      if (this.db.inTransaction) continue;
-      if (this.db.transaction(() => writer.indexBacklog(SEARCH_CHUNK, render)).immediate() === 0) return;
-    }
   }
 
   /**
@@ -423,7 +370,7 @@ export class ContentIndex {
 
   close(): void {
     this.closed = true;
-    void this.filler?.terminate();
+    void this.filler?.stop();
     this.db.close();
   }
 }

@@ -101,7 +101,7 @@ CREATE TABLE listing (
 
 -- Articles written by a large fresh build but not yet in the full-text tables: such a
 -- build serves articles first and indexes them for search right after (see
--- ContentIndex.fillSearch); searches wait until this table is empty.
+-- the search filler, src/index/fill.ts); searches wait until this table is empty.
 CREATE TABLE search_backlog (id INTEGER PRIMARY KEY);
 
 -- The Markdown of articles whose body such a build left to render (html, text and links

@@ -1,4 +1,4 @@
-// Worker thread for ContentIndex.fillSearch: renders the bodies a large fresh build left
+// Worker thread for the search filler, src/index/fill.ts: renders the bodies a large fresh build left
 // in body_backlog and indexes for search the articles it queued in search_backlog, on a
 // connection of its own, so the main thread keeps serving. Transactions are large on
 // purpose: FTS5 writes a segment per commit and merges them later, and commits of a few

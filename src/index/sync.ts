@@ -45,7 +45,7 @@ export interface SyncOptions {
   /**
    * An exclusive sync of at least this many files leaves the search analysis, and the
    * rendering of bodies that can wait (ParseOptions.bodyLater), to
-   * ContentIndex.fillSearch (search_backlog, body_backlog), so articles are served sooner.
+   * the search filler, src/index/fill.ts (search_backlog, body_backlog), so articles are served sooner.
    */
   readonly searchLaterFrom?: number;
   /** A fresh build that replaces an index: where to find the last valid version of files that are broken now. */

@@ -141,7 +141,7 @@ export function createWriter(db: Db, options: WriterOptions = {}) {
     },
     /**
      * Renders up to `limit` bodies left for later (with `render`, see
-     * ContentIndex.fillSearch), then indexes up to `limit` queued articles for search;
+     * the search filler, src/index/fill.ts), then indexes up to `limit` queued articles for search;
      * returns how many it took of each together.
      */
     indexBacklog(limit: number, render: RenderBody): number {
