@@ -13,6 +13,7 @@ import { frontMatterSchema, type FrontMatter } from "./schema.js";
 import { slugify } from "./slug.js";
 import { stripBidiControls } from "../text/bidi.js";
 import { normalizeNewlines } from "../text/newlines.js";
+import { isUtf8Escaped } from "../text/uri.js";
 import { cleanDisplayText } from "./display-text.js";
 import { decodeUtf8 } from "../text/utf8.js";
 import { zodToIssues } from "./zod-issues.js";
@@ -145,7 +146,8 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
   for (const src of rendered?.missingImages ?? []) {
     const at = parsed.body.indexOf(src);
     const line = parsed.bodyLine + (at < 0 ? 0 : parsed.body.slice(0, at).split("\n").length - 1);
-    issues.push(issue(rel, line, "body", `image "${src}" is not a JPEG, PNG, GIF or WebP file beside the article — check the file name`));
+    const what = isUtf8Escaped(src) ? "is not a JPEG, PNG, GIF or WebP file beside the article — check the file name" : 'has a "%" escape that is not UTF-8 — write the picture\'s file name as it is, without %-escapes';
+    issues.push(issue(rel, line, "body", `image "${src}" ${what}`));
   }
   const slug = ownSlug ?? slugify(fm.title, lang);
   if (!slug) {
