@@ -13,6 +13,7 @@ import { frontMatterSchema, type FrontMatter } from "./schema.js";
 import { slugify } from "./slug.js";
 import { stripBidiControls } from "../text/bidi.js";
 import { normalizeNewlines } from "../text/newlines.js";
+import { decodeUriLeniently, isUtf8Escaped } from "../text/uri.js";
 import { cleanDisplayText } from "./display-text.js";
 import { decodeUtf8 } from "../text/utf8.js";
 import { zodToIssues } from "./zod-issues.js";
@@ -82,11 +83,7 @@ function readMedia(contentDir: string, articleDir: string, src: string): MediaFi
 
 /** The problem found for a body picture; markdown.ts reports its `src` as written (percent-encoded). */
 function bodyProblemOf(problems: ReadonlyMap<string, PictureProblem>, src: string): PictureProblem {
-  try {
-    return problems.get(decodeURI(src)) ?? problems.get(src) ?? "missing";
-  } catch {
-    return problems.get(src) ?? "missing";
-  }
+  return problems.get(decodeUriLeniently(src)) ?? problems.get(src) ?? "missing";
 }
 
 /**
@@ -155,7 +152,8 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
   for (const src of rendered?.missingImages ?? []) {
     const at = parsed.body.indexOf(src);
     const line = parsed.bodyLine + (at < 0 ? 0 : parsed.body.slice(0, at).split("\n").length - 1);
-    issues.push(issue(rel, line, "body", `image ${pictureProblemText(src, bodyProblemOf(bodyProblems, src))}`));
+    const text = isUtf8Escaped(src) ? pictureProblemText(src, bodyProblemOf(bodyProblems, src)) : `"${src}" has a "%" escape that is not UTF-8 — write the picture's file name as it is, without %-escapes`;
+    issues.push(issue(rel, line, "body", `image ${text}`));
   }
   const slug = ownSlug ?? slugify(fm.title, lang);
   if (!slug) {

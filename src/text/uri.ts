@@ -12,3 +12,13 @@ export function decodeUriLeniently(text: string): string {
     return text;
   }
 }
+
+/** Whether every %-escape in `text` spells UTF-8 (what decodeURI accepts). */
+export function isUtf8Escaped(text: string): boolean {
+  try {
+    decodeURI(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

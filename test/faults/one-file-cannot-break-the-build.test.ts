@@ -80,7 +80,7 @@ describe("one file of any content", () => {
         if (original) fs.writeFileSync(path.join(portal.contentDir, rel), original);
         else fs.rmSync(path.join(portal.contentDir, rel));
       }),
-      { numRuns: 200 },
+      { numRuns: 160 },
     );
     await portal.index.sync();
     expect(published(portal.index)).toEqual(before);
@@ -108,7 +108,7 @@ describe("one file of any content", () => {
         warm.close();
         fs.rmSync(contentDir, { recursive: true, force: true });
       }),
-      { numRuns: 10 },
+      { numRuns: 8 },
     );
   }, 60_000);
 });
