@@ -9,6 +9,8 @@ import MarkdownIt from "markdown-it";
 import { isLocale, type Config } from "../config.js";
 import { parseFile } from "../index/parse-file.js";
 import { SEGMENTS, urls } from "../web/urls.js";
+import type { Alert } from "./alert.js";
+import { crossCheckAlerts } from "./alert-check.js";
 import type { Article } from "./article.js";
 import { crossCheck } from "./cross-check.js";
 import { parseMarkdownFile } from "./frontmatter.js";
@@ -147,14 +149,16 @@ export function checkContent(config: Pick<Config, "contentDir" | "timeZones">, e
   const issues: ContentIssue[] = [...scan.issues];
   const articles: Article[] = [];
   const districts = new Set<string>();
+  const alerts: Alert[] = [];
   for (const file of scan.files) {
     const p = parseFile(file, config);
     issues.push(...p.issues);
+    if (p.alert) alerts.push(p.alert);
     if (p.article) articles.push(p.article);
     if (p.district) districts.add(p.district.id);
   }
   const cross = crossCheck(articles, districts, urls.article);
-  issues.push(...cross.issues);
+  issues.push(...cross.issues, ...crossCheckAlerts(alerts, districts).issues);
   const active = articles.filter((a) => cross.active.has(a.file));
   const site: Site = {
     articles: new Set(active.map((a) => urls.article(a.lang, a.slug))),

@@ -4,6 +4,7 @@ import type { Worker } from "node:worker_threads";
 import type { Config } from "../config.js";
 import type { ContentIssue } from "../content/issues.js";
 import { IndexError } from "../errors.js";
+import { createAlertQueries } from "./alerts.js";
 import { createArticleQueries } from "./articles.js";
 import { primeKeys } from "./cross.js";
 import { commitIndex, discardIndex, openIndex, type Db } from "./db.js";
@@ -19,6 +20,8 @@ import { createWriter, type RenderBody } from "./write.js";
 const SEARCH_CHUNK = 48;
 /** Articles per transaction on the search worker thread (see search-worker.ts). */
 const SEARCH_THREAD_CHUNK = 500;
+/** The earlier of two moments, 0 meaning none. */
+const earliest = (a: number, b: number) => (a && b ? Math.min(a, b) : a || b);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type IndexConfig = Pick<Config, "contentDir" | "dataDir" | "timeZones">;
@@ -57,6 +60,7 @@ export class ContentIndex {
   readonly articles;
   readonly districts;
   readonly search;
+  readonly alerts;
   private lastSync: SyncReport | null = null;
   private lastError: string | null = null;
   private syncing: Promise<SyncReport> | null = null;
@@ -92,6 +96,7 @@ export class ContentIndex {
       return this.renderBody(markdown, lang);
     });
     this.districts = createDistrictQueries(db);
+    this.alerts = createAlertQueries(db);
     this.search = createSearchQueries(db, (ids) => this.articles.byIds(ids));
     this.meta = db.prepare("SELECT value FROM meta WHERE key = ?").pluck();
     // Changes when another connection (a cluster primary, see src/server/cluster.ts)
@@ -108,7 +113,7 @@ export class ContentIndex {
         dataVersion,
         version: this.meta.get("version") as string,
         since: Number(this.meta.get("version_since") ?? 0),
-        next: Number(this.meta.get("next_change") || 0),
+        next: earliest(Number(this.meta.get("next_change") || 0), Number(this.meta.get("alerts_next") || 0)),
       };
     }
     return this.memo;
@@ -266,6 +271,15 @@ export class ContentIndex {
       return this.versionMeta().version;
     }
     return meta.version; // one PRAGMA per request: this runs on every cache hit
+  }
+
+  /**
+   * The next moment the published content changes by itself (a scheduled or expiring
+   * article, an alert starting or ending), or 0: caches must not outlive it (send.ts).
+   */
+  nextChange(): number {
+    this.version();
+    return this.versionMeta().next;
   }
 
   /** When the current version was first seen (for Last-Modified). */

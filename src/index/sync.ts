@@ -4,12 +4,14 @@
 // the cross-file checks, and rebuilds the listings when what they show has moved.
 import fs from "node:fs";
 import type { Config } from "../config.js";
+import type { Alert } from "../content/alert.js";
 import type { Article } from "../content/article.js";
 import type { District } from "../content/district.js";
 import { gitDates, modifiedDate } from "../content/git-dates.js";
 import { sortIssues, type ContentIssue } from "../content/issues.js";
 import { scanContent, scanPaths, type ContentFile, type ScanResult } from "../content/scan.js";
 import { IndexError } from "../errors.js";
+import { alertIssues, checkAlerts, createAlertWriter } from "./alerts.js";
 import { crossCheckAll, forgetKeys, keyRowOf, rememberKeys, type ArticleKeys } from "./cross.js";
 import type { Db } from "./db.js";
 import { rebuildListings, refreshVersion } from "./listing.js";
@@ -19,6 +21,8 @@ export interface Parsed {
   readonly file: ContentFile;
   readonly article?: Article | null;
   readonly district?: District | null;
+  /** An alert file (alerts/<lang>/<name>.md); null when it is broken (its last good version stays). */
+  readonly alert?: Alert | null;
   readonly issues: ContentIssue[];
 }
 
@@ -115,7 +119,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   // One git call for the files parsed now (content/git-dates.ts), not one per file. It runs
   // beside the parsing; articles written before it answers get the file's time for now,
   // and the commit time (where there is one) before the sync commits.
-  const articleFiles = changed.flatMap((f) => (f.kind === "article" ? [f.rel] : []));
+  const articleFiles = changed.flatMap((f) => (f.kind === "article" || f.kind === "alert" ? [f.rel] : []));
   const datesLater = articleFiles.length ? gitDates(config.contentDir, articleFiles) : Promise.resolve(new Map<string, number>());
   let dates: ReadonlyMap<string, number> | null = null;
   void datesLater.then((d) => (dates = d));
@@ -140,8 +144,11 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   // A fresh build writes every article row itself: the checks across files take the keys
   // from here instead of reading every row back and decoding its JSON.
   const written: ArticleKeys | undefined = fresh ? new Map() : undefined;
+  // Alerts (issue 23): their own table, written beside the articles (src/index/alerts.ts).
+  const alertWriter = createAlertWriter(db);
   const write = (batch: Parsed[]) => {
     for (const p of batch) {
+      if (p.alert) alertWriter.put(p.alert, modifiedDate(undefined, p.file.rel, dates ?? NO_DATES, p.file.mtimeMs));
       if (!p.article) w.removeArticle(p.file.rel);
       if (p.file.kind === "district") w.removeDistrict(p.file.rel);
       if (p.article) {
@@ -157,6 +164,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
       w.removeArticle(rel);
       w.removeDistrict(rel);
       w.removeFile(rel);
+      alertWriter.remove(rel, Date.now());
     }
   };
   // What the listings depend on, per touched file: when none of it moves (a typo fixed),
@@ -168,6 +176,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   let keys: ArticleKeys | null = null;
   const finish = () => {
     const cross = crossCheckAll(db, scan.issues, touched, written);
+    checkAlerts(db, Date.now());
     keys = cross.keys;
     active = cross.active;
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('scan_issues', ?)").run(scanIssues);
@@ -183,6 +192,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
       removeGone();
       await parse(changed, write, { bodyLater: searchLater });
       await dateUndated();
+      for (const [rel, when] of await datesLater) if (rel.startsWith("alerts/")) alertWriter.setSent(rel, when);
       finish();
       db.exec("COMMIT");
     } catch (error) {
@@ -218,5 +228,5 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
 export function allIssues(db: Db): ContentIssue[] {
   const perFile = (db.prepare("SELECT issues FROM files WHERE issues != '[]'").pluck().all() as string[]).flatMap((s) => JSON.parse(s) as ContentIssue[]);
   const cross = JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'cross_issues'").pluck().get() as string | undefined) ?? "[]") as ContentIssue[];
-  return sortIssues([...perFile, ...cross]);
+  return sortIssues([...perFile, ...cross, ...alertIssues(db)]);
 }
