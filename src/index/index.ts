@@ -225,7 +225,7 @@ export class ContentIndex {
           const wanted = this.wanted;
           this.wanted = null;
           const paths = wanted === "all" || wanted === null ? undefined : [...wanted];
-          report = await syncIndex(this.db, this.config, parseMany, { exclusive: options.exclusive, searchLaterFrom: options.searchLaterFrom, paths });
+          report = await syncIndex(this.db, this.config, parseMany, { exclusive: options.exclusive, searchLaterFrom: options.searchLaterFrom, paths, clock: this.clock });
           this.memo = null;
         } while (this.wanted !== null);
         this.lastSync = report;

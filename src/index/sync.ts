@@ -49,6 +49,11 @@ export interface SyncOptions {
    * ContentIndex.fillSearch (search_backlog, body_backlog), so articles are served sooner.
    */
   readonly searchLaterFrom?: number;
+  /**
+   * The index's clock (ContentIndex's, injected in tests): what is published, and which
+   * alerts are current, is decided at this time, the same that requests are answered at.
+   */
+  readonly clock?: () => number;
 }
 
 /** Until git answers (see syncIndex). */
@@ -164,7 +169,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
       w.removeArticle(rel);
       w.removeDistrict(rel);
       w.removeFile(rel);
-      alertWriter.remove(rel, Date.now());
+      alertWriter.remove(rel, options.clock?.() ?? Date.now());
     }
   };
   // What the listings depend on, per touched file: when none of it moves (a typo fixed),
@@ -176,13 +181,14 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   let keys: ArticleKeys | null = null;
   const finish = () => {
     const cross = crossCheckAll(db, scan.issues, touched, written);
-    checkAlerts(db, Date.now());
+    checkAlerts(db, options.clock?.() ?? Date.now());
     keys = cross.keys;
     active = cross.active;
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('scan_issues', ?)").run(scanIssues);
     const same = !options.exclusive && cross.flipped === 0 && touched.every((f, i) => signature.get(f) === before[i]);
-    if (same) refreshVersion(db, Date.now());
-    else rebuildListings(db, Date.now());
+    const now = options.clock?.() ?? Date.now();
+    if (same) refreshVersion(db, now);
+    else rebuildListings(db, now);
   };
 
   if (options.exclusive) {
