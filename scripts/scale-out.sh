@@ -179,9 +179,13 @@ printf -- '---\ntitle: Проверка на предупреждение\nkind:
 # Prints the milliseconds from $2 (epoch seconds) until the page shows (1) or stops showing (0) the alert.
 alert_delay() {
   for _ in $(seq 1 200); do
-    local shown=0
-    curl -s "$URL" | grep -q "Проверка на предупреждение" && shown=1
-    if (( shown == $1 )); then echo $(( $(date +%s%N) / 1000000 - $2 * 1000 )); return; fi
+    local body shown=0
+    # Only a whole 200 page counts: a failed request shows neither state.
+    body="$(curl -s -w '\n%{http_code}' "$URL")"
+    if [[ "${body##*$'\n'}" == 200 ]]; then
+      grep -q "Проверка на предупреждение" <<<"$body" && shown=1
+      if (( shown == $1 )); then echo $(( $(date +%s%N) / 1000000 - $2 * 1000 )); return; fi
+    fi
     sleep 0.05
   done
   echo "never"

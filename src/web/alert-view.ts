@@ -105,11 +105,17 @@ export function alertCard(deps: AppDeps, a: AlertRow, now: number): AlertCard {
 }
 
 /** The banner of a page: current alerts only, most severe first, then the soonest to end. */
-export function alertBanner(deps: AppDeps, locale: Locale, scope: AlertScope | undefined): AlertCard[] {
+export function alertBanner(deps: AppDeps, locale: Locale, scope: AlertScope | undefined): (AlertCard & { preview?: string })[] {
   const now = deps.index.now();
-  const current = deps.index.alerts.current(locale, now, scope === "language" ? undefined : (scope?.district ?? ""));
-  // Pages of no district ("" above matches none) still carry the alerts for all districts.
-  return current.map((a) => alertCard(deps, a, now));
+  // Pages of no district ("" matches none) still carry the alerts for all districts.
+  const district = scope === "language" ? undefined : (scope?.district ?? "");
+  const cards = deps.index.alerts.current(locale, now, district).map((a) => alertCard(deps, a, now));
+  if (deps.config.env !== "development") return cards;
+  // The editors' preview (npm run dev) also shows what is coming, with when it starts.
+  const t = deps.i18n.t(locale);
+  const at = (ms: number) => dateTimeFormat(locale, { day: "numeric", month: "long", hour: "numeric", minute: "2-digit", timeZone: deps.config.timeZones[locale] }).format(ms);
+  const upcoming = deps.index.alerts.live(locale, now, district).filter((a) => a.start > now);
+  return [...cards, ...upcoming.map((a) => ({ ...alertCard(deps, a, now), preview: t("alerts.preview", { date: at(a.start) }) }))];
 }
 
 /** The alternate link of an Atom feed of current alerts, for a page's head. */

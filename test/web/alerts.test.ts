@@ -127,3 +127,18 @@ describe("alert pages", () => {
     expect(banner(after)).toEqual([]);
   });
 });
+
+describe("the editors' preview (npm run dev)", () => {
+  it("shows upcoming alerts in the banner with when they start; the public site does not", async () => {
+    const contentDir = copyFixture("content");
+    writeAlert(contentDir, "bg", "utre", { title: "Утрешен ремонт", districts: "all", start: "2026-11-24T08:00", end: "2026-11-24T18:00" });
+    const dev = await createTestPortal({ contentDir, env: { NODE_ENV: "development" } });
+    open.push(dev);
+    const html = (await request(dev.app).get("/bg/rayoni/").expect(200)).text;
+    expect(banner(html)).toEqual(["Утрешен ремонт"]);
+    expect(html).toContain('<p class="alert-preview"><strong>Предстои — ще се появи на 24 ноември в 8:00. Виждате го само в прегледа.</strong></p>');
+    const prod = await createTestPortal({ contentDir });
+    open.push(prod);
+    expect(banner((await request(prod.app).get("/bg/rayoni/").expect(200)).text)).toEqual([]);
+  });
+});
