@@ -16,18 +16,6 @@ export type AlertScope =
   /** A district's pages (the district, its articles): its alerts and those for all districts. */
   | { readonly district: string };
 
-/** A symbol beside the kind's name; decorative (aria-hidden), the name carries the meaning. */
-export const KIND_ICONS: Record<AlertRow["kind"], string> = {
-  water: "💧",
-  heating: "♨",
-  electricity: "⚡",
-  gas: "🔥",
-  roads: "🚧",
-  transport: "🚌",
-  weather: "☂",
-  other: "ℹ",
-};
-
 const DAY_MS = 86_400_000;
 
 function clock(ms: number, tz: string): string {
@@ -61,7 +49,6 @@ export interface AlertCard {
   readonly title: string;
   readonly kind: AlertRow["kind"];
   readonly kindText: string;
-  readonly icon: string;
   readonly severity: AlertRow["severity"];
   readonly severityText: string;
   readonly area: string | null;
@@ -89,7 +76,6 @@ export function alertCard(deps: AppDeps, a: AlertRow, now: number): AlertCard {
     title: a.title,
     kind: a.kind,
     kindText: t(`alerts.kind.${a.kind}`),
-    icon: KIND_ICONS[a.kind],
     severity: a.severity,
     severityText: t(`alerts.severity.${a.severity}`),
     area: a.area,
