@@ -2,6 +2,7 @@
 // light and dark, no horizontal scrolling at 320 px, hiding an info or warning alert is
 // remembered across pages (localStorage) while an emergency has no hide button, and
 // screenshots at 375 and 1280 px in both languages for a human look.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
@@ -10,7 +11,9 @@ import path from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { NOW, copyFixture, createTestPortal } from "../helpers/app.js";
+import { urls } from "../../src/web/urls.js";
 import { iso, writeAlert } from "../helpers/alerts.js";
+import { tempDir } from "../helpers/app.js";
 import { ROOT, SCREENSHOTS } from "./harness.js";
 
 const require = createRequire(import.meta.url);
@@ -94,5 +97,35 @@ describe("hiding an alert", () => {
     expect(await page.locator(".alert-banner .alert-warning").isHidden()).toBe(true);
     expect(await page.locator(".alert-banner .alert-emergency").isVisible()).toBe(true);
     await context.close();
+  });
+});
+
+describe("the alert pages and a page with a banner are valid HTML (Nu HTML Checker)", () => {
+  it("has no errors", { timeout: 120_000 }, async () => {
+    const dir = tempDir("vnu-alerts");
+    const pages = (["bg", "pl"] as const).flatMap((l) => [
+      urls.alerts(l),
+      urls.alertArchive(l),
+      urls.alert(l, portal.index.alerts.live(l, NOW)[0]!.slug),
+      urls.alertsOfDistrict(l, "sopot"),
+      urls.home(l),
+    ]);
+    const files = await Promise.all(pages.map(async (url, i) => {
+      const res = await fetch(base + url);
+      expect(res.status, url).toBe(200);
+      const file = path.join(dir, `page-${i}.html`);
+      fs.writeFileSync(file, await res.text());
+      return file;
+    }));
+    let out: string;
+    try {
+      out = execFileSync("java", ["-jar", path.join(ROOT, "node_modules/vnu-jar/build/dist/vnu.jar"), "--format", "json", "--stdout", ...files], { encoding: "utf8", maxBuffer: 32 * 1024 * 1024 });
+    } catch (cause) {
+      out = String((cause as { stdout?: string }).stdout ?? "");
+    }
+    const errors = (JSON.parse(out) as { messages: { type: string; url: string; lastLine?: number; message: string }[] }).messages
+      .filter((m) => m.type === "error")
+      .map((m) => `${pages[Number(/page-(\d+)/.exec(m.url)![1])]} line ${m.lastLine}: ${m.message}`);
+    expect(errors).toEqual([]);
   });
 });
