@@ -9,7 +9,7 @@ import { createArticleQueries } from "./articles.js";
 import { primeKeys } from "./cross.js";
 import { commitIndex, discardIndex, openIndex, type Db } from "./db.js";
 import { createDistrictQueries } from "./districts.js";
-import { rebuildListings } from "./listing.js";
+import { rebuildListings, refreshVersion } from "./listing.js";
 import { parallelParser, startWorker, workerUrl, type ParallelOptions } from "./parallel.js";
 import type { FillJob } from "./search-worker.js";
 import { createSearchQueries } from "./search.js";
@@ -68,7 +68,7 @@ export class ContentIndex {
   private wanted: Set<string> | "all" | null = null;
   private meta;
   /** The version meta, read once per change: two SQLite reads per request were measurable. */
-  private memo: { dataVersion: number; version: string; since: number; next: number } | null = null;
+  private memo: { dataVersion: number; version: string; since: number; next: number; listingNext: number } | null = null;
   private dataVersion;
   private backlogLeft;
   private bodiesLeft;
@@ -106,7 +106,7 @@ export class ContentIndex {
     this.bodiesLeft = db.prepare("SELECT EXISTS (SELECT 1 FROM body_backlog)").pluck();
   }
 
-  private versionMeta(): { version: string; since: number; next: number } {
+  private versionMeta(): { version: string; since: number; next: number; listingNext: number } {
     const dataVersion = this.dataVersion.get() as number;
     if (this.memo?.dataVersion !== dataVersion) {
       this.memo = {
@@ -114,6 +114,7 @@ export class ContentIndex {
         version: this.meta.get("version") as string,
         since: Number(this.meta.get("version_since") ?? 0),
         next: earliest(Number(this.meta.get("next_change") || 0), Number(this.meta.get("alerts_next") || 0)),
+        listingNext: Number(this.meta.get("next_change") || 0),
       };
     }
     return this.memo;
@@ -266,7 +267,9 @@ export class ContentIndex {
   version(): string {
     const meta = this.versionMeta();
     if (meta.next && this.clock() >= meta.next) {
-      this.db.transaction(() => rebuildListings(this.db, this.clock())).immediate();
+      // An alert starting or ending changes no listing: the version alone moves on.
+      const listings = meta.listingNext && this.clock() >= meta.listingNext;
+      this.db.transaction(() => (listings ? rebuildListings : refreshVersion)(this.db, this.clock())).immediate();
       this.memo = null;
       return this.versionMeta().version;
     }
