@@ -70,6 +70,18 @@ describe("alerts in the index", () => {
     expect(portal.index.alerts.cancelled("bg")).toMatchObject([{ msgType: "Cancel", references: { identifier: second.identifier } }]);
   });
 
+  it("an edit that ends the alert now is a CAP Cancel; one that shortens it for later stays an Update", async () => {
+    const portal = await portalWith({ "bg/voda": { start: iso(NOW - HOUR), end: iso(NOW + 5 * HOUR) } });
+    const slug = "spirane-na-vodata-v-kv-lozenets";
+    // A later end, but still earlier than before: an Update (the file's time is today's clock).
+    let rel = writeAlert(portal.contentDir, "bg", "voda", { start: iso(NOW - HOUR), end: iso(Date.now() + 3 * HOUR) });
+    await portal.index.sync(undefined, { paths: [rel] });
+    expect(portal.index.alerts.bySlug("bg", slug)!.msgType).toBe("Update");
+    rel = writeAlert(portal.contentDir, "bg", "voda", { start: iso(NOW - HOUR), end: iso(Date.now() - 1000) });
+    await portal.index.sync(undefined, { paths: [rel] });
+    expect(portal.index.alerts.bySlug("bg", slug)!.msgType).toBe("Cancel");
+  });
+
   it("the watcher picks a new alert up without a restart", async () => {
     const portal = await portalWith({});
     const watcher = track(watchContent(portal.contentDir, (paths) => void portal.index.sync(undefined, paths ? { paths } : {}), 30));
