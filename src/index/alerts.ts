@@ -195,8 +195,8 @@ export function createAlertWriter(db: Db) {
  */
 export function checkAlerts(db: Db, now: number): void {
   db.prepare("DELETE FROM alerts WHERE removed_at IS NOT NULL AND removed_at < ?").run(now - WEEK_MS);
-  const rows = db.prepare("SELECT file, lang, slug, districts, translation_key, lines FROM alerts WHERE removed_at IS NULL").all() as Raw[] & { lines: string }[];
-  const keys: AlertKey[] = (rows as unknown as (Raw & { lines: string })[]).map((r) => ({
+  const rows = db.prepare("SELECT file, lang, slug, districts, translation_key, lines FROM alerts WHERE removed_at IS NULL").all() as (Raw & { lines: string })[];
+  const keys: AlertKey[] = rows.map((r) => ({
     file: r.file,
     lang: r.lang,
     slug: r.slug,
