@@ -4,7 +4,9 @@
 #   1. both replicas built the same content version and send the same ETag;
 #   2. a repeated page is served by nginx from its cache (X-Cache-Status: HIT);
 #   3. a replica killed with SIGKILL during a burst of 500 requests costs no request;
-#   4. a content change is visible through nginx within the cache TTL + watcher delay.
+#   4. a content change is visible through nginx within the cache TTL + watcher delay;
+#   5. a service alert appears at its start and is gone at its end, through nginx, within
+#      the cache TTL (1 s) plus one request (issue 23); the delays are printed.
 # Exits non-zero on the first failed assertion. Everything runs in a temporary folder and
 # every process started here is stopped on exit. Usage: scripts/scale-out.sh
 set -euo pipefail
@@ -167,4 +169,32 @@ done
 # TTL (1 s) + watcher debounce + re-index: 3 s is a generous bound on a laptop.
 (( SEEN <= 3000 )) || fail "the change took ${SEEN} ms to appear (bound: 3000 ms)"
 pass "content change visible through nginx after ${SEEN} ms (cache TTL 1 s + watcher + sync)"
+# 5. A service alert (issue 23): written now, it starts 4 s later and ends 4 s after that.
+# No file changes at those moments: the replica's content version moves on with the clock,
+# and nginx's one-second entries expire.
+A_START=$(( $(date +%s) + 4 )); A_END=$(( A_START + 4 ))
+mkdir -p "$WORK/content/alerts/bg"
+printf -- '---\ntitle: Проверка на предупреждение\nkind: other\nseverity: info\ndistricts: [sredets]\nstart: %s\nend: %s\n---\nПроверка.\n' \
+  "$(date -u -d "@$A_START" +%Y-%m-%dT%H:%M:%SZ)" "$(date -u -d "@$A_END" +%Y-%m-%dT%H:%M:%SZ)" >"$WORK/content/alerts/bg/scale-out.md"
+# Prints the milliseconds from $2 (epoch seconds) until the page shows (1) or stops showing (0) the alert.
+alert_delay() {
+  for _ in $(seq 1 200); do
+    local body shown=0
+    # Only a whole 200 page counts: a failed request shows neither state.
+    body="$(curl -s -w '\n%{http_code}' "$URL")"
+    if [[ "${body##*$'\n'}" == 200 ]]; then
+      grep -q "Проверка на предупреждение" <<<"$body" && shown=1
+      if (( shown == $1 )); then echo $(( $(date +%s%N) / 1000000 - $2 * 1000 )); return; fi
+    fi
+    sleep 0.05
+  done
+  echo "never"
+}
+APPEAR="$(alert_delay 1 "$A_START")"
+[[ "$APPEAR" != never ]] || fail "the alert did not appear through nginx"
+(( APPEAR >= 0 && APPEAR <= 2000 )) || fail "the alert appeared ${APPEAR} ms after its start (bound: 0 to 2000 ms)"
+GONE="$(alert_delay 0 "$A_END")"
+[[ "$GONE" != never ]] || fail "the alert did not disappear through nginx"
+(( GONE >= 0 && GONE <= 2000 )) || fail "the alert disappeared ${GONE} ms after its end (bound: 0 to 2000 ms)"
+pass "alert appeared ${APPEAR} ms after its start and was gone ${GONE} ms after its end, through nginx (TTL 1 s)"
 echo "all scale-out checks passed"

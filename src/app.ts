@@ -24,6 +24,8 @@ import { newsRoutes } from "./web/routes/news.js";
 import { sitemapRoutes } from "./web/routes/sitemap.js";
 import { feedRoutes } from "./web/routes/feeds.js";
 import { searchRoutes } from "./web/routes/search.js";
+import { alertRoutes } from "./web/routes/alerts.js";
+import { alertFeedRoutes } from "./web/routes/alert-feeds.js";
 import { accessibilityRoutes } from "./web/routes/accessibility.js";
 import { mediaRoutes } from "./web/routes/media.js";
 import { systemRoutes } from "./web/routes/system.js";
@@ -89,6 +91,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   app.use(newsRoutes(deps));
   app.use(districtRoutes(deps));
   app.use(tagRoutes(deps));
+  app.use(alertFeedRoutes(deps));
+  app.use(alertRoutes(deps));
   app.use(accessibilityRoutes(deps));
   app.use(searchRoutes(deps));
   app.use(sitemapRoutes(deps));

@@ -10,8 +10,9 @@ import { ConfigError, LOCALES, isLocale, loadConfig } from "../config.js";
 import { NewArticleError, createArticle, knownDistricts } from "../content/new-article.js";
 import { urls } from "../web/urls.js";
 import { contentEnv } from "./env.js";
+import { newAlert } from "./new-alert.js";
 
-const USAGE = 'usage: npm run new -- --lang bg|pl --district <id> --title "…" [--date YYYY-MM-DD] [--bundle]';
+const USAGE = 'usage: npm run new -- --lang bg|pl --district <id> --title "…" [--date YYYY-MM-DD] [--bundle]\n       npm run new -- --alert --lang bg|pl --title "…" [--district <id>,<id>|all]';
 
 function exit(code: number, message: string): never {
   process.stderr.write(`${message}\n`);
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { lang: { type: "string" }, district: { type: "string" }, title: { type: "string" }, date: { type: "string" }, bundle: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: { lang: { type: "string" }, district: { type: "string" }, title: { type: "string" }, date: { type: "string" }, bundle: { type: "boolean" }, alert: { type: "boolean" }, help: { type: "boolean", short: "h" } },
       strict: true,
     }));
   } catch (cause) {
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   } catch (cause) {
     exit(2, cause instanceof ConfigError ? cause.message : String(cause));
   }
+  if (values.alert) return newAlert(config, values); // service alerts (issue 23): src/cli/new-alert.ts
   const missing = (["lang", "district", "title"] as const).filter((k) => !values[k]);
   if (missing.length && !process.stdin.isTTY) exit(2, `missing ${missing.map((k) => `--${k}`).join(", ")} (no terminal to ask)\n${USAGE}`);
   // One interface for all questions: answers typed (or pasted) ahead are kept for the next question.

@@ -10,6 +10,8 @@ import { isLocale, type Config } from "../config.js";
 import { isoDay } from "../i18n/format.js";
 import { parseFile } from "../index/parse-file.js";
 import { SEGMENTS, urls } from "../web/urls.js";
+import type { Alert } from "./alert.js";
+import { crossCheckAlerts } from "./alert-check.js";
 import type { Article } from "./article.js";
 import { addressChanges } from "./address-history.js";
 import { crossCheck } from "./cross-check.js";
@@ -152,15 +154,17 @@ export function checkContent(config: Pick<Config, "contentDir" | "timeZones">, e
   const articles: Article[] = [];
   const districts = new Set<string>();
   const broken = new Set<string>();
+  const alerts: Alert[] = [];
   for (const file of scan.files) {
     const p = parseFile(file, config);
     issues.push(...p.issues);
+    if (p.alert) alerts.push(p.alert);
     if (p.article) articles.push(p.article);
     if (p.district) districts.add(p.district.id);
     else if (file.kind === "district") broken.add(districtIdOf(file.rel));
   }
   const cross = crossCheck(articles, districts, urls.article, (a) => isoDay(a.date, config.timeZones[a.lang]), broken);
-  issues.push(...cross.issues);
+  issues.push(...cross.issues, ...crossCheckAlerts(alerts, districts).issues);
   issues.push(...addressChanges(config, articles.filter((a) => cross.active.has(a.file)), districts, urls.article));
   const active = articles.filter((a) => cross.active.has(a.file));
   const site: Site = {

@@ -7,7 +7,7 @@ import { DISTRICT_ID_PATTERN } from "./schema.js";
 import { issue, type ContentIssue } from "./issues.js";
 
 export interface ContentFile {
-  readonly kind: "article" | "district" | "page";
+  readonly kind: "article" | "district" | "page" | "alert";
   /** Path relative to the content folder, forward slashes. */
   readonly rel: string;
   readonly abs: string;
@@ -60,6 +60,7 @@ export function classify(rel: string): { kind: ContentFile["kind"] } | { problem
     }
     return { kind: "district" };
   }
+  if (top === "alerts") return classifyAlert(rel, parts, ext);
   if (top === "pages") return parts.length === 3 && ext === ".md" && isLocale(parts[1]) ? { kind: "page" } : null;
   if (RESERVED_FOLDERS.has(top)) return null; // read by their own loaders (accessibility/)
   if (ext !== ".md" || parts.length === 1) return null;
@@ -71,6 +72,13 @@ export function classify(rel: string): { kind: ContentFile["kind"] } | { problem
     return { problem: issue(rel, 1, "file", `articles go in ${top}/<district>/<name>.md or ${top}/<district>/<name>/index.md — move the file`) };
   }
   return { kind: "article" };
+}
+
+/** Service alerts (issue 23): alerts/<lang>/<name>.md, one file per alert and language. */
+function classifyAlert(rel: string, parts: readonly string[], ext: string): ReturnType<typeof classify> {
+  if (ext !== ".md") return null;
+  if (parts.length === 3 && isLocale(parts[1])) return { kind: "alert" };
+  return { problem: issue(rel, 1, "file", "alerts go in alerts/bg/<name>.md or alerts/pl/<name>.md — move the file") };
 }
 
 const MARKDOWN = /\.md$/i;

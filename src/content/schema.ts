@@ -7,7 +7,8 @@ import { dateProblem } from "./dates.js";
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const DISTRICT_ID_PATTERN = /^[a-z0-9-]+$/;
 
-const text = (what: string, max: number) =>
+/** A required text field, trimmed and bounded; `what` completes "add …" in its messages. */
+export const text = (what: string, max: number) =>
   z
     .string({ error: (issue) => (issue.input === undefined ? `is required — add ${what}` : `must be text — put it in quotes`) })
     .trim()

@@ -4,12 +4,13 @@ import type Database from "better-sqlite3";
 import type { Config } from "../config.js";
 import { formatIssue, type ContentIssue } from "../content/issues.js";
 import { IndexError } from "../errors.js";
+import { createAlertQueries } from "./alerts.js";
 import { createArticleQueries } from "./articles.js";
 import { forgetKeys, primeKeys } from "./cross.js";
 import { commitIndex, createFresh, discardIndex, isCorruption, openIndex, type Db, type OpenedIndex } from "./db.js";
 import { openLastGood } from "./last-good.js";
 import { createDistrictQueries } from "./districts.js";
-import { rebuildListings } from "./listing.js";
+import { rebuildListings, refreshVersion } from "./listing.js";
 import { SearchFiller } from "./fill.js";
 import { parallelParser, type ParallelOptions } from "./parallel.js";
 import { createSearchQueries } from "./search.js";
@@ -18,6 +19,8 @@ import type { RenderBody } from "./write.js";
 
 /** Articles per transaction on the search worker thread (see search-worker.ts). */
 const SEARCH_THREAD_CHUNK = 500;
+/** The earlier of two moments, 0 meaning none. */
+const earliest = (a: number, b: number) => (a && b ? Math.min(a, b) : a || b);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type IndexConfig = Pick<Config, "contentDir" | "dataDir" | "timeZones">;
@@ -63,6 +66,7 @@ export class ContentIndex {
   articles!: ReturnType<typeof createArticleQueries>;
   districts!: ReturnType<typeof createDistrictQueries>;
   search!: ReturnType<typeof createSearchQueries>;
+  alerts!: ReturnType<typeof createAlertQueries>;
   private lastSync: SyncReport | null = null;
   private lastError: string | null = null;
   private syncing: Promise<SyncReport> | null = null;
@@ -70,7 +74,7 @@ export class ContentIndex {
   private wanted: Set<string> | "all" | null = null;
   private meta!: Database.Statement;
   /** The version meta, read once per change: two SQLite reads per request were measurable. */
-  private memo: { dataVersion: number; version: string; since: number; next: number } | null = null;
+  private memo: { dataVersion: number; version: string; since: number; next: number; listingNext: number } | null = null;
   private dataVersion!: Database.Statement;
   private backlogLeft!: Database.Statement;
   private bodiesLeft!: Database.Statement;
@@ -118,6 +122,7 @@ export class ContentIndex {
       return this.renderBody(markdown, lang);
     });
     this.districts = createDistrictQueries(db);
+    this.alerts = createAlertQueries(db);
     this.search = createSearchQueries(db, (ids) => this.articles.byIds(ids));
     this.meta = db.prepare("SELECT value FROM meta WHERE key = ?").pluck();
     // Changes when another connection (a cluster primary, see src/server/cluster.ts)
@@ -127,14 +132,15 @@ export class ContentIndex {
     this.bodiesLeft = db.prepare("SELECT EXISTS (SELECT 1 FROM body_backlog)").pluck();
   }
 
-  private versionMeta(): { version: string; since: number; next: number } {
+  private versionMeta(): { version: string; since: number; next: number; listingNext: number } {
     const dataVersion = this.dataVersion.get() as number;
     if (this.memo?.dataVersion !== dataVersion) {
       this.memo = {
         dataVersion,
         version: this.rebuilds ? `${this.meta.get("version") as string}.${this.rebuilds}` : (this.meta.get("version") as string),
         since: Number(this.meta.get("version_since") ?? 0),
-        next: Number(this.meta.get("next_change") || 0),
+        next: earliest(Number(this.meta.get("next_change") || 0), Number(this.meta.get("alerts_next") || 0)),
+        listingNext: Number(this.meta.get("next_change") || 0),
       };
     }
     return this.memo;
@@ -289,7 +295,7 @@ export class ContentIndex {
           const wanted = this.wanted;
           this.wanted = null;
           const paths = wanted === "all" || wanted === null ? undefined : [...wanted];
-          report = await syncIndex(this.db, this.config, parseMany, { exclusive: options.exclusive, searchLaterFrom: options.searchLaterFrom, lastGood: options.lastGood, paths });
+          report = await syncIndex(this.db, this.config, parseMany, { exclusive: options.exclusive, searchLaterFrom: options.searchLaterFrom, lastGood: options.lastGood, paths, clock: this.clock });
           this.memo = null;
           for (const held of report.heldBack) this.options.log?.(formatIssue(held));
         } while (this.wanted !== null);
@@ -336,11 +342,22 @@ export class ContentIndex {
   version(): string {
     const meta = this.versionMeta();
     if (meta.next && this.clock() >= meta.next) {
-      this.db.transaction(() => rebuildListings(this.db, this.clock())).immediate();
+      // An alert starting or ending changes no listing: the version alone moves on.
+      const listings = meta.listingNext && this.clock() >= meta.listingNext;
+      this.db.transaction(() => (listings ? rebuildListings : refreshVersion)(this.db, this.clock())).immediate();
       this.memo = null;
       return this.versionMeta().version;
     }
     return meta.version; // one PRAGMA per request: this runs on every cache hit
+  }
+
+  /**
+   * The next moment the published content changes by itself (a scheduled or expiring
+   * article, an alert starting or ending), or 0: caches must not outlive it (send.ts).
+   */
+  nextChange(): number {
+    this.version();
+    return this.versionMeta().next;
   }
 
   /** When the current version was first seen (for Last-Modified). */

@@ -1,6 +1,7 @@
 // Published articles in display order, per scope. Publication depends on the clock
 // (scheduled and expiring articles), so the listing remembers when it next changes.
 import { createHash } from "node:crypto";
+import { digestAlerts } from "./alerts.js";
 import type { Db } from "./db.js";
 
 const PUBLISHED = "a.active = 1 AND a.draft = 0 AND a.date <= @now AND (a.expires IS NULL OR a.expires > @now)";
@@ -57,6 +58,9 @@ export function refreshVersion(db: Db, now: number): void {
     digest.update(`${String(row)}\n`);
   }
   for (const row of db.prepare("SELECT data FROM districts ORDER BY id").pluck().iterate()) digest.update(String(row));
+  // Alerts start and end on the minute: their state is part of the version (so of every
+  // cache key and ETag), and the next start or end is when it must be computed again.
+  set.run("alerts_next", String(digestAlerts(db, now, digest) || ""));
   const version = digest.digest("hex").slice(0, 20);
   const previous = db.prepare("SELECT value FROM meta WHERE key = 'version'").pluck().get();
   if (previous !== version) {

@@ -3,6 +3,7 @@
 import { isUtf8 } from "node:buffer";
 import fs from "node:fs";
 import type { Config } from "../config.js";
+import { parseAlert } from "../content/alert.js";
 import { parseArticle } from "../content/article.js";
 import { parseDistrict } from "../content/district.js";
 import { issue, unexpectedProblem } from "../content/issues.js";
@@ -46,6 +47,10 @@ function parseFileUnguarded(file: ContentFile, config: ParseConfig): Parsed {
     const lang = file.rel.slice(0, 2) as keyof Config["timeZones"];
     const { article, issues } = parseArticle(file.rel, bytes, { contentDir: config.contentDir, timeZone: config.timeZones[lang], bodyLater: config.bodyLater });
     return { file, article, issues };
+  }
+  if (file.kind === "alert") {
+    const { alert, issues } = parseAlert(file.rel, bytes, config.timeZones[file.rel.split("/")[1] as keyof Config["timeZones"]]);
+    return { file, alert, issues };
   }
   return { file, issues: [] };
 }

@@ -1,8 +1,9 @@
 // The index schema. Bump SCHEMA_VERSION whenever it changes: an index of another
 // version is rebuilt from the content at start, never migrated in place.
 import { LOCALES, type Locale } from "../config.js";
+import { ALERTS_SQL } from "./alerts.js";
 
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -121,7 +122,7 @@ ${LOCALES.map((lang) => `CREATE VIRTUAL TABLE search_${lang} USING fts5 (
   content = '', contentless_delete = 1,
   tokenize = 'ascii'
 );`).join("\n")}
-`;
+${ALERTS_SQL}`;
 
 /** The full-text table of a language (names come from LOCALES, never from input). */
 export function searchTable(lang: Locale): string {

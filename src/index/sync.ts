@@ -4,12 +4,14 @@
 // the cross-file checks, and rebuilds the listings when what they show has moved.
 import fs from "node:fs";
 import type { Config } from "../config.js";
+import type { Alert } from "../content/alert.js";
 import type { Article } from "../content/article.js";
 import type { District } from "../content/district.js";
 import { gitDates, modifiedDate } from "../content/git-dates.js";
 import { heldBackIssue, sortIssues, type ContentIssue } from "../content/issues.js";
 import { scanContent, scanPaths, type ContentFile, type ScanResult } from "../content/scan.js";
 import { IndexError } from "../errors.js";
+import { alertIssues, checkAlerts, createAlertWriter } from "./alerts.js";
 import { crossCheckAll, forgetKeys, keyRowOf, rememberKeys, type ArticleKeys } from "./cross.js";
 import type { Db } from "./db.js";
 import { rebuildListings, refreshVersion } from "./listing.js";
@@ -20,6 +22,8 @@ export interface Parsed {
   readonly file: ContentFile;
   readonly article?: Article | null;
   readonly district?: District | null;
+  /** An alert file (alerts/<lang>/<name>.md); null when it is broken (its last good version stays). */
+  readonly alert?: Alert | null;
   readonly issues: ContentIssue[];
 }
 
@@ -50,6 +54,11 @@ export interface SyncOptions {
   readonly searchLaterFrom?: number;
   /** A fresh build that replaces an index: where to find the last valid version of files that are broken now. */
   readonly lastGood?: LastGood;
+  /**
+   * The index's clock (ContentIndex's, injected in tests): what is published, and which
+   * alerts are current, is decided at this time, the same that requests are answered at.
+   */
+  readonly clock?: () => number;
 }
 
 /** Until git answers (see syncIndex). */
@@ -120,7 +129,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   // One git call for the files parsed now (content/git-dates.ts), not one per file. It runs
   // beside the parsing; articles written before it answers get the file's time for now,
   // and the commit time (where there is one) before the sync commits.
-  const articleFiles = changed.flatMap((f) => (f.kind === "article" ? [f.rel] : []));
+  const articleFiles = changed.flatMap((f) => (f.kind === "article" || f.kind === "alert" ? [f.rel] : []));
   const datesLater = articleFiles.length ? gitDates(config.contentDir, articleFiles) : Promise.resolve(new Map<string, number>());
   let dates: ReadonlyMap<string, number> | null = null;
   void datesLater.then((d) => (dates = d));
@@ -160,9 +169,12 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
     w.putDistrict(old.district);
     return old.since;
   };
+  // Alerts (issue 23): their own table, written beside the articles (src/index/alerts.ts).
+  const alertWriter = createAlertWriter(db);
   const write = (batch: Parsed[]) => {
     for (const p of batch) {
       const rel = p.file.rel;
+      if (p.alert) alertWriter.put(p.alert, modifiedDate(undefined, rel, dates ?? NO_DATES, p.file.mtimeMs));
       // Breakage is not intent: a published file that becomes invalid (a typo, emptied,
       // overwritten with binary) keeps its row, so the site serves its last valid version
       // until the file is fixed or deleted. A file never valid has no row to keep.
@@ -187,6 +199,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
       w.removeArticle(rel);
       w.removeDistrict(rel);
       w.removeFile(rel);
+      alertWriter.remove(rel, options.clock?.() ?? Date.now());
     }
   };
   // What the listings depend on, per touched file: when none of it moves (a typo fixed),
@@ -198,12 +211,14 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   let keys: ArticleKeys | null = null;
   const finish = () => {
     const cross = crossCheckAll(db, scan.issues, touched, config.timeZones, written);
+    checkAlerts(db, options.clock?.() ?? Date.now());
     keys = cross.keys;
     active = cross.active;
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('scan_issues', ?)").run(scanIssues);
     const same = !options.exclusive && cross.flipped === 0 && touched.every((f, i) => signature.get(f) === before[i]);
-    if (same) refreshVersion(db, Date.now());
-    else rebuildListings(db, Date.now());
+    const now = options.clock?.() ?? Date.now();
+    if (same) refreshVersion(db, now);
+    else rebuildListings(db, now);
   };
 
   if (options.exclusive) {
@@ -213,6 +228,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
       removeGone();
       await parse(changed, write, { bodyLater: searchLater });
       await dateUndated();
+      for (const [rel, when] of await datesLater) if (rel.startsWith("alerts/")) alertWriter.setSent(rel, when);
       finish();
       db.exec("COMMIT");
     } catch (error) {
@@ -253,5 +269,5 @@ export function heldBackCount(db: Db): number {
 export function allIssues(db: Db): ContentIssue[] {
   const perFile = (db.prepare("SELECT issues FROM files WHERE issues != '[]'").pluck().all() as string[]).flatMap((s) => JSON.parse(s) as ContentIssue[]);
   const cross = JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'cross_issues'").pluck().get() as string | undefined) ?? "[]") as ContentIssue[];
-  return sortIssues([...perFile, ...cross]);
+  return sortIssues([...perFile, ...cross, ...alertIssues(db)]);
 }

@@ -8,6 +8,7 @@ import type { ContentIndex } from "../index/index.js";
 import type { I18n } from "../i18n/index.js";
 import { formatDate } from "../i18n/format.js";
 import { toIsoWithOffset } from "../content/dates.js";
+import { alertBanner, alertFeedLink, type AlertScope } from "./alert-view.js";
 import type { Assets } from "./assets.js";
 import { urls } from "./urls.js";
 import { feedLinks, type FeedScope } from "./seo/feed-urls.js";
@@ -42,6 +43,10 @@ export interface PageMeta {
   readonly article?: ArticleHead;
   /** The feed this page offers besides the site feed (a district or a tag). */
   readonly feed?: FeedScope;
+  /** Whose current alerts the banner shows; without it, only those for all districts. */
+  readonly alerts?: AlertScope;
+  /** The Atom feed of current alerts this page offers: of a district, or of the language ({}). */
+  readonly alertFeed?: { readonly district?: string; readonly name?: string };
 }
 
 export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Record<string, unknown> {
@@ -63,6 +68,7 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Recor
     asset: (name: string) => deps.assets.url(name),
     section: meta.section,
     breadcrumbs: meta.breadcrumbs,
+    bannerAlerts: alertBanner(deps, locale, meta.alerts),
     // Development only: the content-problems banner and live reload (src/web/routes/dev.ts).
     ...(deps.config.env === "development" ? { devProblems: deps.index.issues().length, devReload: true } : {}),
     languages: LOCALES.map((l) => ({ locale: l, name: deps.i18n.t(l)("lang.name"), href: alternates[l] ?? urls.home(l) })),
@@ -74,7 +80,7 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Recor
       prev: meta.prev ? base + meta.prev : null,
       next: meta.next ? base + meta.next : null,
       noindex: meta.noindex ?? false,
-      feeds: feedLinks(deps.i18n, locale, meta.feed, base),
+      feeds: [...feedLinks(deps.i18n, locale, meta.feed, base), ...(meta.alertFeed ? [alertFeedLink(deps, locale, meta.alertFeed)] : [])],
       ...openGraph(deps, locale, { title: meta.title, description: meta.description ?? t("site.description"), url: base + meta.path, image: meta.image, article: meta.article, alternates: LOCALES.filter((l) => alternates[l]) }),
       jsonLd: pageJsonLd(deps, locale, { path: meta.path, url: base + meta.path, description: meta.description ?? t("site.description"), image: meta.image, article: meta.article, breadcrumbs: meta.breadcrumbs }),
     },

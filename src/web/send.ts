@@ -17,8 +17,21 @@ export function etagOf(body: string | Buffer): string {
 /** Headers that belong to one response (or that the cache sets itself), never replayed from it. */
 const OWN_HEADERS = /^(?:x-request-id|set-cookie|date|content-length|content-encoding|content-type|etag|last-modified|cache-control|connection|keep-alive|transfer-encoding|retry-after|x-ratelimit-.*|ratelimit.*)$/;
 
-function cacheControl(deps: AppDeps): string {
-  return deps.config.env === "development" ? "no-cache" : HTML_CACHE;
+/**
+ * Cache-Control for a response sent now. Content also changes by itself at known moments
+ * (an alert starts or ends, a scheduled article appears): no cache may keep a page fresh
+ * past the next one, and a shared cache may serve it stale (stale-while-revalidate) at
+ * most 60 s past it, so every lifetime is cut to the seconds left (issue 23).
+ * stale-if-error stays: while every replica fails, a stale page beats none.
+ */
+export function cacheControl(deps: AppDeps): string {
+  if (deps.config.env === "development") return "no-cache";
+  const next = deps.index.nextChange();
+  if (!next) return HTML_CACHE;
+  const left = Math.max(0, Math.floor((next - deps.index.now()) / 1000));
+  if (left >= 900) return HTML_CACHE;
+  const shared = Math.min(300, left);
+  return `public, max-age=${Math.min(60, left)}, s-maxage=${shared}, stale-while-revalidate=${Math.max(0, Math.min(600, left + 60 - shared))}, stale-if-error=86400`;
 }
 
 /** `etag` may be passed when it is already known (a page just stored in the render cache). */

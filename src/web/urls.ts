@@ -4,8 +4,8 @@ import type { Locale } from "../config.js";
 
 /** The localized URL words (transliterated, so URLs stay ASCII). */
 export const SEGMENTS = {
-  bg: { news: "novini", districts: "rayoni", tags: "etiketi", search: "tarsene", accessibility: "dostapnost" },
-  pl: { news: "aktualnosci", districts: "dzielnice", tags: "tagi", search: "szukaj", accessibility: "deklaracja-dostepnosci" },
+  bg: { news: "novini", districts: "rayoni", tags: "etiketi", search: "tarsene", accessibility: "dostapnost", alerts: "preduprezhdeniya", archive: "arhiv" },
+  pl: { news: "aktualnosci", districts: "dzielnice", tags: "tagi", search: "szukaj", accessibility: "deklaracja-dostepnosci", alerts: "komunikaty", archive: "archiwum" },
 } as const satisfies Record<Locale, Record<string, string>>;
 
 export type SegmentName = keyof (typeof SEGMENTS)["bg"];
@@ -22,6 +22,12 @@ export const urls = {
   tag: (l: Locale, tag: string, page = 1) => withPage(`/${l}/${SEGMENTS[l].tags}/${tag}/`, page),
   search: (l: Locale) => `/${l}/${SEGMENTS[l].search}/`,
   accessibility: (l: Locale) => `/${l}/${SEGMENTS[l].accessibility}/`,
+  // Service alerts (issue 23): /bg/preduprezhdeniya/, /pl/komunikaty/.
+  alerts: (l: Locale) => `/${l}/${SEGMENTS[l].alerts}/`,
+  alert: (l: Locale, slug: string) => `/${l}/${SEGMENTS[l].alerts}/${slug}/`,
+  alertsOfDistrict: (l: Locale, id: string) => `/${l}/${SEGMENTS[l].alerts}/${SEGMENTS[l].districts}/${id}/`,
+  alertArchive: (l: Locale, page = 1) => withPage(`/${l}/${SEGMENTS[l].alerts}/${SEGMENTS[l].archive}/`, page),
+  alertCap: (l: Locale, identifier: string) => `/${l}/${SEGMENTS[l].alerts}/cap/${identifier}.xml`,
 };
 
 /** Absolute URL for canonical links, sitemaps and feeds. */

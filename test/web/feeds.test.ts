@@ -114,10 +114,12 @@ describe("feeds linked from pages", () => {
       { type: "application/atom+xml", title: "Новини от Средец — Районни новини (Atom)", href: `${BASE}/bg/rayoni/sredets/atom.xml` },
       { type: "application/rss+xml", title: "Всички новини — Районни новини (RSS)", href: `${BASE}/bg/feed.xml` },
       { type: "application/atom+xml", title: "Всички новини — Районни новини (Atom)", href: `${BASE}/bg/atom.xml` },
+      // Service alerts (issue 23): the district's current alerts.
+      { type: "application/atom+xml", title: "Предупреждения за Средец — Районни новини", href: `${BASE}/bg/preduprezhdeniya/rayoni/sredets/atom.xml` },
     ]);
     const tag = readHead((await request(portal.app).get("/pl/tagi/dostepnosc/")).text);
     expect(tag.feeds[0]).toEqual({ type: "application/rss+xml", title: "Aktualności na temat „dostępność” — Wiadomości z gmin (RSS)", href: `${BASE}/pl/tagi/dostepnosc/feed.xml` });
-    expect(readHead((await request(portal.app).get("/pl/")).text).feeds.map((f) => f.href)).toEqual([`${BASE}/pl/feed.xml`, `${BASE}/pl/atom.xml`]);
+    expect(readHead((await request(portal.app).get("/pl/")).text).feeds.map((f) => f.href)).toEqual([`${BASE}/pl/feed.xml`, `${BASE}/pl/atom.xml`, `${BASE}/pl/komunikaty/atom.xml`]);
   });
 
   it("every feed linked from any page works and holds no draft, scheduled or expired article", async () => {

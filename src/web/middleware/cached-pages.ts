@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
 import type { AppDeps } from "../context.js";
+import { cacheControl } from "../send.js";
 import { COMPRESS_MIN, cacheKey, isNotModified, pickEncoding, renderCacheFor, type CachedPage } from "../render-cache.js";
 import { logWhenClosed } from "./request-log.js";
 
@@ -67,6 +68,9 @@ export function cachedPageAnswerer(deps: AppDeps): (req: IncomingMessage, res: S
     const encoding = notModified ? null : pickEncoding(req.headers["accept-encoding"], page);
     const head = headFor(page, notModified ? "304" : (encoding ?? "identity")).slice();
     head[1] = id;
+    // Stored with the page, but its lifetime shrinks as the next alert start or end nears.
+    const cc = head.indexOf("Cache-Control", 2);
+    if (cc > 0 && page.cacheControl.startsWith("public")) head[cc + 1] = cacheControl(deps);
     res.writeHead(notModified ? 304 : 200, head);
     if (notModified || req.method === "HEAD") res.end();
     else res.end(encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.body);

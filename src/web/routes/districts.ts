@@ -64,6 +64,8 @@ export function districtRoutes(deps: AppDeps): Router {
           prev: page > 1 ? urls.district(locale, id, page - 1) : null,
           next: page < list.pages ? urls.district(locale, id, page + 1) : null,
           feed: { kind: "district", id, name },
+          alerts: { district: id },
+          alertFeed: { district: id, name },
         }),
         district: { name, municipality: d.municipality[locale], descriptionHtml: d.descriptionHtml[locale], website: d.website },
         list: { ...list, items: list.items.map((a) => articleCard(deps, a)) },

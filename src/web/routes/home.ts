@@ -26,7 +26,7 @@ export function homeRoutes(deps: AppDeps): Router {
         .map((tag) => ({ name: tag.name, url: urls.tag(locale, tag.tag) }));
       const alternates = Object.fromEntries(LOCALES.map((l) => [l, urls.home(l)]));
       renderPage(req, res, deps, "pages/home.njk", {
-        ...pageLocals(deps, locale, { title: fullTitle(deps, locale, null), description: t("site.description"), path: urls.home(locale), alternates, section: "home" }),
+        ...pageLocals(deps, locale, { title: fullTitle(deps, locale, null), description: t("site.description"), path: urls.home(locale), alternates, section: "home", alerts: "language", alertFeed: {} }),
         latest: latest.items.map((a) => articleCard(deps, a)),
         total: latest.total,
         districts,

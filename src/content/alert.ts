@@ -1,0 +1,92 @@
+// One alert file (alerts/<lang>/<name>.md) → a validated Alert, or the problems that
+// keep it off the site. Checks that need other files (districts that exist, unique
+// addresses) are in alert-check.ts.
+import { createHash } from "node:crypto";
+import type { Locale } from "../config.js";
+import { ALERT_LONG_DAYS, alertSchema, type AlertFile } from "./alert-schema.js";
+import { alertTimeToEpochMs } from "./alert-time.js";
+import { FrontMatterError, parseMarkdownFile } from "./frontmatter.js";
+import { issue, type ContentIssue } from "./issues.js";
+import { MAX_BODY_BYTES, renderMarkdown } from "./markdown.js";
+import { slugify } from "./slug.js";
+import { decodeUtf8 } from "../text/utf8.js";
+import { zodToIssues } from "./zod-issues.js";
+
+const DAY_MS = 86_400_000;
+
+/** What the portal knows of a valid alert; field types come from the alert schema. */
+export type Alert = Omit<AlertFile, "start" | "end" | "districts"> & {
+  readonly file: string;
+  readonly lang: Locale;
+  readonly slug: string;
+  /** District ids, or "all" for every district of the language. */
+  readonly districts: readonly string[] | "all";
+  readonly start: number;
+  readonly end: number;
+  readonly html: string;
+  readonly text: string;
+  readonly lines: Readonly<Record<string, number>>;
+  readonly hash: string;
+};
+
+export type AlertParseResult = { alert: Alert | null; issues: ContentIssue[] };
+
+/** `rel` is `alerts/<lang>/<name>.md`; `timeZone` reads times written without an offset. */
+export function parseAlert(rel: string, source: string | Buffer, timeZone: string): AlertParseResult {
+  const lang = rel.split("/")[1] as Locale;
+  if ((typeof source === "string" ? Buffer.byteLength(source) : source.length) > MAX_BODY_BYTES) {
+    return { alert: null, issues: [issue(rel, 1, "file", `is larger than ${MAX_BODY_BYTES / 1024} KB — shorten the alert`)] };
+  }
+  const raw = typeof source === "string" ? source : decodeUtf8(source);
+  let parsed;
+  try {
+    parsed = parseMarkdownFile(raw);
+  } catch (cause) {
+    return { alert: null, issues: [issue(rel, cause instanceof FrontMatterError ? cause.line : 1, "front matter", (cause as Error).message)] };
+  }
+  const result = alertSchema.safeParse(parsed.data ?? {});
+  if (!result.success) return { alert: null, issues: zodToIssues(result.error, alertSchema, rel, parsed.lineOf) };
+  const fm = result.data;
+  const start = alertTimeToEpochMs(fm.start, timeZone);
+  const end = alertTimeToEpochMs(fm.end, timeZone);
+  const issues: ContentIssue[] = [];
+  if (end <= start) {
+    return { alert: null, issues: [issue(rel, parsed.lineOf(["end"]), "end", `"${fm.end}" is not after start "${fm.start}" — end is when the alert is over`)] };
+  }
+  if (end - start > ALERT_LONG_DAYS * DAY_MS) {
+    const days = Math.ceil((end - start) / DAY_MS);
+    issues.push(issue(rel, parsed.lineOf(["end"]), "end", `the alert lasts ${days} days, more than ${ALERT_LONG_DAYS} — check the dates, or publish an article for something this long`, "warning"));
+  }
+  const slug = slugify(fm.title, lang);
+  if (!slug) {
+    issues.push(issue(rel, parsed.lineOf(["title"]), "title", "has no letters or digits to build an address from — write the title with words"));
+    return { alert: null, issues };
+  }
+  // Alerts carry no pictures: an image in the body is a missing one, and is reported.
+  const rendered = renderMarkdown(parsed.body, lang, { resolveImage: () => null });
+  for (const src of rendered.missingImages) {
+    issues.push(issue(rel, parsed.bodyLine, "body", `image "${src}" cannot be shown in an alert — describe it in words or link to an article`));
+  }
+  const lines: Record<string, number> = {};
+  for (const key of Object.keys(fm)) lines[key] = parsed.lineOf([key]);
+  return {
+    alert: {
+      title: fm.title,
+      kind: fm.kind,
+      severity: fm.severity,
+      area: fm.area,
+      translationKey: fm.translationKey,
+      file: rel,
+      lang,
+      slug,
+      districts: fm.districts === "all" ? "all" : [...new Set(fm.districts)],
+      start,
+      end,
+      html: rendered.html,
+      text: rendered.text,
+      lines,
+      hash: createHash("sha256").update(source).digest("hex").slice(0, 16),
+    },
+    issues,
+  };
+}
