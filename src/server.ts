@@ -9,7 +9,7 @@ import { formatIssue } from "./content/issues.js";
 import { DEFAULT_LIMITS, startServer } from "./server/listen.js";
 import { isClusterPrimary, runPrimary } from "./server/cluster.js";
 import { ttyProgress } from "./index/parallel.js";
-import { followContent } from "./server/follow.js";
+import { followContent, followRepo, openRepo, workerRepoView } from "./server/follow.js";
 import { warmUp } from "./server/warm-up.js";
 
 async function main(): Promise<void> {
@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   if (isClusterPrimary(config)) return runPrimary(config, logger);
   // Runs at the first pause of the index build (it waits for its parse workers).
   setImmediate(() => warmUp(config));
+  // CONTENT_REPO: clone (unless DATA_DIR has the clone) and check out before indexing.
+  const repo = cluster.isWorker ? null : await openRepo(config, logger);
   const index = await ContentIndex.open(config, {
     log: (msg) => logger.warn(msg),
     info: (msg) => logger.info(msg),
@@ -38,11 +40,13 @@ async function main(): Promise<void> {
   logger.info({ articles: report.articles, districts: report.districts, problems: report.problems, ms: report.lastSync?.ms }, "index ready");
   for (const i of index.issues()) logger.warn({ file: i.file, line: i.line, field: i.field }, formatIssue(i));
 
-  const { handle, state } = await createApp({ config, index, logger });
+  const follower = repo && followRepo(index, repo, config, logger);
+  const { handle, state } = await createApp({ config, index, logger, contentRepo: follower ?? workerRepoView(config) });
   const running = await startServer(handle, config, logger, { state });
   logger.info(`portal serving ${config.baseUrl} (${config.env})`);
 
   const watcher = followContent(index, config, logger);
+  follower?.requestUpdate("start");
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "shutting down");
     watcher?.close();
+    follower?.close();
     // Last resort if closing itself hangs; the grace period inside close() comes first.
     setTimeout(() => {
       logger.error("shutdown did not finish in time");

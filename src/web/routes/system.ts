@@ -2,11 +2,12 @@
 // fingerprinted assets (article pictures: routes/media.ts).
 import { Router } from "express";
 import { HttpError } from "../../errors.js";
+import type { ContentRepoView } from "../../content-repo/status.js";
 import type { AppDeps } from "../context.js";
 import { negotiateLocale } from "../negotiate.js";
 import { urls } from "../urls.js";
 
-export function systemRoutes(deps: AppDeps, state: { ready: boolean }): Router {
+export function systemRoutes(deps: AppDeps, state: { ready: boolean }, repo: ContentRepoView | null = null): Router {
   const router = Router();
 
   router.get("/", (req, res) => {
@@ -34,6 +35,10 @@ export function systemRoutes(deps: AppDeps, state: { ready: boolean }): Router {
       version: s.version,
       lastSync: s.lastSync && { parsed: s.lastSync.parsed, removed: s.lastSync.removed, ms: s.lastSync.ms },
       lastError: s.lastError,
+      // The followed content repository (CONTENT_REPO); null without one.
+      contentCommit: repo?.status().contentCommit ?? null,
+      deployedAt: repo?.status().deployedAt ?? null,
+      lastFetchError: repo?.status().lastFetchError ?? null,
     });
   });
 
