@@ -47,6 +47,10 @@ export function hardeningFlags(ctx: Pick<GitContext, "hooksDir">): string[] {
     "core.protectNTFS=true",
     "core.protectHFS=true",
     "core.quotePath=false",
+    // The two trees share the inodes of unchanged files (src/content-repo/repo.ts), so a link
+    // made or removed in one changes the ctime in the other: size and mtime say enough.
+    "core.trustctime=false",
+    "core.checkStat=minimal",
     "submodule.recurse=false",
     "fetch.recurseSubmodules=false",
     "fetch.unpackLimit=1", // everything arrives as one pack, so the size watchdog sees it grow

@@ -64,7 +64,7 @@ export function followRepo(
       return;
     }
     for (const p of update.problems) logger.warn({ file: p.file, line: p.line, field: p.field }, formatIssue(p));
-    const log = { from: update.from, to: update.to, changed: update.changes, reason, remote: repo.remote };
+    const log = { from: update.from, to: update.to, changed: update.changes, reason, remote: repo.remote, fetchMs: update.ms.fetch, checkoutMs: update.ms.checkout };
     if (update.forced) logger.warn(log, "the content branch was force-pushed or reset; following its new tip");
     try {
       const r = await index.sync(undefined, update.paths ? { paths: update.paths } : {});
@@ -74,7 +74,6 @@ export function followRepo(
       logger.error({ err, ...log }, "indexing the new commit failed; the previous index keeps serving");
     }
     publish({ contentCommit: update.to, deployedAt: new Date().toISOString(), lastFetchError: null, lastFetchAt: new Date().toISOString() });
-    await repo.removeOldTrees(1).catch((err: unknown) => logger.warn({ err }, "could not remove old content trees"));
   };
 
   const requestUpdate = (reason: string) => {
