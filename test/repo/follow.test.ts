@@ -192,6 +192,41 @@ describe("following the content repository", () => {
     expect(p.logs.some((l) => l.includes("force-pushed or reset"))).toBe(true);
   });
 
+  it("git dates work on the followed clone: an article's modified date is its last commit's", async () => {
+    const remote = makeRemote();
+    const p = await startPortal(remote);
+    remote.write("bg/sredets/2026-01-15-s-data.md", article("s-data", "Дата от git"));
+    remote.push("article", { date: "2026-03-10T12:00:00Z" });
+    await p.hook();
+    const page = await get(p, ARTICLE_URL("s-data"));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("2026-03-10T14:00:00+02:00");
+  });
+
+  it("an update cut short (a crash) leaves nothing behind in the next tree", async () => {
+    const remote = makeRemote();
+    const p = await startPortal(remote);
+    remote.write("bg/sredets/2026-01-15-parva.md", article("parva", "Първа"));
+    remote.push("one");
+    await p.hook(); // the content now lives in trees/b; trees/a is idle
+    const idle = path.join(repoPaths(p.config.dataDir).trees, "a");
+    fs.writeFileSync(path.join(idle, "bg/sredets/2026-01-15-ostatak.md"), article("ostatak", "Остатък от прекъснато обновяване"));
+    fs.writeFileSync(`${idle}.updating`, "");
+    remote.write("bg/sredets/2026-01-15-vtora.md", article("vtora", "Втора"));
+    remote.push("two");
+    await p.hook();
+    expect(fs.realpathSync(repoPaths(p.config.dataDir).current)).toBe(fs.realpathSync(idle));
+    expect((await get(p, ARTICLE_URL("vtora"))).status).toBe(200);
+    p.close();
+    // A full look at the tree (a restart) finds no stray article.
+    const again = await ContentIndex.open(p.config, { clock: () => NOW });
+    try {
+      expect(fs.existsSync(path.join(idle, "bg/sredets/2026-01-15-ostatak.md"))).toBe(false);
+    } finally {
+      again.close();
+    }
+  });
+
   it("a fetch from an unreachable remote keeps serving the deployed commit and reports the error", async () => {
     const remote = makeRemote();
     const p = await startPortal(remote);

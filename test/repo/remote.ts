@@ -25,14 +25,15 @@ export interface TestRemote {
   git(...args: string[]): string;
   write(rel: string, text: string): void;
   /** Commits everything in the working copy and pushes; returns the new commit. */
-  push(message: string, options?: { force?: boolean }): string;
+  push(message: string, options?: { force?: boolean; date?: string }): string;
 }
 
 export function makeRemote(fixture = "content"): TestRemote {
   const root = tempDir("remote");
   const bare = path.join(root, "content.git");
   const work = path.join(root, "work");
-  const git = (...args: string[]) => execFileSync("git", args, { cwd: work, env: GIT_ENV, encoding: "utf8" }).trim();
+  const run = (env: Record<string, string>, args: string[]) => execFileSync("git", args, { cwd: work, env: { ...GIT_ENV, ...env }, encoding: "utf8" }).trim();
+  const git = (...args: string[]) => run({}, args);
   fs.cpSync(path.join(FIXTURES, fixture), work, { recursive: true });
   execFileSync("git", ["init", "--quiet", "--bare", "-b", "main", bare], { env: GIT_ENV });
   git("init", "--quiet", "-b", "main");
@@ -46,7 +47,7 @@ export function makeRemote(fixture = "content"): TestRemote {
     },
     push: (message, options = {}) => {
       git("add", "--all");
-      git("commit", "--quiet", "--allow-empty", "-m", message);
+      run(options.date ? { GIT_AUTHOR_DATE: options.date, GIT_COMMITTER_DATE: options.date } : {}, ["commit", "--quiet", "--allow-empty", "-m", message]);
       git("push", "--quiet", ...(options.force ? ["--force"] : []), bare, "HEAD:main");
       return git("rev-parse", "HEAD");
     },
