@@ -148,6 +148,15 @@ export class ContentRepo {
     return { from, to, forced, paths, changes: changes?.length ?? 0, problems, ms: { fetch: Math.round(fetched - started), checkout: Math.round(performance.now() - fetched) } };
   }
 
+  /**
+   * Packs what the fetches brought once there are many packs (each fetch keeps its own,
+   * see fetch.unpackLimit): `git gc --auto`, a no-op below its thresholds, run after an
+   * update is live, never on the way to it.
+   */
+  async tidy(): Promise<void> {
+    await git(this.ctx, ["-c", "gc.auto=6700", "-c", "gc.autoPackLimit=20", "-c", "gc.autoDetach=false", "gc", "--auto", "--quiet"], { timeoutMs: 10 * 60_000 });
+  }
+
   /** Anything in trees/ but the two trees and their marks (left by an earlier layout or by hand). */
   private async removeStrayTrees(): Promise<void> {
     const names = fs.readdirSync(this.paths.trees);
@@ -351,7 +360,8 @@ export class ContentRepo {
   /** The deployed commit, when the pointer leads to a complete tree. */
   private async readPointer(): Promise<string | null> {
     const tree = this.currentTree();
-    if (!tree || !fs.existsSync(path.join(tree, ".git")) || fs.existsSync(`${tree}.updating`)) return null;
+    const slot = tree && path.relative(this.paths.trees, tree);
+    if (!tree || (slot !== "a" && slot !== "b") || !fs.existsSync(path.join(tree, ".git")) || fs.existsSync(`${tree}.updating`)) return null;
     try {
       const commit = (await git(this.ctx, ["rev-parse", "HEAD"], { cwd: tree })).trim();
       return SHA.test(commit) ? commit : null;

@@ -74,6 +74,7 @@ export function followRepo(
       logger.error({ err, ...log }, "indexing the new commit failed; the previous index keeps serving");
     }
     publish({ contentCommit: update.to, deployedAt: new Date().toISOString(), lastFetchError: null, lastFetchAt: new Date().toISOString() });
+    await repo.tidy().catch((err: unknown) => logger.warn({ err }, "packing the content repository's clone failed"));
   };
 
   const requestUpdate = (reason: string) => {
