@@ -63,7 +63,8 @@ async function startPortal(remote: TestRemote, env: Record<string, string> = {},
 
 const get = (p: Portal, url: string) => request(p.handle).get(url);
 
-describe("following the content repository", () => {
+// Each test runs git a dozen times and builds an index: seconds on a loaded 2-core machine.
+describe("following the content repository", { timeout: 30_000 }, () => {
   it("a pushed article is served after a signed webhook, and X-Content-Commit is the pushed commit", async () => {
     const remote = makeRemote();
     const p = await startPortal(remote);
@@ -279,7 +280,7 @@ describe("following the content repository", () => {
   });
 });
 
-describe("CONTENT_REPO settings", () => {
+describe("CONTENT_REPO settings", { timeout: 30_000 }, () => {
   it("refuses transports that run commands or send in clear text", () => {
     for (const url of ["ext::sh -c touch% /tmp/pwned", "fd::17", "http://git.example.org/c.git", "git://git.example.org/c.git", "-uhelp"]) {
       expect(() => loadConfig({ CONTENT_REPO: url }), url).toThrow(ConfigError);
