@@ -110,8 +110,12 @@ export function git(ctx: GitContext, args: readonly string[], options: GitOption
       (error, stdout, stderr) => {
         stopWatch?.();
         if (!error) return resolve(stdout);
-        const said = (killedFor ?? (stderr.trim() || (error.killed ? "timed out" : error.message))).split(ctx.url).join(redactUrl(ctx.url));
-        reject(new RepoError(`git ${args[0]}: ${redactText(said)}`, { cause: error }));
+        const clean = (text: string) => redactText(text.split(ctx.url).join(redactUrl(ctx.url)));
+        const said = killedFor ?? (stderr.trim() || (error.killed ? "timed out" : error.message));
+        // The cause is rebuilt from the redacted text: execFile's own message quotes git's
+        // stderr, which may hold the URL with its credentials.
+        const cause = Object.assign(new Error(clean(error.message)), { code: error.code, signal: error.signal });
+        reject(new RepoError(`git ${args[0]}: ${clean(said)}`, { cause }));
       },
     );
     const stopWatch = options.watch?.((why) => {

@@ -15,6 +15,7 @@ import { followRepo, openRepo } from "../../src/server/follow.js";
 import { NOW, tempDir } from "../helpers/app.js";
 import { ARTICLE_URL, article, githubSignature, makeRemote, SECRET, type TestRemote } from "./remote.js";
 import { createHmac } from "node:crypto";
+import { inspect } from "node:util";
 
 interface Portal extends App {
   readonly config: Config;
@@ -307,6 +308,13 @@ describe("CONTENT_REPO settings", { timeout: 30_000 }, () => {
     );
     expect(failure).toContain("https://***@127.0.0.1:9/c.git");
     expect(failure).not.toContain("s3cr3t");
+    // What the start-up failure prints (the error with its causes) holds no credential either.
+    const printed = await openRepo(config, pino({ level: "silent" })).then(
+      () => "opened",
+      (e: unknown) => inspect(e, { depth: 10 }),
+    );
+    expect(printed).toContain("***@");
+    expect(printed).not.toContain("s3cr3t");
   });
 });
 
