@@ -123,6 +123,17 @@ describe("following the content repository", { timeout: 30_000 }, () => {
     expect((await get(p, "/readyz")).body).toMatchObject({ contentCommit: second });
   });
 
+  it("without a webhook, polling (CONTENT_POLL_SECONDS) brings the push", async () => {
+    const remote = makeRemote();
+    const p = await startPortal(remote, { CONTENT_POLL_SECONDS: "1" });
+    remote.write("bg/sredets/2026-01-15-anketa.md", article("anketa", "Намерено при проверка"));
+    const pushed = remote.push("article");
+    const deadline = Date.now() + 8_000;
+    while ((await get(p, "/readyz")).body.contentCommit !== pushed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await p.follower.idle();
+    expect((await get(p, ARTICLE_URL("anketa"))).status).toBe(200);
+  });
+
   it("without WEBHOOK_SECRET the endpoint answers 404", async () => {
     const remote = makeRemote();
     const p = await startPortal(remote, { WEBHOOK_SECRET: "" });
