@@ -45,6 +45,8 @@ export function followRepo(
     }
   };
   publish({});
+  // As for the watcher: the parser loads a second after start, not with the first push.
+  const warm = setTimeout(() => index.warmUp(), 1000).unref();
   let pending: string | null = null;
   let running: Promise<void> | null = null;
 
@@ -96,7 +98,10 @@ export function followRepo(
     commit: () => status.contentCommit,
     status: () => status,
     requestUpdate,
-    close: () => timer && clearInterval(timer),
+    close: () => {
+      clearTimeout(warm);
+      if (timer) clearInterval(timer);
+    },
     idle: async () => {
       while (running) await running;
     },
