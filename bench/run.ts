@@ -1,4 +1,4 @@
-// npm run bench -- [--size 1000|10000|100000] [--duration 5] [--json] [--no-build] [--cold-only] [--files-unread]
+// npm run bench -- [--size 1000|10000|100000] [--duration 5] [--json] [--no-build] [--cold-only] [--files-unread] [--no-push] [--push-only]
 // Builds the portal, generates the deterministic corpus, starts the real server as a
 // child process and measures it against the targets of issue 7 (see bench/report.ts).
 import { spawnSync, type ChildProcess } from "node:child_process";
@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { urls } from "../src/web/urls.js";
 import { ensureCorpus, sizeArg } from "./corpus.js";
+import { pushToLive } from "./push-to-live.js";
 import { articleUrls, autocannon, sequential, type LoadResult } from "./load.js";
 import { cpuTimes, ROOT, rssMb, sleep, startBare, startCommand, startPortal, stealPercent, stopProcess, timedGet, type Portal } from "./proc.js";
 import { atLeast, atMost, atMostIfSet, info, table, targetsFor, type Row } from "./report.js";
@@ -38,6 +39,13 @@ let portal: Portal | null = null;
 const editFile = path.join(corpus.dir, corpus.editable.file);
 const editOriginal = fs.readFileSync(editFile, "utf8");
 const runFrom = cpuTimes();
+
+if (argv.includes("--push-only")) {
+  // Only the push-to-live step (issue 25), e.g. on a shared machine.
+  const pushRows = await pushToLive(corpus, t.pushToLiveMs ?? 5000, say);
+  console.log(table(`\n${size} articles, ${os.availableParallelism()} CPUs, Node ${process.version}, push to live only`, pushRows));
+  process.exit(pushRows.some((r) => r.pass === false) ? 1 : 0);
+}
 
 /**
  * Reads every file under `dirs` once; returns the milliseconds. The kernel drops idle
@@ -174,6 +182,8 @@ try {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
+// Push to live (CONTENT_REPO): a portal of its own, after the rest. --push-only skips the rest.
+if (!argv.includes("--no-push") && !argv.includes("--cold-only") && t.pushToLiveMs !== null) rows.push(...(await pushToLive(corpus, t.pushToLiveMs, say)));
 rows.push(info("CPU time taken by the hypervisor during the whole run", stealPercent(runFrom, cpuTimes()), "%"));
 const failed = rows.filter((r) => r.pass === false).length;
 if (json) console.log(JSON.stringify({ size, seconds, cpus: os.availableParallelism(), node: process.version, rows }, null, 2));

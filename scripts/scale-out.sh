@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Scale-out demonstration on loopback: nginx (Debian's nginx-light) in front of two portal
-# replicas with the micro-caching of deploy/nginx.conf. Shows and asserts:
-#   1. both replicas built the same content version and send the same ETag;
+# replicas with the micro-caching of deploy/nginx.conf. Both replicas follow one content
+# repository (CONTENT_REPO, a bare repository made here from content/), and nginx fans
+# the content webhook out to each of them. Shows and asserts:
+#   1. both replicas deployed the same commit, built the same content version and send the same ETag;
 #   2. a repeated page is served by nginx from its cache (X-Cache-Status: HIT);
 #   3. a replica killed with SIGKILL during a burst of 500 requests costs no request;
-#   4. a content change is visible through nginx within the cache TTL + watcher delay;
-#   5. a service alert appears at its start and is gone at its end, through nginx, within
-#      the cache TTL (1 s) plus one request (issue 23); the delays are printed.
+#   4. a push and one signed webhook sent to nginx: the change is visible through nginx
+#      within the cache TTL + the update;
+#   5. the killed replica, started again on its DATA_DIR, fetches what it missed: both
+#      replicas report the pushed contentCommit and send the same ETag again.
+#   6. a service alert pushed with a webhook appears at its start and is gone at its end,
+#      through nginx, within the cache TTL (1 s) plus one request (issue 23); the delays are printed.
 # Exits non-zero on the first failed assertion. Everything runs in a temporary folder and
 # every process started here is stopped on exit. Usage: scripts/scale-out.sh
 set -euo pipefail
@@ -39,27 +44,49 @@ ENTRY="$ROOT/${START_CMD[-1]}"
 NODE_FLAGS=("${START_CMD[@]:0:${#START_CMD[@]}-1}")
 [[ -f "$ENTRY" ]] || (cd "$ROOT" && npm run build --silent)
 
+# The content repository: an editor's working copy and the bare repository it pushes to.
+export GIT_CONFIG_GLOBAL=/dev/null GIT_AUTHOR_NAME=Editor GIT_AUTHOR_EMAIL=editor@example.org GIT_COMMITTER_NAME=Editor GIT_COMMITTER_EMAIL=editor@example.org
 cp -r "$ROOT/content" "$WORK/content"
+git init -q --bare -b main "$WORK/content.git"
+git -C "$WORK/content" init -q -b main
+git -C "$WORK/content" add -A
+git -C "$WORK/content" commit -qm "content"
+git -C "$WORK/content" push -q "$WORK/content.git" main
+SECRET="scale-out-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+
 PROXY_PORT="$(free_port)"
 PORTS=("$(free_port)" "$(free_port)")
 [[ "${PORTS[0]}" != "${PORTS[1]}" ]] || PORTS[1]="$(free_port)"
 
-for i in 0 1; do
+start_replica() {
+  local i="$1"
   mkdir -p "$WORK/data$i"
-  # Same content, own index: a replica is stateless apart from what it can rebuild.
+  # Same repository, own clone and index: a replica is stateless apart from what it can rebuild.
+  # No polling here (the webhook does it); in production a short CONTENT_POLL_SECONDS is the safety net.
   NODE_ENV=production HOST=127.0.0.1 PORT="${PORTS[$i]}" BASE_URL="http://127.0.0.1:$PROXY_PORT" \
-    CONTENT_DIR="$WORK/content" DATA_DIR="$WORK/data$i" WATCH=true LOG_LEVEL=warn TRUST_PROXY=loopback \
-    node "${NODE_FLAGS[@]}" "$ENTRY" >"$WORK/replica$i.log" 2>&1 &
-  PIDS+=("$!")
-done
-for i in 0 1; do
-  for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:${PORTS[$i]}/readyz" >/dev/null && break
+    CONTENT_REPO="$WORK/content.git" WEBHOOK_SECRET="$SECRET" CONTENT_POLL_SECONDS=0 \
+    DATA_DIR="$WORK/data$i" LOG_LEVEL=warn TRUST_PROXY=loopback \
+    node "${NODE_FLAGS[@]}" "$ENTRY" >>"$WORK/replica$i.log" 2>&1 &
+  PIDS[$i]="$!"
+}
+wait_ready() {
+  local i="$1"
+  for _ in $(seq 1 150); do
+    curl -sf "http://127.0.0.1:${PORTS[$i]}/readyz" >/dev/null && return 0
     sleep 0.1
   done
-  curl -sf "http://127.0.0.1:${PORTS[$i]}/readyz" >/dev/null || fail "replica $i did not become ready (see its log below)"$'\n'"$(cat "$WORK/replica$i.log")"
-done
+  fail "replica $i did not become ready (see its log below)"$'\n'"$(cat "$WORK/replica$i.log")"
+}
+ready_field() { curl -s "http://127.0.0.1:${PORTS[$1]}/readyz" | node -pe "JSON.parse(require('fs').readFileSync(0)).$2"; }
+
+for i in 0 1; do start_replica "$i"; done
+for i in 0 1; do wait_ready "$i"; done
 echo "replicas on 127.0.0.1:${PORTS[0]} and 127.0.0.1:${PORTS[1]}"
+
+C0="$(ready_field 0 contentCommit)"
+C1="$(ready_field 1 contentCommit)"
+FIRST="$(git -C "$WORK/content" rev-parse HEAD)"
+[[ "$C0" == "$FIRST" && "$C1" == "$FIRST" ]] || fail "the replicas deployed $C0 and $C1, not the pushed $FIRST"
 
 V0="$(curl -s "http://127.0.0.1:${PORTS[0]}/readyz" | node -pe 'JSON.parse(require("fs").readFileSync(0)).version')"
 V1="$(curl -s "http://127.0.0.1:${PORTS[1]}/readyz" | node -pe 'JSON.parse(require("fs").readFileSync(0)).version')"
@@ -67,7 +94,7 @@ V1="$(curl -s "http://127.0.0.1:${PORTS[1]}/readyz" | node -pe 'JSON.parse(requi
 E0="$(header ETag "http://127.0.0.1:${PORTS[0]}/bg/novini/")"
 E1="$(header ETag "http://127.0.0.1:${PORTS[1]}/bg/novini/")"
 [[ -n "$E0" && "$E0" == "$E1" ]] || fail "the replicas sent different ETags: $E0 and $E1"
-pass "both replicas built content version $V0 and send ETag $E0 for /bg/novini/"
+pass "both replicas deployed commit ${FIRST:0:12}, built content version $V0 and send ETag $E0 for /bg/novini/"
 
 # The caching directives of deploy/nginx.conf, on loopback with temporary paths.
 USER_LINE=""
@@ -94,6 +121,21 @@ http {
   }
   server {
     listen 127.0.0.1:$PROXY_PORT;
+    # The content webhook reaches every replica: one copy goes to the upstream (any live
+    # replica, for the answer), and nginx's mirror module sends one copy to each replica
+    # (answers ignored). A replica that misses it catches up at its next poll or start.
+    location = /hooks/content {
+      mirror /_hook/0;
+      mirror /_hook/1;
+      mirror_request_body on;
+      client_max_body_size 1m;
+      proxy_pass http://portal;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+    }
+    location = /_hook/0 { internal; proxy_pass http://127.0.0.1:${PORTS[0]}/hooks/content; proxy_connect_timeout 1s; }
+    location = /_hook/1 { internal; proxy_pass http://127.0.0.1:${PORTS[1]}/hooks/content; proxy_connect_timeout 1s; }
     location / {
       proxy_pass http://portal;
       proxy_http_version 1.1;
@@ -153,29 +195,68 @@ node --input-type=module -e '
 ' "$PROXY" 500 "${PIDS[0]}" || fail "requests failed while a replica was killed"
 pass "replica 0 killed during a burst of 500 requests without a failed request"
 
-# 4. A content change: rename a district in the content copy; the surviving replica's
-# watcher re-indexes and nginx shows it once its one-second entry expires.
+# 4. A push and one signed webhook sent to nginx, as GitHub would send it; replica 0 is
+# dead, so the fan-out reaches replica 1 only. The district's new name is visible through
+# nginx once the update is deployed and the one-second cache entry expires.
 URL="$PROXY/bg/rayoni/sredets/"
 curl -s -o /dev/null "$URL"
 sed -i 's/^  bg: Средец$/  bg: Средец (обновено)/' "$WORK/content/districts/sredets.yml"
 grep -q "Средец (обновено)" "$WORK/content/districts/sredets.yml" || fail "could not edit the district file"
+git -C "$WORK/content" commit -qam "Средец: new name"
+git -C "$WORK/content" push -q "$WORK/content.git" main
+PUSHED="$(git -C "$WORK/content" rev-parse HEAD)"
+BODY='{"ref":"refs/heads/main"}'
+SIG="sha256=$(printf '%s' "$BODY" | openssl dgst -sha256 -hmac "$SECRET" | awk '{print $NF}')"
 START="$(date +%s%N)"
+CODE="$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -H "X-Hub-Signature-256: $SIG" --data "$BODY" "$PROXY/hooks/content")"
+[[ "$CODE" == "202" ]] || fail "the webhook through nginx answered $CODE, not 202"
+BAD="$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "X-Hub-Signature-256: sha256=$(printf '0%.0s' {1..64})" --data "$BODY" "$PROXY/hooks/content")"
+[[ "$BAD" == "401" ]] || fail "a webhook with a wrong signature answered $BAD, not 401"
 SEEN=""
-for _ in $(seq 1 60); do
+for _ in $(seq 1 80); do
   if curl -s "$URL" | grep -q "Средец (обновено)"; then SEEN="$(( ($(date +%s%N) - START) / 1000000 ))"; break; fi
   sleep 0.1
 done
-[[ -n "$SEEN" ]] || fail "the edited district name did not appear through nginx within 6 s"
-# TTL (1 s) + watcher debounce + re-index: 3 s is a generous bound on a laptop.
-(( SEEN <= 3000 )) || fail "the change took ${SEEN} ms to appear (bound: 3000 ms)"
-pass "content change visible through nginx after ${SEEN} ms (cache TTL 1 s + watcher + sync)"
-# 5. A service alert (issue 23): written now, it starts 4 s later and ends 4 s after that.
+[[ -n "$SEEN" ]] || fail "the pushed district name did not appear through nginx within 8 s"$'\n'"$(tail -5 "$WORK/replica1.log")"
+# TTL (1 s) + fetch, switch and re-index: 4 s is a generous bound on a loaded laptop.
+(( SEEN <= 4000 )) || fail "the push took ${SEEN} ms to appear (bound: 4000 ms)"
+[[ "$(ready_field 1 contentCommit)" == "$PUSHED" ]] || fail "replica 1 does not report the pushed commit"
+pass "push + webhook through nginx: visible after ${SEEN} ms (cache TTL 1 s + fetch, switch and re-index)"
+
+# 5. Replica 0 comes back on its own DATA_DIR (its clone still at the first commit): it
+# serves at once and fetches at start, so both replicas converge on the pushed commit.
+start_replica 0
+wait_ready 0
+CONVERGED=""
+for _ in $(seq 1 100); do
+  [[ "$(ready_field 0 contentCommit)" == "$PUSHED" ]] && { CONVERGED=1; break; }
+  sleep 0.1
+done
+[[ -n "$CONVERGED" ]] || fail "replica 0 did not reach commit $PUSHED after its restart"
+for i in 0 1; do
+  [[ "$(header X-Content-Commit "http://127.0.0.1:${PORTS[$i]}/bg/rayoni/sredets/")" == "$PUSHED" ]] || fail "replica $i does not send X-Content-Commit $PUSHED"
+done
+V0="$(ready_field 0 version)"
+V1="$(ready_field 1 version)"
+[[ "$V0" == "$V1" ]] || fail "after the push the replicas built different content versions: $V0 and $V1"
+E0="$(header ETag "http://127.0.0.1:${PORTS[0]}/bg/rayoni/sredets/")"
+E1="$(header ETag "http://127.0.0.1:${PORTS[1]}/bg/rayoni/sredets/")"
+[[ -n "$E0" && "$E0" == "$E1" ]] || fail "after the push the replicas sent different ETags: $E0 and $E1"
+pass "both replicas at commit ${PUSHED:0:12}, content version $V0, ETag $E0 for /bg/rayoni/sredets/"
+
+# 6. A service alert (issue 23): pushed now with a signed webhook, it starts 6 s later and
+# ends 4 s after that.
 # No file changes at those moments: the replica's content version moves on with the clock,
 # and nginx's one-second entries expire.
-A_START=$(( $(date +%s) + 4 )); A_END=$(( A_START + 4 ))
+A_START=$(( $(date +%s) + 6 )); A_END=$(( A_START + 4 ))
 mkdir -p "$WORK/content/alerts/bg"
 printf -- '---\ntitle: Проверка на предупреждение\nkind: other\nseverity: info\ndistricts: [sredets]\nstart: %s\nend: %s\n---\nПроверка.\n' \
   "$(date -u -d "@$A_START" +%Y-%m-%dT%H:%M:%SZ)" "$(date -u -d "@$A_END" +%Y-%m-%dT%H:%M:%SZ)" >"$WORK/content/alerts/bg/scale-out.md"
+git -C "$WORK/content" add alerts/bg/scale-out.md
+git -C "$WORK/content" commit -qm "A service alert"
+git -C "$WORK/content" push -q "$WORK/content.git" main
+CODE="$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -H "X-Hub-Signature-256: $SIG" --data "$BODY" "$PROXY/hooks/content")"
+[[ "$CODE" == "202" ]] || fail "the alert's webhook through nginx answered $CODE, not 202"
 # Prints the milliseconds from $2 (epoch seconds) until the page shows (1) or stops showing (0) the alert.
 alert_delay() {
   for _ in $(seq 1 200); do

@@ -17,6 +17,9 @@ import { errorHandler, notFound } from "./web/middleware/errors.js";
 import { requestLog } from "./web/middleware/request-log.js";
 import { requestGuard } from "./web/middleware/request-guard.js";
 import { securityHeaders } from "./web/middleware/security-headers.js";
+import { contentCommitHeader } from "./web/middleware/content-commit.js";
+import { contentHookRoutes } from "./web/routes/hooks.js";
+import type { ContentRepoView } from "./content-repo/status.js";
 import { devRoutes } from "./web/routes/dev.js";
 import { districtRoutes } from "./web/routes/districts.js";
 import { homeRoutes } from "./web/routes/home.js";
@@ -40,6 +43,8 @@ export interface CreateAppOptions {
   readonly logger?: Logger;
   /** Templates compiled with the bundle; by default, those next to it when NODE_ENV is production. */
   readonly compiledViews?: CompiledViews | null;
+  /** The followed content repository (CONTENT_REPO): X-Content-Commit, /readyz, POST /hooks/content. */
+  readonly contentRepo?: ContentRepoView | null;
 }
 
 export interface App {
@@ -76,13 +81,20 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   // Pages rendered before are sent from memory, precompressed, with the headers they were
   // first sent with (security headers included): only exact GET/HEAD URLs that rendered 200.
   // First in line, so a hit skips the stack below; it logs itself with a request id.
+  const repo = options.contentRepo ?? null;
+  const commitHeader = contentCommitHeader(repo);
+  app.use((_req, res, next) => {
+    commitHeader(res);
+    next();
+  });
   app.use(serveCachedPages(deps));
   app.use(requestLog(deps.logger));
   app.use(securityHeaders({ hsts: config.baseUrl.startsWith("https:") }));
   // GET/HEAD only (405 otherwise; no body parsers are mounted) and no malformed paths (400).
+  app.use(contentHookRoutes(config, repo, deps.logger));
   app.use(requestGuard());
   app.use(compression({ threshold: 1024 }));
-  app.use(systemRoutes(deps, state));
+  app.use(systemRoutes(deps, state, repo));
   app.use(mediaRoutes(deps));
   // Content-problems page and live reload: only for `npm run dev`, never on a public server.
   if (config.env === "development") app.use(devRoutes(deps));
@@ -102,6 +114,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   app.use(errorHandler(deps));
   const answerCached = cachedPageAnswerer(deps);
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    commitHeader(res);
     if (!answerCached(req, res)) app(req, res);
   };
   return { app, handle, deps, state };

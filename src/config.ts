@@ -1,5 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
+import { redactUrl } from "./content-repo/git.js";
+import { repoPaths } from "./content-repo/repo.js";
 
 export const LOCALES = ["bg", "pl"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -35,6 +37,18 @@ const trustProxy = z
     return raw; // an address list or a preset such as "loopback", as Express accepts it
   });
 
+// CONTENT_REPO: only transports that cannot run a command (git's ext:: and fd:: can),
+// and none in clear text (http://, git://). Local paths are made absolute here.
+const contentRepo = z
+  .string()
+  .min(1)
+  .refine((url) => !url.startsWith("-") && !/^[a-z][a-z0-9+.-]*::/i.test(url), "is not a git URL")
+  .refine((url) => {
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
+    return scheme === undefined || ["https", "ssh", "file"].includes(scheme);
+  }, "must be an https://, ssh:// or file:// URL, user@host:path (ssh) or a local path")
+  .transform((url) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/]+@[^/:]+:/.test(url) ? url : path.resolve(url)));
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: portNumber.default(3000),
@@ -53,6 +67,19 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WATCH: z.enum(["true", "false"]).optional(),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  // Empty means unset, as for a variable a deployment template always writes.
+  CONTENT_REPO: z.literal("").or(contentRepo).optional(),
+  CONTENT_BRANCH: z
+    .string()
+    .regex(/^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+(?<![./])$/, "is not a branch name such as main")
+    .default("main"),
+  CONTENT_POLL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  CONTENT_SSH_KEY: z
+    .string()
+    .regex(/^[^'"\\\n]+$/, "must be a path without quotes")
+    .optional()
+    .transform((p) => p && path.resolve(p)),
+  WEBHOOK_SECRET: z.literal("").or(z.string().min(16, "must be at least 16 characters (openssl rand -hex 32 makes one)")).optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -76,35 +103,60 @@ export interface Config {
   readonly watch: boolean;
   /** Processes serving requests (node:cluster); 1 serves from the main process. */
   readonly workers: number;
+  /**
+   * The content repository followed (CONTENT_REPO); contentDir is then its deployed tree
+   * inside DATA_DIR (src/content-repo/repo.ts) and the folder watcher is off.
+   */
+  readonly contentRepo: ContentRepoConfig | null;
+  /** Signs POST /hooks/content (WEBHOOK_SECRET); without it the endpoint answers 404. */
+  readonly webhookSecret: string | null;
+}
+
+export interface ContentRepoConfig {
+  readonly url: string;
+  readonly branch: string;
+  /** 0: no polling, webhooks only. */
+  readonly pollSeconds: number;
+  readonly sshKey?: string | undefined;
 }
 
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/** A value as an error message may show it: never a secret, never a URL's credentials. */
+function shown(name: string, value: string | undefined): string {
+  if (name === "WEBHOOK_SECRET" && value !== undefined) return `${value.length} characters`;
+  return JSON.stringify(name === "CONTENT_REPO" && value ? redactUrl(value) : value);
+}
+
 /** Parses the environment once; every other module receives the frozen result. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (issue) => `  ${issue.path.join(".")}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])])})`,
-    );
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message} (got ${shown(String(issue.path[0]), env[String(issue.path[0])])})`);
     throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`, { cause: parsed.error });
   }
   const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const repo: ContentRepoConfig | null = e.CONTENT_REPO
+    ? Object.freeze({ url: e.CONTENT_REPO, branch: e.CONTENT_BRANCH, pollSeconds: e.CONTENT_POLL_SECONDS, sshKey: e.CONTENT_SSH_KEY })
+    : null;
   return Object.freeze({
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
     baseUrl: e.BASE_URL ?? `http://localhost:${e.PORT}`,
-    contentDir: path.resolve(e.CONTENT_DIR),
-    dataDir: path.resolve(e.DATA_DIR),
+    contentDir: repo ? repoPaths(dataDir).current : path.resolve(e.CONTENT_DIR),
+    dataDir,
     defaultLocale: e.DEFAULT_LOCALE,
     timeZones: Object.freeze({ bg: e.TIME_ZONE_BG, pl: e.TIME_ZONE_PL }),
     trustProxy: e.TRUST_PROXY,
     searchRateLimit: e.SEARCH_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
-    watch: e.WATCH ? e.WATCH === "true" : e.NODE_ENV !== "test",
+    watch: repo ? false : e.WATCH ? e.WATCH === "true" : e.NODE_ENV !== "test",
     workers: e.WORKERS,
+    contentRepo: repo,
+    webhookSecret: e.WEBHOOK_SECRET || null,
   });
 }

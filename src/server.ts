@@ -10,7 +10,7 @@ import { createProcessLog } from "./server/log.js";
 import { checkFolders, describeStartFailure, listenFailure } from "./server/start-errors.js";
 import { isClusterPrimary, runPrimary } from "./server/cluster.js";
 import { ttyProgress } from "./index/parallel.js";
-import { followContent } from "./server/follow.js";
+import { followContent, followRepo, openRepo, workerRepoView } from "./server/follow.js";
 import { warmUp } from "./server/warm-up.js";
 
 /** Set once the environment is read, for the message of a failed start. */
@@ -35,6 +35,8 @@ async function main(): Promise<void> {
   if (isClusterPrimary(config)) return runPrimary(config, logger);
   // Runs at the first pause of the index build (it waits for its parse workers).
   setImmediate(() => warmUp(config));
+  // CONTENT_REPO: clone (unless DATA_DIR has the clone) and check out before indexing.
+  const repo = cluster.isWorker ? null : await openRepo(config, logger);
   const index = await ContentIndex.open(config, {
     log: (msg) => logger.warn(msg),
     info: (msg) => logger.info(msg),
@@ -45,13 +47,15 @@ async function main(): Promise<void> {
   logger.info({ articles: report.articles, districts: report.districts, problems: report.problems, ms: report.lastSync?.ms }, "index ready");
   for (const i of index.issues()) logger.warn({ file: i.file, line: i.line, field: i.field }, formatIssue(i));
 
-  const { handle, state } = await createApp({ config, index, logger });
+  const follower = repo && followRepo(index, repo, config, logger);
+  const { handle, state } = await createApp({ config, index, logger, contentRepo: follower ?? workerRepoView(config) });
   const running = await startServer(handle, config, logger, { state }).catch((error: unknown) => {
     throw listenFailure(error, config);
   });
   logger.info(`portal serving ${config.baseUrl} (${config.env})`);
 
   const watcher = followContent(index, config, logger);
+  follower?.requestUpdate("start");
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -59,6 +63,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal, droppedLogLines: dropped() }, "shutting down");
     watcher?.close();
+    follower?.close();
     const deadline = Date.now() + SHUTDOWN_LIMIT_MS;
     // Last resort if closing itself hangs; the grace period inside close() comes first.
     setTimeout(() => {

@@ -1,10 +1,12 @@
-// Output of `npm run check` in three shapes: text for people, JSON for tools, and
-// GitHub Actions workflow commands, which turn each problem into an annotation on the
-// changed line of a pull request.
+// Output of `npm run check` in four shapes: text for people, JSON for tools, GitHub
+// Actions workflow commands, which turn each problem into an annotation on the changed
+// line of a pull request, and GitLab's code-quality report, which does the same in a
+// merge request (deploy/content-ci/).
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { formatIssue, type ContentIssue } from "../content/issues.js";
 
-export const FORMATS = ["text", "json", "github"] as const;
+export const FORMATS = ["text", "json", "github", "gitlab"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface Summary {
@@ -33,9 +35,32 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace
 
 /** `::error file=content/bg/x.md,line=3,title=date::message` with the path relative to the repository (cwd). */
 export function githubCommand(i: ContentIssue, contentDir: string, cwd: string): string {
-  const prefix = path.relative(cwd, contentDir).split(path.sep).join("/");
-  const file = prefix ? `${prefix}/${i.file}` : i.file;
+  const file = repoPath(i, contentDir, cwd);
   return `::${i.severity} file=${escapeProperty(file)},line=${i.line},title=${escapeProperty(i.field)}::${escapeData(i.message)}`;
+}
+
+/** The problem's file relative to the repository root (cwd), as CI systems name files. */
+function repoPath(i: ContentIssue, contentDir: string, cwd: string): string {
+  const prefix = path.relative(cwd, contentDir).split(path.sep).join("/");
+  return prefix ? `${prefix}/${i.file}` : i.file;
+}
+
+/**
+ * GitLab's code-quality report (a subset of the Code Climate format): one JSON array,
+ * each problem with a stable fingerprint so GitLab can tell new problems from old ones.
+ */
+export function gitlabReport(issues: readonly ContentIssue[], contentDir: string, cwd: string): string {
+  const entries = issues.map((i) => {
+    const file = repoPath(i, contentDir, cwd);
+    return {
+      description: i.message,
+      check_name: i.field,
+      fingerprint: createHash("sha256").update(`${file}\0${i.field}\0${i.message}`).digest("hex"),
+      severity: i.severity === "error" ? "major" : "minor",
+      location: { path: file, lines: { begin: i.line } },
+    };
+  });
+  return `${JSON.stringify(entries, null, 2)}\n`;
 }
 
 /**
@@ -53,6 +78,7 @@ export function contentPrefix(contentDir: string, cwd: string): string {
 export function render(format: Format, issues: readonly ContentIssue[], files: number, contentDir: string, cwd: string): string {
   const summary = summarize(issues, files);
   // `file` stays relative to the content folder; `contentDir` says where that is.
+  if (format === "gitlab") return gitlabReport(issues, contentDir, cwd);
   if (format === "json") return `${JSON.stringify({ contentDir: contentPrefix(contentDir, cwd).replace(/\/$/, "") || ".", issues, summary }, null, 2)}\n`;
   const prefix = contentPrefix(contentDir, cwd);
   const lines = format === "github" ? issues.map((i) => githubCommand(i, contentDir, cwd)) : issues.map((i) => prefix + formatIssue(i));

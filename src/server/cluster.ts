@@ -9,7 +9,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { formatIssue } from "../content/issues.js";
 import { ContentIndex } from "../index/index.js";
-import { followContent } from "./follow.js";
+import { followContent, followRepo, openRepo, REPO_UPDATE_MESSAGE } from "./follow.js";
 import { ttyProgress } from "../index/parallel.js";
 import { serveRateLimitCounts } from "../web/rate-limit.js";
 
@@ -22,6 +22,7 @@ const RESTART_DELAY_MS = 1_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 export async function runPrimary(config: Config, logger: Logger): Promise<void> {
+  const repo = await openRepo(config, logger);
   const index = await ContentIndex.open(config, { log: (msg) => logger.warn(msg), info: (msg) => logger.info(msg), progress: ttyProgress() });
   const report = index.status();
   logger.info({ articles: report.articles, districts: report.districts, problems: report.problems, ms: report.lastSync?.ms }, "index ready");
@@ -40,12 +41,19 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
   logger.info({ workers: config.workers }, `portal serving ${config.baseUrl} with ${config.workers} workers (${config.env})`);
 
   const watcher = followContent(index, config, logger);
+  // CONTENT_REPO: the primary follows the repository; a webhook reaching a worker is passed here.
+  const follower = repo && followRepo(index, repo, config, logger);
+  cluster.on("message", (_worker, message: { type?: unknown } | null) => {
+    if (follower && message?.type === REPO_UPDATE_MESSAGE) follower.requestUpdate("webhook");
+  });
+  follower?.requestUpdate("start");
 
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down the workers");
     watcher?.close();
+    follower?.close();
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
     let left = workers.length;
     const done = () => {

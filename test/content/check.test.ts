@@ -87,6 +87,19 @@ describe("output formats", () => {
     expect(githubCommand(sample[1]!, "/repo/content", "/repo")).toMatch(/^::warning file=content\/bg\/b\.md,line=1,title=title::long$/);
   });
 
+  it("gitlab gives a code-quality report: repository paths, lines, severities and stable fingerprints", () => {
+    const report = JSON.parse(render("gitlab", sample, 4, "/repo/content", "/repo")) as { description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } }[];
+    expect(report.map((r) => [r.location.path, r.location.lines.begin, r.check_name, r.severity])).toEqual([
+      ["content/bg/a.md", 3, "date", "major"],
+      ["content/bg/b.md", 1, "title", "minor"],
+    ]);
+    expect(report[0]!.description).toBe(sample[0]!.message);
+    expect(report[0]!.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(report[0]!.fingerprint).not.toBe(report[1]!.fingerprint);
+    expect(JSON.parse(render("gitlab", sample, 4, "/repo/content", "/repo"))).toEqual(report);
+    expect(render("gitlab", [], 4, "/repo", "/repo")).toBe("[]\n");
+  });
+
   it("text gives one line per problem, with the path from where the command runs, and a summary line", () => {
     expect(render("text", sample, 4, "/repo/content", "/repo")).toBe(
       "content/bg/a.md:3: date: 100% wrong\nsecond line\ncontent/bg/b.md:1: title: warning: long\n4 files checked: 1 error, 1 warning\n",

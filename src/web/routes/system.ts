@@ -2,13 +2,14 @@
 // fingerprinted assets (article pictures: routes/media.ts).
 import { Router } from "express";
 import { HttpError } from "../../errors.js";
+import type { ContentRepoView } from "../../content-repo/status.js";
 import type { AppDeps } from "../context.js";
 import { localeForResponse } from "../negotiate.js";
 import { publicText } from "../public-text.js";
 import { redirectTo } from "../redirect.js";
 import { urls } from "../urls.js";
 
-export function systemRoutes(deps: AppDeps, state: { ready: boolean; inFlight?: () => number }): Router {
+export function systemRoutes(deps: AppDeps, state: { ready: boolean; inFlight?: () => number }, repo: ContentRepoView | null = null): Router {
   const router = Router();
 
   router.get("/", (req, res) => {
@@ -40,6 +41,10 @@ export function systemRoutes(deps: AppDeps, state: { ready: boolean; inFlight?: 
       lastError: s.lastError && publicText(s.lastError, deps.config),
       // Requests answered or waiting on open connections, besides this one.
       inFlight: Math.max(0, (state.inFlight?.() ?? 1) - 1),
+      // The followed content repository (CONTENT_REPO); null without one.
+      contentCommit: repo?.status().contentCommit ?? null,
+      deployedAt: repo?.status().deployedAt ?? null,
+      lastFetchError: repo?.status().lastFetchError ? publicText(repo.status().lastFetchError!, deps.config) : null,
     });
   });
 
