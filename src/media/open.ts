@@ -25,14 +25,11 @@ export class RefusedFileError extends Error {
 // holding one of libuv's four threads (or the whole indexer, synchronously).
 const FLAGS = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY;
 
-const roots = new Map<string, string>();
+// Resolved at every check, never remembered: with CONTENT_REPO the content folder is a link
+// that each update moves to the other checked-out tree (src/content-repo/repo.ts), and a
+// root remembered from before would refuse every new picture as "outside".
 function realRoot(root: string): string {
-  let real = roots.get(root);
-  if (!real) {
-    real = fs.realpathSync(root);
-    roots.set(root, real);
-  }
-  return real;
+  return fs.realpathSync(root);
 }
 
 export function isInside(root: string, file: string): boolean {
