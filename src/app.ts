@@ -45,6 +45,8 @@ export interface CreateAppOptions {
   readonly compiledViews?: CompiledViews | null;
   /** The followed content repository (CONTENT_REPO): X-Content-Commit, /readyz, POST /hooks/content. */
   readonly contentRepo?: ContentRepoView | null;
+  /** Readiness shared with the server that already listens (src/server.ts); set to ready here. */
+  readonly state?: { ready: boolean; inFlight?: () => number };
 }
 
 export interface App {
@@ -69,7 +71,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     assets: loadAssets(path.join(ROOT, "public")),
     logger,
   };
-  const state = { ready: true };
+  const state = options.state ?? { ready: true };
+  state.ready = true;
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false); // ETags are computed by src/web/send.ts

@@ -1,11 +1,13 @@
-// The entry point: configuration → index → app → listen → signals. The listening,
-// limits and graceful shutdown live in src/server/listen.ts.
+// The entry point: configuration → listen (503 while starting) → index → app → signals.
+// The listening, limits and graceful shutdown live in src/server/listen.ts.
 import cluster from "node:cluster";
+import type { RequestListener } from "node:http";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createApp } from "./app.js";
 import { ContentIndex } from "./index/index.js";
 import { formatIssue } from "./content/issues.js";
-import { SHUTDOWN_LIMIT_MS, startServer } from "./server/listen.js";
+import { SHUTDOWN_LIMIT_MS, startServer, type ServerState } from "./server/listen.js";
+import { startingHandler } from "./server/starting.js";
 import { createProcessLog } from "./server/log.js";
 import { checkFolders, describeStartFailure, listenFailure } from "./server/start-errors.js";
 import { isClusterPrimary, runPrimary } from "./server/cluster.js";
@@ -33,6 +35,14 @@ async function main(): Promise<void> {
   checkFolders(config);
   // WORKERS > 1: this process builds the index and forks the processes that serve.
   if (isClusterPrimary(config)) return runPrimary(config, logger);
+  // Listen before the index is built: until the app is ready every request but /healthz
+  // gets 503 with Retry-After (src/server/starting.ts), also while a damaged index file is
+  // rebuilt at start, instead of a refused connection.
+  const state: ServerState = { ready: false };
+  let handler: RequestListener = startingHandler;
+  const running = await startServer((req, res) => handler(req, res), config, logger, { state }).catch((error: unknown) => {
+    throw listenFailure(error, config);
+  });
   // Runs at the first pause of the index build (it waits for its parse workers).
   setImmediate(() => warmUp(config));
   // CONTENT_REPO: clone (unless DATA_DIR has the clone) and check out before indexing.
@@ -48,10 +58,8 @@ async function main(): Promise<void> {
   for (const i of index.issues()) logger.warn({ file: i.file, line: i.line, field: i.field }, formatIssue(i));
 
   const follower = repo && followRepo(index, repo, config, logger);
-  const { handle, state } = await createApp({ config, index, logger, contentRepo: follower ?? workerRepoView(config) });
-  const running = await startServer(handle, config, logger, { state }).catch((error: unknown) => {
-    throw listenFailure(error, config);
-  });
+  const { handle } = await createApp({ config, index, logger, contentRepo: follower ?? workerRepoView(config), state });
+  handler = handle;
   logger.info(`portal serving ${config.baseUrl} (${config.env})`);
 
   const watcher = followContent(index, config, logger);

@@ -18,8 +18,13 @@ const CONTENT_HINT = "set CONTENT_DIR to the folder that holds bg/, pl/ and dist
 const DATA_HINT = "make it writable by the portal's user, or set DATA_DIR to a writable folder (the index is rebuilt there)";
 
 /** Checks CONTENT_DIR (a readable folder) and DATA_DIR (created if missing, writable). */
-export function checkFolders(config: Pick<Config, "contentDir" | "dataDir">): void {
-  const content = config.contentDir;
+export function checkFolders(config: Pick<Config, "contentDir" | "dataDir" | "contentRepo">): void {
+  checkDataDir(config.dataDir);
+  // With CONTENT_REPO the content folder is the clone's checkout, made in DATA_DIR at start.
+  if (!config.contentRepo) checkContentDir(config.contentDir);
+}
+
+function checkContentDir(content: string): void {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(content);
@@ -32,8 +37,9 @@ export function checkFolders(config: Pick<Config, "contentDir" | "dataDir">): vo
   } catch (cause) {
     throw new StartError(`CONTENT_DIR: the content folder ${content} cannot be read (${code(cause)}) — give the portal's user read access to it, or ${CONTENT_HINT}`, { cause });
   }
+}
 
-  const data = config.dataDir;
+function checkDataDir(data: string): void {
   try {
     fs.mkdirSync(data, { recursive: true });
   } catch (cause) {

@@ -47,7 +47,7 @@ function failedStart(env: Record<string, string>): Promise<{ code: number | null
 describe("readonly-data-dir", () => {
   it.runIf(readOnly)("refuses to start on a read-only DATA_DIR, naming the setting, the folder and what to do", async () => {
     const dir = readOnly!.dir;
-    expect(() => checkFolders({ contentDir: CONTENT, dataDir: dir })).toThrow(`DATA_DIR: the data folder ${dir} is not writable`);
+    expect(() => checkFolders({ contentDir: CONTENT, dataDir: dir, contentRepo: null })).toThrow(`DATA_DIR: the data folder ${dir} is not writable`);
     const { code, stderr } = await failedStart({ DATA_DIR: dir });
     expect(code).toBe(1);
     expect(stderr).toContain(`DATA_DIR: the data folder ${dir} is not writable`);

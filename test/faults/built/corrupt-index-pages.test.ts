@@ -51,7 +51,8 @@ it("corrupt-index-pages: 29 damaged pages after a clean shutdown: the portal com
   expect(fs.statSync(file).size / 4096).toBeGreaterThan(200);
   overwritePages(file, middlePages(file, 29, SEED), SEED);
 
-  const second = await startBuilt({ contentDir, dataDir });
+  // Listening starts before the rebuild: pages answer 503 until it is done.
+  const second = await startBuilt({ contentDir, dataDir, waitFor: "alive" });
   running.push(second);
   const deadline = Date.now() + 40_000;
   const statuses = new Map<number, number>();

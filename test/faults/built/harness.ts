@@ -40,8 +40,13 @@ export interface StartBuiltOptions {
   readonly nodeArgs?: readonly string[];
   /** Default: stdout and stderr piped and collected. */
   readonly stdio?: StdioOptions;
-  /** Wait until /healthz answers (default true). */
+  /** Wait until the server answers (default true): /readyz 200, or /healthz 200 with `waitFor: "alive"`. */
   readonly waitHealthy?: boolean;
+  /**
+   * "ready" (default): the index is built and pages are served. "alive": the process
+   * listens (it does so before building the index, answering 503 meanwhile).
+   */
+  readonly waitFor?: "ready" | "alive";
 }
 
 export async function startBuilt(options: StartBuiltOptions): Promise<BuiltServer> {
@@ -80,18 +85,19 @@ export async function startBuilt(options: StartBuiltOptions): Promise<BuiltServe
     },
   };
   if (options.waitHealthy ?? true) {
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 60_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before it answered:\n${out}`);
       try {
-        const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1_000) });
+        const res = await fetch(`${url}/${options.waitFor === "alive" ? "healthz" : "readyz"}`, { signal: AbortSignal.timeout(1_000) });
+        await res.arrayBuffer();
         if (res.ok) break;
       } catch {
         // not listening yet
       }
       if (Date.now() > deadline) {
         child.kill("SIGKILL");
-        throw new Error(`the server did not answer /healthz within 30 s:\n${out}`);
+        throw new Error(`the server did not answer within 60 s:\n${out}`);
       }
       await new Promise((r) => setTimeout(r, 100));
     }
