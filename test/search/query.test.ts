@@ -70,8 +70,8 @@ describe("buildMatch", () => {
   it("gives every word its alternatives and the last word a prefix", () => {
     const result = buildMatch("Gdańsk szkol", "pl");
     expect(result).toEqual({
-      match: '("gdansk") AND ("szkol" OR "szkol"*)',
-      terms: [["gdansk"], ["szkol"]],
+      match: '("gdansk") AND ("szkolic" OR "szkol" OR "szkol"*)',
+      terms: [["gdansk"], ["szkolic", "szkol"]],
       prefix: "szkol",
     });
   });
@@ -95,7 +95,7 @@ describe("buildMatch", () => {
   });
 
   it("merges a repeated word into one group", () => {
-    expect(buildMatch("szkolenie szkolenia szkoleń", "pl")?.match).toBe('("szkolen" OR "szkolen"*)');
+    expect(buildMatch("szkolenie szkolenia szkoleń", "pl")?.match).toBe('("szkolen" OR "szkolic" OR "szkolen"*)');
   });
 
   it("escapes quotes by doubling and removes NUL in string literals", () => {
