@@ -2,7 +2,7 @@
 // version is rebuilt from the content at start, never migrated in place.
 import { LOCALES, type Locale } from "../config.js";
 
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

@@ -1,7 +1,7 @@
 // The one place where text becomes index terms. Indexing, querying and
 // highlighting all go through here, so a word and a query for it always meet.
 
-import { reverseTransliterateBg, transliterateBg } from "../text/translit.js";
+import { hardSignReadingBg, latinSpellingsBg, reverseTransliterateBg, transliterateBg } from "../text/translit.js";
 import { fold } from "./fold.js";
 import { lemmas } from "./lemmatize.js";
 import { stemBg } from "./stem-bg.js";
@@ -95,9 +95,17 @@ export function analyzeQueryTerm(raw: string, lang: Lang): string[] {
   if (isCyrillic(folded)) return stemsBg(folded);
   if (lang === "pl") return stemsPl(folded);
   // Latin query on Bulgarian content: the word itself (Latin names in the
-  // text) and its Cyrillic reading, stemmed and transliterated forward again.
-  // Going through Cyrillic lets the Bulgarian stemmer see the word, and going
-  // back to Latin hides the ambiguities of the reverse mapping (ъ/а, ь/й), as
-  // the index stores transliterated stems (see analyzeTerm).
-  return unique([folded, ...stemsBg(reverseTransliterateBg(folded)).map(transliterateBg)]);
+  // text) and its Cyrillic readings, in whichever common system it was typed
+  // (latinSpellingsBg), stemmed and transliterated forward again. Going
+  // through Cyrillic lets the dictionary and the stemmer see the word, and
+  // going back to Latin hides the ambiguities of the reverse mapping (ъ/а,
+  // ь/й), as the index stores transliterated stems (see analyzeTerm).
+  const readings = latinSpellingsBg(raw).flatMap((spelling) => {
+    const cyrillic = reverseTransliterateBg(spelling);
+    const hard = hardSignReadingBg(spelling);
+    // "u"/"y" typed for ъ: read so only when the plain reading is no dictionary word.
+    const spellings = hard !== null && lemmas(cyrillic, "bg").length === 0 ? [cyrillic, reverseTransliterateBg(hard)] : [cyrillic];
+    return spellings.flatMap((c) => stemsBg(c).map(transliterateBg));
+  });
+  return unique([folded, ...readings]);
 }
