@@ -6,8 +6,10 @@
 // Every piece of user text is emitted only as such a string, so AND, OR, NOT,
 // NEAR(, *, ^, +, -x and column:x typed by a user are searched as words (or
 // were already dropped by the tokenizer) and never act as operators. The only
-// operators in the output are the ones written here: ( ) OR AND and a `*`
-// directly after a closing quote.
+// operators in the output are the ones written here: ( ) OR AND, a `*`
+// directly after a closing quote, and the column filter "title :". A quoted
+// string of several space-separated terms is a phrase (the index's 'ascii'
+// tokenizer splits at spaces, and no term holds one).
 
 import type { Lang } from "./analyze.js";
 import { analyzeQueryTerm, normalizeWord } from "./analyze.js";
@@ -20,6 +22,14 @@ export type MatchQuery = {
   terms: string[][];
   /** Folded last word used as a prefix (for highlighting), if any. */
   prefix: string | null;
+  /** `match` restricted to the title column: a title holding every word ranks first. */
+  title: string;
+  /**
+   * The words, each by its first alternative, as one phrase (FTS5 "a b c"): articles with
+   * the words in that order rank above those with them apart. `match` itself for a
+   * one-word query, which every result matches.
+   */
+  phrase: string;
 };
 
 const MAX_INPUT = 200;
@@ -67,5 +77,7 @@ export function buildMatch(q: string, lang: Lang): MatchQuery | null {
     if (prefix !== null && i === lastGroup) parts.push(`${quote(prefix)}*`);
     return `(${parts.join(" OR ")})`;
   });
-  return { match: groups.join(" AND "), terms, prefix };
+  const match = groups.join(" AND ");
+  const phrase = terms.length > 1 ? quote(terms.map((alternatives) => alternatives[0]!).join(" ")) : match;
+  return { match, terms, prefix, title: `title : (${match})`, phrase };
 }

@@ -73,6 +73,8 @@ describe("buildMatch", () => {
       match: '("gdansk") AND ("szkolic" OR "szkol" OR "szkol"*)',
       terms: [["gdansk"], ["szkolic", "szkol"]],
       prefix: "szkol",
+      title: 'title : (("gdansk") AND ("szkolic" OR "szkol" OR "szkol"*))',
+      phrase: '"gdansk szkolic"',
     });
   });
 

@@ -8,7 +8,9 @@ import { LOCALES, type Locale } from "../../config.js";
 import { toEpochMs } from "../../content/dates.js";
 import { DISTRICT_ID_PATTERN } from "../../content/schema.js";
 import { HttpError } from "../../errors.js";
+import { MAX_RANKED } from "../../index/search.js";
 import { collator } from "../../i18n/format.js";
+import { placesNamed } from "../../search/places.js";
 import { buildMatch } from "../../search/query.js";
 import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
 import { MAX_PAGE, parseQuery } from "../params.js";
@@ -78,9 +80,11 @@ export function searchRoutes(deps: AppDeps): Router {
             district,
             from: y ? toEpochMs(`${y}-01-01`, tz) : undefined,
             to: y ? toEpochMs(`${y + 1}-01-01`, tz) : undefined,
+            places: placesNamed(match, districts.map((d) => ({ id: d.id, names: Object.values(d.name) })), locale),
           }, page, SEARCH_PER_PAGE)
-        : { hits: [], total: 0 };
-      const pages = Math.max(1, Math.ceil(result.total / SEARCH_PER_PAGE));
+        : { hits: [], total: 0, capped: false };
+      // Only the newest MAX_RANKED matches are ranked (see src/index/search.ts).
+      const pages = Math.max(1, Math.ceil(Math.min(result.total, MAX_RANKED) / SEARCH_PER_PAGE));
       if (page > pages) throw new HttpError(404, "No such results page");
       const heading = q ? t("search.resultsFor", { q }) : t("search.title");
       renderPage(req, res, deps, "pages/search.njk", {
@@ -101,6 +105,8 @@ export function searchRoutes(deps: AppDeps): Router {
           .sort((a, b) => collator(locale).compare(a.name, b.name)),
         yearOptions: deps.index.search.years(locale, tz),
         total: result.total,
+        capped: result.capped,
+        maxRankedText: new Intl.NumberFormat(locale).format(MAX_RANKED),
         hits: result.hits.map((h) => ({ titleSegments: h.title, snippet: h.snippet, ...articleCard(deps, h.article) })),
         list: { page, pages },
         hrefFor: (n: number) => searchHref(locale, { q, district, year, page: n }),
