@@ -11,7 +11,7 @@
 import { LOCALES, type Locale } from "../config.js";
 import { dateTimeFormat } from "../i18n/format.js";
 import { LruCache } from "../search/cache.js";
-import { highlight, type Segment } from "../search/highlight.js";
+import { highlight, snippet, type Segment } from "../search/highlight.js";
 import type { MatchQuery } from "../search/query.js";
 import type { ArticleSummary } from "./articles.js";
 import type { Db } from "./db.js";
@@ -208,8 +208,9 @@ export function createSearchQueries(db: Db, bySummaryIds: (ids: number[]) => Map
       if (!article) return [];
       return [{
         article,
-        title: highlight(article.title, q.terms, q.prefix, lang, 400),
-        snippet: highlight(`${article.summary}\n${bodies.get(id) ?? ""}`, q.terms, q.prefix, lang, 240),
+        // The whole title, always (issue 21: a clipped headline hid what the article is).
+        title: highlight(article.title, q.terms, q.prefix, lang, Number.MAX_SAFE_INTEGER),
+        snippet: snippet(article.summary, bodies.get(id) ?? "", q.terms, q.prefix, lang),
       }];
     });
   }

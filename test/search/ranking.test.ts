@@ -37,6 +37,8 @@ beforeAll(async () => {
   // older; the Sredets one names the district in its body too.
   write("bg/lozenets/fontan-lozenets.md", "Фонтан до Средец и Лозенец", day(50), "Нов фонтан на границата на Лозенец със Средец.");
   write("bg/sredets/fontan-sredets.md", "Нов фонтан в градинката", day(45), "Фонтанът в район Средец работи отново.");
+  // A title whose matching word is far from its start (the issue's clipped headline).
+  write("bg/sredets/obuchenie-sluzhiteli.md", "Район „Средец“ започва тридневно обучение по деловодство на служителите", day(60), "Обучението е в сградата на района.");
   await portal.index.sync();
   portal.index.version();
 }, 60_000);
@@ -51,6 +53,13 @@ async function pageTitles(url: string): Promise<string[]> {
   const html = (await request(portal.app).get(url)).text;
   return [...html.matchAll(/<h2 class="card-title"><a href="[^"]*">([\s\S]*?)<\/a><\/h2>/g)].map((m) => m[1]!.replace(/<\/?mark>/g, ""));
 }
+
+describe("search results page", () => {
+  it("shows the whole title, not a window around the first hit", async () => {
+    const titles = await pageTitles("/bg/tarsene/?q=%D1%81%D0%BB%D1%83%D0%B6%D0%B8%D1%82%D0%B5%D0%BB%D0%B8%D1%82%D0%B5%20%D0%B4%D0%B5%D0%BB%D0%BE%D0%B2%D0%BE%D0%B4%D1%81%D1%82%D0%B2%D0%BE");
+    expect(titles, JSON.stringify(titles)).toContain("Район „Средец“ започва тридневно обучение по деловодство на служителите");
+  });
+});
 
 describe("search ranking", () => {
   it("puts the article whose title names the place before 20 newer passing mentions (zukowo)", () => {
