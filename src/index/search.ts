@@ -13,6 +13,7 @@ import { dateTimeFormat } from "../i18n/format.js";
 import { LruCache } from "../search/cache.js";
 import { highlight, snippet, type Segment } from "../search/highlight.js";
 import type { MatchQuery } from "../search/query.js";
+import { buildVocabulary, closestWord, completions, type Vocabulary } from "../search/vocabulary.js";
 import type { ArticleSummary } from "./articles.js";
 import type { Db } from "./db.js";
 import { perSearchTable } from "./schema.js";
@@ -137,6 +138,8 @@ export function createSearchQueries(db: Db, bySummaryIds: (ids: number[]) => Map
   // FTS table keeps them, so that publishing one needs no indexing.
   const hiddenCount = perSearchTable((t) => db.prepare(`SELECT count(*) FROM ${t} WHERE rowid NOT IN (SELECT id FROM temp.search_live WHERE lang = ?)`).pluck());
   const texts = db.prepare("SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))").raw();
+  const headlines = db.prepare("SELECT title, summary FROM articles WHERE id IN (SELECT id FROM temp.search_live WHERE lang = ?)").raw();
+  const vocabularies = new Map<string, Vocabulary>();
   // The listing is in date order, so its ends give the span without a scan.
   const span = db.prepare(`SELECT
     (SELECT a.date FROM listing l JOIN articles a ON a.id = l.article_id WHERE l.scope = @scope ORDER BY l.pos DESC LIMIT 1) AS first,
@@ -165,6 +168,7 @@ export function createSearchQueries(db: Db, bySummaryIds: (ids: number[]) => Map
     })();
     cache.clear();
     totals.clear();
+    vocabularies.clear();
     // Read after the refill, whose own writes moved total_changes().
     liveKey = changeKey();
     return liveKey;
@@ -215,7 +219,46 @@ export function createSearchQueries(db: Db, bySummaryIds: (ids: number[]) => Map
     });
   }
 
+  /** The words of the published titles and summaries of `lang`, built once per content version. */
+  function vocabulary(lang: Locale): Vocabulary {
+    const key = `${current()}\u0000${lang}`;
+    let v = vocabularies.get(key);
+    if (v === undefined) {
+      const rows = headlines.all(lang) as [string, string][];
+      v = buildVocabulary(rows.flatMap(([title, summary]) => [title, summary]));
+      vocabularies.clear();
+      vocabularies.set(key, v);
+    }
+    return v;
+  }
+
   return {
+    /**
+     * "Did you mean …?": `q` with each word that no published title or summary holds
+     * replaced by the closest one that does (edit distance ≤ 2), or null if none changed.
+     */
+    didYouMean(q: string, lang: Locale): string | null {
+      const v = vocabulary(lang);
+      let changed = false;
+      let seen = 0;
+      // As many words as a query searches for (query.ts MAX_TOKENS); the rest stay.
+      const out = q.slice(0, 200).replace(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu, (word) => {
+        if (++seen > 8) return word;
+        const closest = closestWord(v, word);
+        if (closest === null) return word;
+        changed = true;
+        return closest;
+      });
+      return changed ? out : null;
+    },
+    /** Words of titles and summaries that complete the last word of `q`, for OpenSearch suggestions. */
+    complete(q: string, lang: Locale, n: number): string[] {
+      const typed = q.slice(0, 100);
+      const m = /([\p{L}\p{N}][\p{L}\p{N}\p{M}]*)$/u.exec(typed);
+      if (m === null) return [];
+      const head = typed.slice(0, typed.length - m[1]!.length);
+      return completions(vocabulary(lang), m[1]!, n).map((w) => head + w);
+    },
     /** Years that have published articles in a language, newest first, for the year filter. */
     years(lang: Locale, timeZone: string): string[] {
       const r = span.get({ scope: lang }) as { first: number | null; last: number | null };
