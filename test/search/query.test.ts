@@ -126,5 +126,7 @@ describe("buildMatch", () => {
       }),
       { numRuns: 500 },
     );
-  });
+    // The first query loads the Hunspell dictionaries (src/search/lemmatize.ts): 0.2 s on
+    // a quiet machine, several seconds on the shared one under load.
+  }, 20_000);
 });
