@@ -42,6 +42,15 @@ export function quote(term: string): string {
   return `"${term.replace(/\0/g, "").replace(/"/g, '""')}"`;
 }
 
+// Prepositions and conjunctions that residents type ("w Gdyni", "ремонт на улицата") but
+// that say nothing about which article they mean: a query of other words too does not
+// require them (every word is required otherwise, so "w Gdyni" missed an article saying
+// "Gdynia" without a "w"). Folded forms.
+const FUNCTION_WORDS: Record<Lang, ReadonlySet<string>> = {
+  pl: new Set(["w", "we", "z", "ze", "na", "do", "i", "o", "u", "a", "od", "po", "za", "przy", "dla", "oraz", "lub", "ku", "nad", "pod"]),
+  bg: new Set(["в", "във", "на", "и", "с", "със", "за", "от", "до", "по", "при", "към", "а", "или", "v", "na", "i", "s", "za", "ot", "do", "po"]),
+};
+
 function letterCount(word: string): number {
   return word.match(LETTER)?.length ?? 0;
 }
@@ -53,7 +62,9 @@ export function buildMatch(q: string, lang: Lang): MatchQuery | null {
   const groupOf = new Map<string, number>();
   let lastRaw = "";
   let lastGroup = -1;
-  for (const token of tokenize(q.slice(0, MAX_INPUT))) {
+  const tokens = tokenize(q.slice(0, MAX_INPUT));
+  const content = tokens.filter((t) => !FUNCTION_WORDS[lang].has(normalizeWord(t.raw)));
+  for (const token of content.length > 0 ? content : tokens) {
     const alternatives = analyzeQueryTerm(token.raw, lang);
     if (alternatives.length === 0) continue;
     const key = alternatives.join("\u0001");

@@ -2,6 +2,7 @@
 // analyzer on the evaluation sets (see score.ts and README.md beside this file).
 // `--misses N` also lists up to N missed and conflated pairs per language.
 
+import { EXAMPLES, examplePortal, rankOf } from "./queries.js";
 import { score } from "./score.js";
 
 const args = process.argv.slice(2);
@@ -19,4 +20,16 @@ for (const lang of ["pl", "bg"] as const) {
     for (const m of s.misses.slice(0, showMisses)) console.log(`  miss      ${m.category}\t${m.form} -> ${m.lemma}`);
     for (const m of s.conflated.slice(0, showMisses)) console.log(`  conflated ${m.category}\t${m.form} ~ ${m.lemma}`);
   }
+}
+
+// The issue's example queries against articles written for them (queries.ts).
+const portal = await examplePortal();
+try {
+  console.log("example queries: rank of the article meant (of all matches)");
+  for (const example of EXAMPLES) {
+    const { rank, total } = rankOf(portal, example);
+    console.log(`  ${example.lang} ${JSON.stringify(example.q).padEnd(22)} ${rank === null ? "not found" : `rank ${rank}`} of ${total}  (${example.expected})`);
+  }
+} finally {
+  portal.close();
 }
