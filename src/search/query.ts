@@ -22,7 +22,10 @@ export type MatchQuery = {
   terms: string[][];
   /** Folded last word used as a prefix (for highlighting), if any. */
   prefix: string | null;
-  /** `match` restricted to the title column: a title holding every word ranks first. */
+  /**
+   * `match` restricted to the title column. The ranking reads title hits from bm25 over the
+   * title alone (src/index/search.ts); this spelled-out form is the definition tests use.
+   */
   title: string;
   /**
    * The words, each by its first alternative, as one phrase (FTS5 "a b c"): articles with
