@@ -88,7 +88,9 @@ export function highlight(
   }
 
   let start = 0;
-  if (first.start > LEAD) start = startAfterSpace(text, first.start - LEAD, first.start);
+  // Text that fits is shown whole (a title, a short block): cutting its start only hid
+  // what it is about.
+  if (text.length > maxChars && first.start > LEAD) start = startAfterSpace(text, first.start - LEAD, first.start);
   let end = text.length;
   if (start + maxChars < text.length) end = endAtSpace(text, first.end, Math.max(start + maxChars, first.end));
 
@@ -117,4 +119,62 @@ function trimEnds(out: Segment[]): void {
   if (tail !== undefined && !tail.mark) tail.text = tail.text.replace(/\s+$/, "");
   if (out[0]?.text === "") out.shift();
   if (out[out.length - 1]?.text === "") out.pop();
+}
+
+/** A passage's worth as a snippet: how many query words it holds, then how many hits. */
+function passageScore(passage: string, terms: string[][], prefix: string | null, lang: Lang): [number, number] {
+  const groups = new Set<number>();
+  let hits = 0;
+  for (const token of words(passage)) {
+    const { folded, terms: own } = analysed(token.raw, lang);
+    let hit = false;
+    terms.forEach((alternatives, i) => {
+      const last = i === terms.length - 1;
+      if (own.some((t) => alternatives.includes(t)) || (last && prefix !== null && folded.startsWith(prefix))) {
+        groups.add(i);
+        hit = true;
+      }
+    });
+    if (hit) hits++;
+  }
+  return [groups.size, hits];
+}
+
+// A heading (a short block without closing punctuation) is shown with the block after it,
+// set apart by a dash, so "Kto bierze udział" never reads as the start of the next sentence.
+const HEADING_MAX = 100;
+const CLOSED = /[.!?…:;"”“»)]$/u;
+const isHeading = (block: string): boolean => block.length <= HEADING_MAX && !CLOSED.test(block);
+
+/**
+ * A search result's snippet (issue 21): the block (paragraph, heading, list item) of the
+ * summary or body that holds the most query words, then the most hits, the earlier on a
+ * tie, cut to `maxChars` around its first hit with every hit marked. The summary is not
+ * put before the body (it is usually the body's first paragraph, which made snippets say
+ * the same thing twice); without any hit, the summary (else the body) opens the snippet.
+ */
+export function snippet(
+  summary: string,
+  body: string,
+  terms: string[][],
+  prefix: string | null,
+  lang: Lang,
+  maxChars = 280,
+): Segment[] {
+  const blocks = body.split("\n").map((b) => b.trim()).filter((b) => b !== "");
+  const candidates = summary.trim() !== "" && !blocks.includes(summary.trim()) ? [summary.trim(), ...blocks] : blocks;
+  let best = -1;
+  let bestScore: [number, number] = [0, 0];
+  candidates.forEach((block, i) => {
+    const score = passageScore(block, terms, prefix, lang);
+    if (score[0] > bestScore[0] || (score[0] === bestScore[0] && score[1] > bestScore[1])) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  if (best < 0) return highlight(summary.trim() || (blocks[0] ?? ""), terms, prefix, lang, maxChars);
+  const block = candidates[best]!;
+  const next = candidates[best + 1];
+  const text = isHeading(block) && next !== undefined ? `${block} — ${next}` : block;
+  return highlight(text, terms, prefix, lang, maxChars);
 }

@@ -6,8 +6,10 @@
 // Every piece of user text is emitted only as such a string, so AND, OR, NOT,
 // NEAR(, *, ^, +, -x and column:x typed by a user are searched as words (or
 // were already dropped by the tokenizer) and never act as operators. The only
-// operators in the output are the ones written here: ( ) OR AND and a `*`
-// directly after a closing quote.
+// operators in the output are the ones written here: ( ) OR AND, a `*`
+// directly after a closing quote, and the column filter "title :". A quoted
+// string of several space-separated terms is a phrase (the index's 'ascii'
+// tokenizer splits at spaces, and no term holds one).
 
 import type { Lang } from "./analyze.js";
 import { analyzeQueryTerm, normalizeWord } from "./analyze.js";
@@ -20,6 +22,17 @@ export type MatchQuery = {
   terms: string[][];
   /** Folded last word used as a prefix (for highlighting), if any. */
   prefix: string | null;
+  /**
+   * `match` restricted to the title column. The ranking reads title hits from bm25 over the
+   * title alone (src/index/search.ts); this spelled-out form is the definition tests use.
+   */
+  title: string;
+  /**
+   * The words, each by its first alternative, as one phrase (FTS5 "a b c"): articles with
+   * the words in that order rank above those with them apart. `match` itself for a
+   * one-word query, which every result matches.
+   */
+  phrase: string;
 };
 
 const MAX_INPUT = 200;
@@ -32,6 +45,15 @@ export function quote(term: string): string {
   return `"${term.replace(/\0/g, "").replace(/"/g, '""')}"`;
 }
 
+// Prepositions and conjunctions that residents type ("w Gdyni", "ремонт на улицата") but
+// that say nothing about which article they mean: a query of other words too does not
+// require them (every word is required otherwise, so "w Gdyni" missed an article saying
+// "Gdynia" without a "w"). Folded forms.
+const FUNCTION_WORDS: Record<Lang, ReadonlySet<string>> = {
+  pl: new Set(["w", "we", "z", "ze", "na", "do", "i", "o", "u", "a", "od", "po", "za", "przy", "dla", "oraz", "lub", "ku", "nad", "pod"]),
+  bg: new Set(["в", "във", "на", "и", "с", "със", "за", "от", "до", "по", "при", "към", "а", "или", "v", "na", "i", "s", "za", "ot", "do", "po"]),
+};
+
 function letterCount(word: string): number {
   return word.match(LETTER)?.length ?? 0;
 }
@@ -43,7 +65,9 @@ export function buildMatch(q: string, lang: Lang): MatchQuery | null {
   const groupOf = new Map<string, number>();
   let lastRaw = "";
   let lastGroup = -1;
-  for (const token of tokenize(q.slice(0, MAX_INPUT))) {
+  const tokens = tokenize(q.slice(0, MAX_INPUT));
+  const content = tokens.filter((t) => !FUNCTION_WORDS[lang].has(normalizeWord(t.raw)));
+  for (const token of content.length > 0 ? content : tokens) {
     const alternatives = analyzeQueryTerm(token.raw, lang);
     if (alternatives.length === 0) continue;
     const key = alternatives.join("\u0001");
@@ -67,5 +91,7 @@ export function buildMatch(q: string, lang: Lang): MatchQuery | null {
     if (prefix !== null && i === lastGroup) parts.push(`${quote(prefix)}*`);
     return `(${parts.join(" OR ")})`;
   });
-  return { match: groups.join(" AND "), terms, prefix };
+  const match = groups.join(" AND ");
+  const phrase = terms.length > 1 ? quote(terms.map((alternatives) => alternatives[0]!).join(" ")) : match;
+  return { match, terms, prefix, title: `title : (${match})`, phrase };
 }

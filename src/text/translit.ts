@@ -119,3 +119,52 @@ export function reverseTransliterateBg(latinWord: string): string {
   }
   return finalIa ? out + "ия" : out;
 }
+
+// Latin-typed Bulgarian comes in several systems besides the Act's, and readers mix them:
+// ISO 9 and the scientific system (č š ž, šč / ŝ for щ, ǎ / ă / ŭ for ъ, ju / û, ja / â),
+// BGN/PCGN before 2013 (ŭ for ъ; since 2013 it is the Act's system), and the informal
+// habits of chat and SMS ("c" for ц, "4" for ч, "6" for ш, "6t" for щ, "j" for ж or й,
+// "q" for я, "w" for в, "x" for х, "y" / "u" for ъ). Each of those is rewritten to the
+// Act's spelling, so that the reverse mapping above can read it.
+// Letters with marks first (the word is lower-cased, not folded: folding would make č a c).
+const MARKED: ReadonlyArray<readonly [RegExp, string]> = [
+  [/šč|ŝ|šć/gu, "sht"], [/č|ć/gu, "ch"], [/š|ś/gu, "sh"], [/ž|ź|ż/gu, "zh"],
+  [/[ǎăŭ]/gu, "a"], [/û/gu, "yu"], [/â/gu, "ya"], [/ʺ/gu, "a"], [/ʹ/gu, "y"],
+];
+// Then the plain-letter habits that have only one reading.
+const HABITS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/6t/gu, "sht"], [/6/gu, "sh"], [/4/gu, "ch"], [/q/gu, "ya"], [/w/gu, "v"], [/x/gu, "h"],
+  [/ja/gu, "ya"], [/ju/gu, "yu"], [/jo/gu, "yo"], [/^ia/gu, "ya"], [/^iu/gu, "yu"],
+  // ISO 9 / scientific "c" is ц; a "c" starting "ch" is ч, as in the Act.
+  [/c(?!h)/gu, "ts"],
+];
+const CONSONANT = "bcdfghklmnprstvz";
+// "u" or "y" between two consonants is most likely ъ typed by habit (put for път, sybota
+// for събота); only that position is rewritten, so ulitsa and yug stay as they are.
+const HARD_SIGN = new RegExp(`(?<=[${CONSONANT}])[uy](?=[${CONSONANT}])`, "gu");
+
+/**
+ * The spellings in the Act's system that one Latin-typed Bulgarian word may stand for
+ * (lower case), for reverseTransliterateBg to read: the word with every habit that has
+ * one reading rewritten, and with a "j", that spelling with "j" as ж and as й.
+ */
+export function latinSpellingsBg(word: string): string[] {
+  // NFC puts č back together if it came as c + caron; other marks (a stress accent) go.
+  let w = word.normalize("NFC").toLowerCase();
+  for (const [re, to] of MARKED) w = w.replace(re, to);
+  w = w.replace(/\p{M}/gu, "");
+  const plain = HABITS.reduce((s, [re, to]) => s.replace(re, to), w);
+  // A "j" left alone is ж in informal writing (jivot) or й in some others (Jordan);
+  // the Act's "y" covers й.
+  return plain.includes("j") ? [plain, plain.replace(/j/gu, "zh"), plain.replace(/j/gu, "y")] : [plain];
+}
+
+/**
+ * `spelling` (from latinSpellingsBg) with "u" or "y" between consonants read as ъ (put
+ * for път, sybota for събота), or null if it has none. Most such "u" are у (obuchenie),
+ * so callers use this reading only when the plain one is no word they know.
+ */
+export function hardSignReadingBg(spelling: string): string | null {
+  const hard = spelling.replace(HARD_SIGN, "a");
+  return hard === spelling ? null : hard;
+}

@@ -64,17 +64,22 @@ function writeArticles(portal: TestPortal, lang: Locale, count: number, tied: nu
   return out;
 }
 
-/** The definition, from the search table's own scores: published only, bm25, newest first. */
+/**
+ * The definition, from the search table's own scores: published only, those with the
+ * word in the title first (issue 21), then bm25, newest first.
+ */
 function expected(portal: TestPortal, lang: Locale, generated: Generated[]): string[] {
-  const match = buildMatch(WORD[lang].word, lang)!.match;
+  const { match, title } = buildMatch(WORD[lang].word, lang)!;
   const t = searchTable(lang);
-  const rows = portal.index.db.prepare(`SELECT a.file, a.slug, bm25(${t}, 10.0, 4.0, 1.0) FROM ${t} s JOIN articles a ON a.id = s.rowid WHERE ${t} MATCH ?`).raw().all(match) as [string, string, number][];
+  const rows = portal.index.db.prepare(`SELECT a.file, a.slug, bm25(${t}, 10.0, 4.0, 1.0),
+    s.rowid IN (SELECT rowid FROM ${t} WHERE ${t} MATCH @title)
+    FROM ${t} s JOIN articles a ON a.id = s.rowid WHERE ${t} MATCH @match`).raw().all({ match, title }) as [string, string, number, number][];
   const byFile = new Map(generated.map((g) => [g.file, g]));
   // Only generated articles carry the word.
   expect(rows.every(([file]) => byFile.has(file))).toBe(true);
   return rows
     .filter(([file]) => byFile.get(file)!.published)
-    .sort((a, b) => a[2] - b[2] || byFile.get(b[0])!.date.localeCompare(byFile.get(a[0])!.date))
+    .sort((a, b) => b[3] - a[3] || a[2] - b[2] || byFile.get(b[0])!.date.localeCompare(byFile.get(a[0])!.date))
     .map(([, slug]) => slug);
 }
 

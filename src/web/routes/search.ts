@@ -7,7 +7,9 @@ import { LOCALES, type Locale } from "../../config.js";
 import { toEpochMs } from "../../content/dates.js";
 import { DISTRICT_ID_PATTERN } from "../../content/schema.js";
 import { HttpError } from "../../errors.js";
+import { MAX_RANKED } from "../../index/search.js";
 import { collator } from "../../i18n/format.js";
+import { placesNamed } from "../../search/places.js";
 import { buildMatch } from "../../search/query.js";
 import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
 import { MAX_PAGE, parseQuery } from "../params.js";
@@ -16,6 +18,10 @@ import { renderPage, sendBody } from "../send.js";
 import { urls } from "../urls.js";
 
 export const SEARCH_PER_PAGE = 10;
+/** Fewer results than this, and the page offers "Did you mean …?". */
+const FEW_RESULTS = 3;
+/** OpenSearch suggestions per answer. */
+const SUGGESTIONS = 8;
 
 const searchQuery = z.object({
   // Longer text is cut by buildMatch (200 characters); any string is a valid query.
@@ -65,9 +71,13 @@ export function searchRoutes(deps: AppDeps): Router {
             district,
             from: y ? toEpochMs(`${y}-01-01`, tz) : undefined,
             to: y ? toEpochMs(`${y + 1}-01-01`, tz) : undefined,
+            places: placesNamed(match, districts.map((d) => ({ id: d.id, names: Object.values(d.name) })), locale),
           }, page, SEARCH_PER_PAGE)
-        : { hits: [], total: 0 };
-      const pages = Math.max(1, Math.ceil(result.total / SEARCH_PER_PAGE));
+        : { hits: [], total: 0, capped: false };
+      // Only the newest MAX_RANKED matches are ranked (see src/index/search.ts).
+      const pages = Math.max(1, Math.ceil(Math.min(result.total, MAX_RANKED) / SEARCH_PER_PAGE));
+      // "Did you mean …?" when the query finds little: one link away, a plain GET.
+      const suggestion = match && result.total < FEW_RESULTS ? deps.index.search.didYouMean(q, locale) : null;
       if (page > pages) throw new HttpError(404, "No such results page");
       const heading = q ? t("search.resultsFor", { q }) : t("search.title");
       renderPage(req, res, deps, "pages/search.njk", {
@@ -88,10 +98,23 @@ export function searchRoutes(deps: AppDeps): Router {
           .sort((a, b) => collator(locale).compare(a.name, b.name)),
         yearOptions: deps.index.search.years(locale, tz),
         total: result.total,
+        capped: result.capped,
+        maxRankedText: new Intl.NumberFormat(locale).format(MAX_RANKED),
+        didYouMean: suggestion === null ? null : { text: suggestion, href: searchHref(locale, { q: suggestion, district, year }) },
         hits: result.hits.map((h) => ({ titleSegments: h.title, snippet: h.snippet, ...articleCard(deps, h.article) })),
         list: { page, pages },
         hrefFor: (n: number) => searchHref(locale, { q, district, year, page: n }),
       });
+    });
+
+    // OpenSearch suggestions (application/x-suggestions+json): ["typed", ["completion", ...]],
+    // for the browser's address bar; the page itself keeps a plain form.
+    router.get(`/${locale}/suggest.json`, (req, res) => {
+      const typed = typeof req.query.q === "string" ? req.query.q.slice(0, 100) : "";
+      // Published articles only: version() refreshes what the listings say (as in search).
+      deps.index.version();
+      const words = typed.trim() === "" ? [] : deps.index.search.complete(typed, locale, SUGGESTIONS);
+      sendBody(req, res, deps, JSON.stringify([typed, words]), "application/x-suggestions+json; charset=utf-8");
     });
 
     router.get(`/${locale}/opensearch.xml`, (req, res) => {
@@ -101,6 +124,7 @@ export function searchRoutes(deps: AppDeps): Router {
         description: t("search.label"),
         locale,
         template: `${base}${urls.search(locale)}?q={searchTerms}`,
+        suggestTemplate: `${base}/${locale}/suggest.json?q={searchTerms}`,
         searchForm: base + urls.search(locale),
         icon: base + deps.assets.url("img/favicon.svg"),
       });
