@@ -5,6 +5,7 @@ import type Database from "better-sqlite3";
 import type { Config } from "../config.js";
 import type { ContentIssue } from "../content/issues.js";
 import { IndexError } from "../errors.js";
+import { createApiArticleQueries } from "./api-articles.js";
 import { createArticleQueries } from "./articles.js";
 import { formatIssue } from "../content/issues.js";
 import { forgetKeys, primeKeys } from "./cross.js";
@@ -65,6 +66,8 @@ export class ContentIndex {
   db!: Db;
   file!: string;
   articles!: ReturnType<typeof createArticleQueries>;
+  /** Keyset pages for the JSON API (src/api/). */
+  apiArticles!: ReturnType<typeof createApiArticleQueries>;
   districts!: ReturnType<typeof createDistrictQueries>;
   search!: ReturnType<typeof createSearchQueries>;
   private lastSync: SyncReport | null = null;
@@ -125,6 +128,7 @@ export class ContentIndex {
       return this.renderBody(markdown, lang);
     });
     this.districts = createDistrictQueries(db);
+    this.apiArticles = createApiArticleQueries(db);
     this.search = createSearchQueries(db, (ids) => this.articles.byIds(ids));
     this.meta = db.prepare("SELECT value FROM meta WHERE key = ?").pluck();
     // Changes when another connection (a cluster primary, see src/server/cluster.ts)

@@ -22,6 +22,8 @@ export const urls = {
   tag: (l: Locale, tag: string, page = 1) => withPage(`/${l}/${SEGMENTS[l].tags}/${tag}/`, page),
   search: (l: Locale) => `/${l}/${SEGMENTS[l].search}/`,
   accessibility: (l: Locale) => `/${l}/${SEGMENTS[l].accessibility}/`,
+  /** The JSON API's human page (the same word in both languages). */
+  api: (l: Locale) => `/${l}/api/`,
 };
 
 /** Absolute URL for canonical links, sitemaps and feeds. */
