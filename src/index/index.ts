@@ -115,7 +115,10 @@ export class ContentIndex {
     private readonly clock: () => number,
     private readonly options: OpenOptions,
   ) {
-    this.attach(db, file);
+    // Not attached here: preparing the queries reads every table's schema, and a damaged
+    // FTS5 config page fails right there (SQLITE_CORRUPT) — open() must be able to catch it.
+    this.db = db;
+    this.file = file;
   }
 
   /** Points every query at `db` (at start, and when a rebuilt index replaces a damaged one). */
@@ -157,6 +160,7 @@ export class ContentIndex {
     if (opened.rebuiltBecause) options.log?.(`rebuilding the index: ${opened.rebuiltBecause}`);
     const index = new ContentIndex(opened.db, opened.file, config, options.clock ?? Date.now, options);
     try {
+      index.attach(opened.db, opened.file);
       await index.load(opened);
     } catch (cause) {
       // A damaged page that only a query finds (the checks at open read the header and
@@ -237,6 +241,7 @@ export class ContentIndex {
     const opened = createFresh(this.config.dataDir, "damaged", this.file);
     const old = this.db;
     const builder = new ContentIndex(opened.db, opened.file, this.config, this.clock, { ...this.options, fillSearch: false });
+    builder.attach(opened.db, opened.file);
     await builder.load(opened);
     if (this.closed) {
       opened.db.close();
