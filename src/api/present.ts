@@ -9,6 +9,7 @@ import { MIME, fallbackFormat, variantUrl, type VariantFormat } from "../media/u
 import { variantWidths } from "../media/picture.js";
 import type { AppDeps } from "../web/context.js";
 import { absoluteHtml } from "../web/seo/feed-xml.js";
+import { modifiedAt } from "../web/seo/site-pages.js";
 import { urls } from "../web/urls.js";
 import { API_BASE } from "./openapi.js";
 import type { Article, ArticleSummary as ArticleSummarySchema, Picture } from "./schemas.js";
@@ -26,8 +27,6 @@ function query(params: Record<string, string>): string {
 
 export const articleId = (lang: Locale, slug: string) => `${lang}/${slug}`;
 
-/** The last change of an article as every output states it (see content/article.ts `updated`). */
-export const updatedAt = (a: ArticleSummary) => Math.max(a.date, a.modified);
 
 function picture(base: string, img: NonNullable<ArticleSummary["image"]>): z.infer<typeof Picture> {
   // The same widths the page's <picture> offers (media/picture.ts), in every format it offers.
@@ -62,7 +61,7 @@ export function summaryJson(deps: AppDeps, a: ArticleSummary): z.infer<typeof Ar
     title: a.title,
     summary: a.summary,
     published: toIsoWithOffset(a.date, tz),
-    updated: toIsoWithOffset(updatedAt(a), tz),
+    updated: toIsoWithOffset(modifiedAt(a), tz),
     district: { id: a.district, name: district?.name[a.lang] ?? a.district, url: base + urls.district(a.lang, a.district) },
     tags: a.tags.map((name) => {
       const slug = slugify(name, a.lang);
