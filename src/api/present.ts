@@ -84,6 +84,7 @@ export function articleJson(deps: AppDeps, a: ArticleDetail, now: number): z.inf
     aliases: deps.index.apiArticles.aliases(a.id),
     html: absoluteHtml(a.html, summary.url),
     text: a.text,
+    changes: a.changes.map((c) => ({ date: toIsoWithOffset(c.date, deps.config.timeZones[a.lang]), note: c.note })),
     translations: deps.index.articles.translations(a, now).map((t) => ({
       id: articleId(t.lang, t.slug),
       lang: t.lang,

@@ -62,6 +62,8 @@ export const Translation = z
   .object({ id: z.string(), lang: Lang, title: z.string(), url: absoluteUrl, api: absoluteUrl })
   .register(registry, { id: "Translation" });
 
+export const ChangeNote = z.object({ date: isoDateTime, note: z.string() }).register(registry, { id: "ChangeNote" });
+
 export const Article = ArticleSummary.extend({
   expires: isoDateTime.nullable(),
   translationKey: z.string().nullable(),
@@ -69,6 +71,7 @@ export const Article = ArticleSummary.extend({
   html: z.string().describe("Rendered body (HTML, relative links made absolute)"),
   text: z.string().describe("Plain-text body"),
   translations: z.array(Translation),
+  changes: z.array(ChangeNote).describe("What changed since publication, newest first; the newest date is `updated`"),
 }).register(registry, { id: "Article" });
 
 export const ArticlePage = z

@@ -31,14 +31,23 @@ export interface ArticleImage extends MediaFile {
 }
 
 /** What the portal knows of a valid article; field types come from the front-matter schema. */
-export type Article = Omit<FrontMatter, "date" | "updated" | "expires" | "image" | "slug" | "summary"> & {
+/** A change note (front matter `changes:`), its date as epoch ms. */
+export interface ChangeNote {
+  readonly date: number;
+  readonly note: string;
+}
+
+export type Article = Omit<FrontMatter, "date" | "updated" | "expires" | "image" | "slug" | "summary" | "changes"> & {
   readonly file: string;
   readonly lang: Locale;
   readonly district: string;
   readonly slug: string;
   readonly summary: string;
   readonly date: number;
+  /** `updated`, or the newest change note's date when that is later. */
   readonly updated: number | undefined;
+  /** The change history, newest first. */
+  readonly changes: readonly ChangeNote[];
   readonly expires: number | undefined;
   readonly image: ArticleImage | undefined;
   readonly html: string;
@@ -117,7 +126,10 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
   const fm = result.data;
   // `rest` goes last into the article below: V8 (Node 20) adds each property written
   // after a spread one by one, which cost about 10 µs per article.
-  const { date, updated, expires, summary, slug: ownSlug, image: picture, ...rest } = fm;
+  const { date, updated, expires, summary, slug: ownSlug, image: picture, changes: changeList, ...rest } = fm;
+  const changes = changeList.map((c) => ({ date: toEpochMs(c.date, options.timeZone), note: c.note })).sort((a, b) => b.date - a.date);
+  const updatedMs = updated === undefined ? undefined : toEpochMs(updated, options.timeZone);
+  const newestNote = changes[0]?.date;
   const articleDir = path.dirname(path.join(options.contentDir, rel));
   const media: MediaFile[] = [];
   let image: ArticleImage | undefined;
@@ -172,7 +184,9 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
     // A summary taken from the body is cleaned like one written in the front matter.
     summary: summary ?? stripBidiControls(truncateText(rendered ? rendered.firstParagraph || rendered.text : later!, 200)),
     date: toEpochMs(date, options.timeZone),
-    updated: updated === undefined ? undefined : toEpochMs(updated, options.timeZone),
+    // The newest change note moves `updated` (and so JSON-LD, sitemaps, feeds and the API).
+    updated: newestNote === undefined ? updatedMs : Math.max(newestNote, updatedMs ?? newestNote),
+    changes,
     expires: expires === undefined ? undefined : toEpochMs(expires, options.timeZone),
     image,
     html: rendered?.html ?? "",

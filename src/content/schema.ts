@@ -46,6 +46,15 @@ export const imageSchema = z.strictObject(
   { error: (issue) => (issue.code === "invalid_type" ? "must be a group with src, alt and caption" : undefined) },
 );
 
+/** One entry of an article's change history, shown at its end ("see all updates"). */
+export const changeSchema = z.strictObject(
+  {
+    date: dateString,
+    note: text("what changed, in a sentence", 500),
+  },
+  { error: (issue) => (issue.code === "invalid_type" ? "must be a group with date and note, such as - date: 2026-11-03 / note: The meeting starts at 18:00" : undefined) },
+);
+
 export const frontMatterSchema = z.strictObject({
   title: text("a title", 200),
   date: dateString,
@@ -65,10 +74,16 @@ export const frontMatterSchema = z.strictObject({
     .regex(/^[A-Za-z0-9._-]{1,100}$/, "may contain only letters a-z, digits, '.', '_' and '-'")
     .optional(),
   aliases: z.array(aliasPath, { error: "must be a list of paths" }).max(50).default([]),
+  // The newest note's date is the article's `updated` date everywhere (content/article.ts).
+  changes: z
+    .array(changeSchema, { error: "must be a list of changes, each with - date: and note:" })
+    .max(100, "has more than 100 changes — keep those readers need")
+    .default([]),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export type ImageFrontMatter = z.infer<typeof imageSchema>;
+export type ChangeFrontMatter = z.infer<typeof changeSchema>;
 
 const localizedError = (issue: { code: string; input?: unknown }) =>
   issue.code === "invalid_type"

@@ -13,8 +13,8 @@ export type ArticleSummary = Pick<Article, "lang" | "district" | "slug" | "title
   readonly file: string;
 };
 
-/** An article page: the summary plus its rendered body. */
-export type ArticleDetail = ArticleSummary & { readonly html: string; readonly text: string };
+/** An article page: the summary plus its rendered body and change notes (newest first). */
+export type ArticleDetail = ArticleSummary & { readonly html: string; readonly text: string; readonly changes: Article["changes"] };
 
 const SUMMARY_COLUMNS = "a.id, a.file, a.lang, a.district, a.slug, a.title, a.summary, a.date, a.updated, a.modified, a.expires, a.draft, a.author, a.tags, a.image, a.translation_key";
 
@@ -37,6 +37,7 @@ interface Row {
   translation_key: string | null;
   html?: string;
   text?: string;
+  changes?: string;
   /** The Markdown of a body not rendered yet (body_backlog). */
   later?: string | null;
 }
@@ -74,7 +75,7 @@ export function createArticleQueries(db: Db, renderLater: RenderBody) {
   const pageOf = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM listing l JOIN articles a ON a.id = l.article_id
     WHERE l.scope = @scope AND l.pos BETWEEN @first AND @last ORDER BY l.pos`);
   const countOf = db.prepare("SELECT coalesce(max(pos), 0) FROM listing WHERE scope = ?").pluck();
-  const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, a.html, a.text, (SELECT markdown FROM body_backlog b WHERE b.id = a.id) AS later`;
+  const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, a.changes, a.html, a.text, (SELECT markdown FROM body_backlog b WHERE b.id = a.id) AS later`;
   const bySlug = db.prepare(`SELECT ${DETAIL_COLUMNS} FROM articles a
     WHERE a.lang = @lang AND a.slug = @slug AND ${PUBLISHED} LIMIT 1`);
   // Preview (development only): drafts and scheduled articles too, never inactive ones.
@@ -103,7 +104,7 @@ export function createArticleQueries(db: Db, renderLater: RenderBody) {
       if (!r) return null;
       // Rendered the same way as it will be stored, so the page does not change when it is.
       const body = typeof r.later === "string" ? renderLater(r.later, r.lang) : { html: r.html ?? "", text: r.text ?? "" };
-      return { ...toSummary(r), html: body.html, text: body.text };
+      return { ...toSummary(r), html: body.html, text: body.text, changes: JSON.parse(r.changes ?? "[]") as Article["changes"] };
     },
     translations(a: ArticleSummary, now: number): { lang: Locale; slug: string; title: string }[] {
       if (!a.translationKey) return [];

@@ -39,6 +39,8 @@ interface ArticleRow {
   aliases: string;
   links: string;
   lines: string;
+  /** Absent in an index made before change notes existed. */
+  changes?: string;
   hash: string;
   html: string;
   text: string;
@@ -101,6 +103,7 @@ export function openLastGood(file: string | null, warn: (msg: string) => void = 
           aliases: JSON.parse(r.aliases) as string[],
           links: JSON.parse(r.links) as string[],
           lines: JSON.parse(r.lines) as Record<string, number>,
+          changes: JSON.parse(r.changes ?? "[]") as StoredArticle["changes"],
           hash: r.hash,
           html: r.html,
           text: r.text,

@@ -2,7 +2,7 @@
 // version is rebuilt from the content at start, never migrated in place.
 import { LOCALES, type Locale } from "../config.js";
 
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -49,6 +49,8 @@ CREATE TABLE articles (
   aliases TEXT NOT NULL,
   links TEXT NOT NULL,
   lines TEXT NOT NULL,
+  -- The change notes (front matter changes:), newest first, as JSON.
+  changes TEXT NOT NULL DEFAULT '[]',
   hash TEXT NOT NULL,
   active INTEGER NOT NULL DEFAULT 0,
   -- The large columns last: SQLite reads a row's columns in order and spills long rows to

@@ -90,6 +90,8 @@ export function newsRoutes(deps: AppDeps): Router {
           updatedIso: a.modified > a.date ? toIsoWithOffset(a.modified, tz) : null,
           updatedText: a.modified > a.date && formatDate(a.modified, locale, tz) !== card.dateText ? formatDate(a.modified, locale, tz) : null,
           tags: a.tags.map((name) => ({ name, url: urls.tag(locale, slugify(name, locale)) })),
+          // The change notes, newest first (front matter changes:), listed at the end.
+          changes: a.changes.map((c) => ({ dateIso: toIsoWithOffset(c.date, tz), dateText: formatDate(c.date, locale, tz), note: c.note })),
         },
         translations,
         related: deps.index.articles.related(a, 3).map((r) => articleCard(deps, r)),
