@@ -27,6 +27,7 @@ import { feedRoutes } from "./web/routes/feeds.js";
 import { searchRoutes } from "./web/routes/search.js";
 import { accessibilityRoutes } from "./web/routes/accessibility.js";
 import { apiPageRoutes } from "./web/routes/api-page.js";
+import { eventRoutes } from "./web/routes/events.js";
 import { mediaRoutes } from "./web/routes/media.js";
 import { systemRoutes } from "./web/routes/system.js";
 import { tagRoutes } from "./web/routes/tags.js";
@@ -97,6 +98,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   app.use(tagRoutes(deps));
   app.use(accessibilityRoutes(deps));
   app.use(apiPageRoutes(deps));
+  app.use(eventRoutes(deps));
   app.use(searchRoutes(deps));
   app.use(sitemapRoutes(deps));
   app.use(feedRoutes(deps));

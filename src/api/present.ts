@@ -2,6 +2,7 @@
 // article's language's time zone, URLs as absolute ones, ids as language/slug.
 import type { z } from "zod";
 import type { Locale } from "../config.js";
+import type { ArticleEvent } from "../content/article.js";
 import { toIsoWithOffset } from "../content/dates.js";
 import { slugify } from "../content/slug.js";
 import type { ArticleDetail, ArticleSummary } from "../index/articles.js";
@@ -12,7 +13,7 @@ import { absoluteHtml } from "../web/seo/feed-xml.js";
 import { modifiedAt } from "../web/seo/site-pages.js";
 import { urls } from "../web/urls.js";
 import { API_BASE } from "./openapi.js";
-import type { Article, ArticleSummary as ArticleSummarySchema, Picture } from "./schemas.js";
+import type { Article, ArticleSummary as ArticleSummarySchema, Event, Picture } from "./schemas.js";
 
 export const apiUrls = {
   article: (lang: Locale, slug: string) => `${API_BASE}/articles/${lang}/${slug}`,
@@ -50,6 +51,20 @@ function picture(base: string, img: NonNullable<ArticleSummary["image"]>): z.inf
   };
 }
 
+function eventJson(base: string, a: ArticleSummary, e: ArticleEvent, tz: string): z.infer<typeof Event> {
+  const time = (ms: number) => (e.allDay ? toIsoWithOffset(ms, tz).slice(0, 10) : toIsoWithOffset(ms, tz));
+  return {
+    start: time(e.start),
+    end: e.end === undefined ? null : time(e.end),
+    allDay: e.allDay,
+    place: e.place,
+    address: e.address ?? null,
+    geo: e.geo ?? null,
+    online: e.online ?? null,
+    ics: base + urls.articleEvent(a.lang, a.slug),
+  };
+}
+
 export function summaryJson(deps: AppDeps, a: ArticleSummary): z.infer<typeof ArticleSummarySchema> {
   const base = deps.config.baseUrl;
   const tz = deps.config.timeZones[a.lang];
@@ -69,6 +84,7 @@ export function summaryJson(deps: AppDeps, a: ArticleSummary): z.infer<typeof Ar
     }),
     author: a.author ?? null,
     image: a.image ? picture(base, a.image) : null,
+    event: a.event ? eventJson(base, a, a.event, tz) : null,
     url: base + urls.article(a.lang, a.slug),
     api: base + apiUrls.article(a.lang, a.slug),
   };

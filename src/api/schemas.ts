@@ -40,6 +40,19 @@ export const TagRef = z.object({ slug: z.string(), name: z.string(), url: absolu
 
 export const DistrictRef = z.object({ id: z.string(), name: z.string(), url: absoluteUrl }).register(registry, { id: "DistrictRef" });
 
+export const Event = z
+  .object({
+    start: z.string().describe("A day (YYYY-MM-DD) for an all-day event, else a date-time with offset"),
+    end: z.string().nullable(),
+    allDay: z.boolean(),
+    place: z.string(),
+    address: z.string().nullable(),
+    geo: z.object({ lat: z.number(), lon: z.number() }).nullable(),
+    online: z.string().nullable(),
+    ics: absoluteUrl.describe("The event as iCalendar, for \"add to calendar\""),
+  })
+  .register(registry, { id: "Event" });
+
 export const ArticleSummary = z
   .object({
     id: z.string().describe("Stable id: language/slug, the same on every server built from the same content"),
@@ -53,6 +66,7 @@ export const ArticleSummary = z
     tags: z.array(TagRef),
     author: z.string().nullable(),
     image: Picture.nullable(),
+    event: Event.nullable().describe("The event the article announces, if any"),
     url: absoluteUrl.describe("Canonical page of the article"),
     api: absoluteUrl.describe("This article in the API"),
   })

@@ -119,6 +119,12 @@ function advise(a: Article, raw: string, site: Site): ContentIssue[] {
   // note moved the date readers see without telling them what changed. Without git
   // history this is the reliable part of "updated moved without a note": articles that
   // keep a change history.
+  if (a.event?.end !== undefined && a.event.end < a.event.start) {
+    out.push(issue(a.file, line("event.end"), "event.end", "is before event.start — check both times", "warning"));
+  }
+  if (a.event && a.event.start < a.date) {
+    out.push(issue(a.file, line("event.start"), "event.start", "is before the article's date — an event announced after it happened? Check the dates", "warning"));
+  }
   const newestNote = a.changes[0]?.date;
   if (a.lines.updated !== undefined && newestNote !== undefined && a.updated !== undefined && a.updated > newestNote) {
     out.push(issue(a.file, line("updated"), "updated", "is later than the newest note under changes: — add a change with this date and a note saying what changed, or remove updated:", "warning"));

@@ -6,7 +6,7 @@ import { PUBLISHED } from "./listing.js";
 import type { RenderBody } from "./write.js";
 
 /** What list pages, feeds and sitemaps need of an article. */
-export type ArticleSummary = Pick<Article, "lang" | "district" | "slug" | "title" | "summary" | "date" | "updated" | "image" | "tags" | "author" | "translationKey" | "draft" | "expires"> & {
+export type ArticleSummary = Pick<Article, "lang" | "district" | "slug" | "title" | "summary" | "date" | "updated" | "image" | "tags" | "author" | "translationKey" | "draft" | "expires" | "event"> & {
   readonly id: number;
   /** Last change: `updated`, else the last git commit of the file, else its mtime. */
   readonly modified: number;
@@ -16,7 +16,7 @@ export type ArticleSummary = Pick<Article, "lang" | "district" | "slug" | "title
 /** An article page: the summary plus its rendered body and change notes (newest first). */
 export type ArticleDetail = ArticleSummary & { readonly html: string; readonly text: string; readonly changes: Article["changes"] };
 
-const SUMMARY_COLUMNS = "a.id, a.file, a.lang, a.district, a.slug, a.title, a.summary, a.date, a.updated, a.modified, a.expires, a.draft, a.author, a.tags, a.image, a.translation_key";
+const SUMMARY_COLUMNS = "a.id, a.file, a.lang, a.district, a.slug, a.title, a.summary, a.date, a.updated, a.modified, a.expires, a.draft, a.author, a.tags, a.image, a.translation_key, a.event";
 
 interface Row {
   id: number;
@@ -35,6 +35,7 @@ interface Row {
   tags: string;
   image: string | null;
   translation_key: string | null;
+  event: string | null;
   html?: string;
   text?: string;
   changes?: string;
@@ -60,6 +61,7 @@ function toSummary(r: Row): ArticleSummary {
     tags: JSON.parse(r.tags) as string[],
     image: r.image ? (JSON.parse(r.image) as Article["image"]) : undefined,
     translationKey: r.translation_key ?? undefined,
+    event: r.event ? (JSON.parse(r.event) as Article["event"]) : undefined,
   };
 }
 

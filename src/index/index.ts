@@ -12,6 +12,7 @@ import { forgetKeys, primeKeys } from "./cross.js";
 import { commitIndex, createFresh, discardIndex, isCorruption, openIndex, type Db, type OpenedIndex } from "./db.js";
 import { openLastGood } from "./last-good.js";
 import { createDistrictQueries } from "./districts.js";
+import { createEventQueries } from "./events.js";
 import { rebuildListings } from "./listing.js";
 import { parallelParser, startWorker, workerUrl, type ParallelOptions } from "./parallel.js";
 import type { FillJob } from "./search-worker.js";
@@ -66,6 +67,8 @@ export class ContentIndex {
   db!: Db;
   file!: string;
   articles!: ReturnType<typeof createArticleQueries>;
+  /** Articles with an event: the events pages and calendars. */
+  events!: ReturnType<typeof createEventQueries>;
   /** Keyset pages for the JSON API (src/api/). */
   apiArticles!: ReturnType<typeof createApiArticleQueries>;
   districts!: ReturnType<typeof createDistrictQueries>;
@@ -132,6 +135,7 @@ export class ContentIndex {
     });
     this.districts = createDistrictQueries(db);
     this.apiArticles = createApiArticleQueries(db);
+    this.events = createEventQueries(db);
     this.search = createSearchQueries(db, (ids) => this.articles.byIds(ids));
     this.meta = db.prepare("SELECT value FROM meta WHERE key = ?").pluck();
     // Changes when another connection (a cluster primary, see src/server/cluster.ts)

@@ -41,6 +41,8 @@ interface ArticleRow {
   lines: string;
   /** Absent in an index made before change notes existed. */
   changes?: string;
+  /** Absent in an index made before events existed. */
+  event?: string | null;
   hash: string;
   html: string;
   text: string;
@@ -104,6 +106,7 @@ export function openLastGood(file: string | null, warn: (msg: string) => void = 
           links: JSON.parse(r.links) as string[],
           lines: JSON.parse(r.lines) as Record<string, number>,
           changes: JSON.parse(r.changes ?? "[]") as StoredArticle["changes"],
+          event: r.event ? (JSON.parse(r.event) as StoredArticle["event"]) : undefined,
           hash: r.hash,
           html: r.html,
           text: r.text,

@@ -4,8 +4,8 @@ import type { Locale } from "../config.js";
 
 /** The localized URL words (transliterated, so URLs stay ASCII). */
 export const SEGMENTS = {
-  bg: { news: "novini", districts: "rayoni", tags: "etiketi", search: "tarsene", accessibility: "dostapnost" },
-  pl: { news: "aktualnosci", districts: "dzielnice", tags: "tagi", search: "szukaj", accessibility: "deklaracja-dostepnosci" },
+  bg: { news: "novini", districts: "rayoni", tags: "etiketi", search: "tarsene", accessibility: "dostapnost", events: "sabitiya" },
+  pl: { news: "aktualnosci", districts: "dzielnice", tags: "tagi", search: "szukaj", accessibility: "deklaracja-dostepnosci", events: "wydarzenia" },
 } as const satisfies Record<Locale, Record<string, string>>;
 
 export type SegmentName = keyof (typeof SEGMENTS)["bg"];
@@ -22,6 +22,12 @@ export const urls = {
   tag: (l: Locale, tag: string, page = 1) => withPage(`/${l}/${SEGMENTS[l].tags}/${tag}/`, page),
   search: (l: Locale) => `/${l}/${SEGMENTS[l].search}/`,
   accessibility: (l: Locale) => `/${l}/${SEGMENTS[l].accessibility}/`,
+  events: (l: Locale, page = 1) => withPage(`/${l}/${SEGMENTS[l].events}/`, page),
+  districtEvents: (l: Locale, id: string, page = 1) => withPage(`/${l}/${SEGMENTS[l].districts}/${id}/${SEGMENTS[l].events}/`, page),
+  /** iCalendar feeds beside the events pages, and one event's "add to calendar" file. */
+  eventsCalendar: (l: Locale) => `/${l}/${SEGMENTS[l].events}/calendar.ics`,
+  districtEventsCalendar: (l: Locale, id: string) => `/${l}/${SEGMENTS[l].districts}/${id}/${SEGMENTS[l].events}/calendar.ics`,
+  articleEvent: (l: Locale, slug: string) => `/${l}/${SEGMENTS[l].news}/${slug}/event.ics`,
   /** The JSON API's human page (the same word in both languages). */
   api: (l: Locale) => `/${l}/api/`,
 };
