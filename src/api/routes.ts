@@ -16,6 +16,7 @@ import { searchLimiter } from "../web/rate-limit.js";
 import { SEARCH_PER_PAGE } from "../web/routes/search.js";
 import { sendBody } from "../web/send.js";
 import { urls } from "../web/urls.js";
+import { createExporter, exportUrls } from "./export.js";
 import { API_BASE, openApiDocument } from "./openapi.js";
 import { apiUrls, articleJson, summaryJson } from "./present.js";
 import { ParameterError, apiErrorHandler, parseApiQuery, sendProblem } from "./problem.js";
@@ -192,6 +193,20 @@ export function apiRoutes(deps: AppDeps): Router {
       next: page < pages ? `${base}${API_BASE}/search?${new URLSearchParams({ ...params, page: String(page + 1) }).toString()}` : null,
     };
     json(req, res, body);
+  });
+
+  // Bulk export (export.ts): JSON Lines per language and the DCAT-AP catalogue of them.
+  const exporter = createExporter(deps);
+  for (const lang of LOCALES) {
+    router.get(exportUrls.file(lang), async (req, res) => {
+      parseApiQuery(req, z.strictObject({}));
+      await exporter.send(req, res, lang);
+    });
+  }
+  router.get(exportUrls.catalog(), (req, res) => {
+    parseApiQuery(req, LangOnlyQuery);
+    deps.index.version();
+    sendBody(req, res, deps, JSON.stringify(exporter.catalog()), "application/ld+json; charset=utf-8");
   });
 
   // Anything else under /api/: a 404 problem, not the HTML error page.

@@ -3,6 +3,7 @@
 // the versioning promise. The endpoint list comes from the OpenAPI ENDPOINTS.
 import { Router } from "express";
 import { LOCALES } from "../../config.js";
+import { exportUrls } from "../../api/export.js";
 import { API_BASE, ENDPOINTS } from "../../api/openapi.js";
 import { fullTitle, pageLocals, type AppDeps } from "../context.js";
 import { assertSinglePage } from "../params.js";
@@ -36,6 +37,8 @@ export function apiPageRoutes(deps: AppDeps): Router {
         apiBase: base + API_BASE,
         endpoints: ENDPOINTS.map((e) => ({ path: API_BASE + e.path, summary: e.summary, params: Object.keys(e.query.shape) })),
         example: district ? { id: district.id, name: district.name[locale] } : null,
+        exports: LOCALES.map((l) => ({ lang: l, name: deps.i18n.t(l)("lang.name"), url: base + exportUrls.file(l) })),
+        catalog: base + exportUrls.catalog(),
       });
     });
   }
