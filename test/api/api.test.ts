@@ -1,5 +1,6 @@
 // The JSON API over HTTP with the fixture content: every endpoint, filters, cursor pages,
 // ETag/304, CORS, problem+json; every response validated against /api/v1/openapi.json.
+import { Validator } from "@seriousme/openapi-schema-validator";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPortal, type TestPortal } from "../helpers/app.js";
@@ -38,6 +39,13 @@ describe("GET /api/v1/openapi.json", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual(["/articles", "/articles/{lang}/{slug}", "/districts", "/search", "/tags"]);
     expect(doc.info.license.identifier).toBe("CC-BY-4.0");
+  });
+
+  it("is valid against the OpenAPI 3.1 specification's own schema", async () => {
+    const res = await request(portal.app).get("/api/v1/openapi.json").expect(200);
+    const result = await new Validator().validate(JSON.parse(res.text) as Record<string, unknown>);
+    expect(result.errors ?? [], JSON.stringify(result.errors)).toEqual([]);
+    expect(result.valid).toBe(true);
   });
 });
 
