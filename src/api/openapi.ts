@@ -2,7 +2,7 @@
 // (z.toJSONSchema, draft 2020-12, which OpenAPI 3.1 uses as is): the document cannot
 // drift from what the routes send, and the tests validate responses against it.
 import { z } from "zod";
-import { ArticlePage, Article, ArticlesQuery, DistrictList, LangOnlyQuery, Problem, SearchQuery, SearchResults, TagList, TagsQuery, registry } from "./schemas.js";
+import { ArticlePage, Article, ArticlesQuery, DistrictList, EventPage, EventsQuery, LangOnlyQuery, Problem, SearchQuery, SearchResults, TagList, TagsQuery, registry } from "./schemas.js";
 
 export const API_BASE = "/api/v1";
 
@@ -29,6 +29,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   },
   { path: "/districts", summary: "Every district, with names in both languages and article counts", query: LangOnlyQuery, response: DistrictList, errors: [400] },
   { path: "/tags", summary: "Tags of one language with their article counts", query: TagsQuery, response: TagList, errors: [400] },
+  { path: "/events", summary: "Articles announcing an event, upcoming first, then past", query: EventsQuery, response: EventPage, errors: [400, 404] },
   { path: "/search", summary: "Full-text search, ranked like the site's search page", query: SearchQuery, response: SearchResults, errors: [400, 429, 503] },
 ];
 

@@ -13,6 +13,7 @@ import type { Cursor } from "../index/api-articles.js";
 import { buildMatch } from "../search/query.js";
 import type { AppDeps } from "../web/context.js";
 import { searchLimiter } from "../web/rate-limit.js";
+import { EVENTS_PER_PAGE } from "../web/routes/events.js";
 import { SEARCH_PER_PAGE } from "../web/routes/search.js";
 import { sendBody } from "../web/send.js";
 import { urls } from "../web/urls.js";
@@ -20,7 +21,7 @@ import { createExporter, exportUrls } from "./export.js";
 import { API_BASE, openApiDocument } from "./openapi.js";
 import { apiUrls, articleJson, summaryJson } from "./present.js";
 import { ParameterError, apiErrorHandler, parseApiQuery, sendProblem } from "./problem.js";
-import { ArticlesQuery, LangOnlyQuery, SearchQuery, TagsQuery, type ArticlePage, type DistrictList, type SearchResults, type TagList } from "./schemas.js";
+import { ArticlesQuery, EventsQuery, LangOnlyQuery, SearchQuery, TagsQuery, type ArticlePage, type DistrictList, type EventPage, type SearchResults, type TagList } from "./schemas.js";
 
 export const JSON_TYPE = "application/json; charset=utf-8";
 const DEFAULT_LIMIT = 20;
@@ -164,6 +165,32 @@ export function apiRoutes(deps: AppDeps): Router {
         .tags(lang)
         .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : 1))
         .map((t) => ({ slug: t.tag, name: t.name, articles: t.count, url: base + urls.tag(lang, t.tag), api: base + apiUrls.articles({ lang, tag: t.tag }) })),
+    };
+    json(req, res, body);
+  });
+
+  router.get(`${API_BASE}/events`, (req, res) => {
+    const q = parseApiQuery(req, EventsQuery);
+    const page = q.page ?? 1;
+    const version = deps.index.version();
+    if (q.district && !deps.index.districts.all(version).some((d) => d.id === q.district)) {
+      throw new ParameterError([{ parameter: "district", message: "is not a district — see /api/v1/districts" }]);
+    }
+    // The order of the events pages (index/events.ts), paged the same way.
+    const rows = deps.index.events.ordered(q.lang, q.district ?? null, deps.index.now());
+    const pages = Math.max(1, Math.ceil(rows.length / EVENTS_PER_PAGE));
+    if (page > pages) throw new HttpError(404, "No such page");
+    const shown = rows.slice((page - 1) * EVENTS_PER_PAGE, page * EVENTS_PER_PAGE);
+    const summaries = deps.index.articles.byIds(shown.map((r) => r.id));
+    const params = Object.fromEntries(Object.entries(req.query as Record<string, string>).filter(([k]) => k !== "page"));
+    const body: z.infer<typeof EventPage> = {
+      items: shown.flatMap((r) => {
+        const a = summaries.get(r.id);
+        return a ? [summaryJson(deps, a)] : [];
+      }),
+      page,
+      pages,
+      next: page < pages ? `${base}${API_BASE}/events?${new URLSearchParams({ ...params, page: String(page + 1) }).toString()}` : null,
     };
     json(req, res, body);
   });

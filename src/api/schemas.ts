@@ -132,6 +132,15 @@ export const SearchResults = z
   })
   .register(registry, { id: "SearchResults" });
 
+export const EventPage = z
+  .object({
+    items: z.array(ArticleSummary).describe("Articles with an event: upcoming first (soonest first), then past (latest first)"),
+    page: z.int(),
+    pages: z.int(),
+    next: absoluteUrl.nullable(),
+  })
+  .register(registry, { id: "EventPage" });
+
 /** RFC 9457 problem details. */
 export const Problem = z
   .object({
@@ -165,6 +174,12 @@ export const ArticlesQuery = z.strictObject({
 export const LangOnlyQuery = z.strictObject({ lang: Lang.optional().describe("Language of problem titles") });
 
 export const TagsQuery = z.strictObject({ lang: Lang });
+
+export const EventsQuery = z.strictObject({
+  lang: Lang,
+  district: z.string().regex(DISTRICT_ID_PATTERN).max(100).optional().describe("District id, from /api/v1/districts"),
+  page: z.string().regex(/^[1-9][0-9]{0,3}$/).transform(Number).optional().describe("Page, 20 events each"),
+});
 
 export const SearchQuery = z.strictObject({
   lang: Lang,

@@ -11,6 +11,7 @@ import { checkContent } from "../../src/content/check.js";
 import { formatIssue } from "../../src/content/issues.js";
 import { copyFixture, createTestPortal, type TestPortal } from "../helpers/app.js";
 import { readHead } from "../web/seo-helpers.js";
+import { responseValidator } from "../api/openapi-validator.js";
 
 const BASE = "https://news.example.org";
 const timeZones = { bg: "Europe/Sofia", pl: "Europe/Warsaw" } as const;
@@ -155,9 +156,26 @@ describe("calendars and events pages", () => {
     await request(portal.app).get("/bg/rayoni/nyama/sabitiya/").expect(404);
   });
 
+  it("the API lists events in the order of the events pages, with problems for bad parameters", async () => {
+    const res = await request(portal.app).get("/api/v1/events?lang=bg").expect(200);
+    expect(res.headers["access-control-allow-origin"]).toBe("*");
+    const body = JSON.parse(res.text) as { items: { title: string; event: { start: string } }[]; pages: number; next: string | null };
+    const check = responseValidator(JSON.parse((await request(portal.app).get("/api/v1/openapi.json")).text) as Parameters<typeof responseValidator>[0]);
+    check("/events", 200, "application/json", body);
+    expect(body.items.map((i) => i.title)).toEqual(["Среща с жителите на Лозенец", "Пролетно почистване в Лозенец", "Фестивал в Средец"]);
+    expect(body.next).toBeNull();
+    const district = JSON.parse((await request(portal.app).get("/api/v1/events?lang=bg&district=sredets").expect(200)).text) as { items: { title: string }[] };
+    expect(district.items.map((i) => i.title)).toEqual(["Фестивал в Средец"]);
+    await request(portal.app).get("/api/v1/events").expect(400);
+    await request(portal.app).get("/api/v1/events?lang=bg&district=nyama").expect(400);
+    await request(portal.app).get("/api/v1/events?lang=bg&page=2").expect(404);
+  });
+
   it("the API gives the event with its .ics address", async () => {
     const res = await request(portal.app).get("/api/v1/articles/bg/proletno-pochistvane-v-lozenets").expect(200);
     const event = (JSON.parse(res.text) as { event: Record<string, unknown> }).event;
+    const check = responseValidator(JSON.parse((await request(portal.app).get("/api/v1/openapi.json")).text) as Parameters<typeof responseValidator>[0]);
+    check("/articles/{lang}/{slug}", 200, "application/json", JSON.parse(res.text));
     expect(event).toMatchObject({ start: "2027-03-28T10:00:00+03:00", allDay: false, place: "Читалище „Светлина“", geo: { lat: 42.6741, lon: 23.3189 }, ics: `${BASE}${SUMMER_URL}event.ics` });
   });
 });
