@@ -8,6 +8,7 @@ import pino, { type Logger } from "pino";
 import type { Config } from "./config.js";
 import type { ContentIndex } from "./index/index.js";
 import { createI18n, type I18n } from "./i18n/index.js";
+import { apiGate, apiRoutes } from "./api/routes.js";
 import { loadAssets } from "./web/assets.js";
 import type { AppDeps } from "./web/context.js";
 import { aliasRedirects } from "./web/middleware/aliases.js";
@@ -30,6 +31,8 @@ import { searchRoutes } from "./web/routes/search.js";
 import { alertRoutes } from "./web/routes/alerts.js";
 import { alertFeedRoutes } from "./web/routes/alert-feeds.js";
 import { accessibilityRoutes } from "./web/routes/accessibility.js";
+import { apiPageRoutes } from "./web/routes/api-page.js";
+import { eventRoutes } from "./web/routes/events.js";
 import { mediaRoutes } from "./web/routes/media.js";
 import { systemRoutes } from "./web/routes/system.js";
 import { tagRoutes } from "./web/routes/tags.js";
@@ -93,6 +96,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   app.use(serveCachedPages(deps));
   app.use(requestLog(deps.logger));
   app.use(securityHeaders({ hsts: config.baseUrl.startsWith("https:") }));
+  // The JSON API answers CORS preflights (OPTIONS) and its own 405s, as problem+json.
+  app.use("/api/", apiGate(deps));
   // GET/HEAD only (405 otherwise; no body parsers are mounted) and no malformed paths (400).
   app.use(contentHookRoutes(config, repo, deps.logger));
   app.use(requestGuard());
@@ -101,6 +106,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   app.use(mediaRoutes(deps));
   // Content-problems page and live reload: only for `npm run dev`, never on a public server.
   if (config.env === "development") app.use(devRoutes(deps));
+  // Before canonicalPath: API paths have no trailing slash and are not redirected.
+  app.use(apiRoutes(deps));
   app.use(canonicalPath());
   app.use(homeRoutes(deps));
   app.use(newsRoutes(deps));
@@ -109,6 +116,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   app.use(alertFeedRoutes(deps));
   app.use(alertRoutes(deps));
   app.use(accessibilityRoutes(deps));
+  app.use(apiPageRoutes(deps));
+  app.use(eventRoutes(deps));
   app.use(searchRoutes(deps));
   app.use(sitemapRoutes(deps));
   app.use(feedRoutes(deps));

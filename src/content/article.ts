@@ -3,6 +3,7 @@ import path from "node:path";
 import { createHash } from "node:crypto";
 import type { Locale } from "../config.js";
 import { toEpochMs } from "./dates.js";
+import { eventTimeToEpochMs, isAllDay } from "./event-time.js";
 import { FrontMatterError, parseMarkdownFile } from "./frontmatter.js";
 import { issue, unexpectedProblem, type ContentIssue } from "./issues.js";
 import { pictureProblemText, type PictureProblem } from "../media/problems.js";
@@ -32,14 +33,37 @@ export interface ArticleImage extends MediaFile {
 }
 
 /** What the portal knows of a valid article; field types come from the front-matter schema. */
-export type Article = Omit<FrontMatter, "date" | "updated" | "expires" | "image" | "slug" | "summary"> & {
+/** A change note (front matter `changes:`), its date as epoch ms. */
+export interface ChangeNote {
+  readonly date: number;
+  readonly note: string;
+}
+
+/** An event the article announces (front matter `event:`), its times as epoch ms. */
+export interface ArticleEvent {
+  readonly start: number;
+  /** The last day of an all-day event (its local midnight), or the end time. */
+  readonly end: number | undefined;
+  /** Given as days: an all-day event. */
+  readonly allDay: boolean;
+  readonly place: string;
+  readonly address: string | undefined;
+  readonly geo: { readonly lat: number; readonly lon: number } | undefined;
+  readonly online: string | undefined;
+}
+
+export type Article = Omit<FrontMatter, "date" | "updated" | "expires" | "image" | "slug" | "summary" | "changes" | "event"> & {
   readonly file: string;
   readonly lang: Locale;
   readonly district: string;
   readonly slug: string;
   readonly summary: string;
   readonly date: number;
+  /** `updated`, or the newest change note's date when that is later. */
   readonly updated: number | undefined;
+  /** The change history, newest first. */
+  readonly changes: readonly ChangeNote[];
+  readonly event: ArticleEvent | undefined;
   readonly expires: number | undefined;
   readonly image: ArticleImage | undefined;
   readonly html: string;
@@ -114,7 +138,19 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
   const fm = result.data;
   // `rest` goes last into the article below: V8 (Node 20) adds each property written
   // after a spread one by one, which cost about 10 µs per article.
-  const { date, updated, expires, summary, slug: ownSlug, image: picture, ...rest } = fm;
+  const { date, updated, expires, summary, slug: ownSlug, image: picture, changes: changeList, event: eventFm, ...rest } = fm;
+  const event: ArticleEvent | undefined = eventFm && {
+    start: eventTimeToEpochMs(eventFm.start, options.timeZone),
+    end: eventFm.end === undefined ? undefined : eventTimeToEpochMs(eventFm.end, options.timeZone),
+    allDay: isAllDay(eventFm.start),
+    place: eventFm.place,
+    address: eventFm.address,
+    geo: eventFm.geo,
+    online: eventFm.online,
+  };
+  const changes = changeList.map((c) => ({ date: toEpochMs(c.date, options.timeZone), note: c.note })).sort((a, b) => b.date - a.date);
+  const updatedMs = updated === undefined ? undefined : toEpochMs(updated, options.timeZone);
+  const newestNote = changes[0]?.date;
   const articleDir = path.dirname(path.join(options.contentDir, rel));
   const media: MediaFile[] = [];
   let image: ArticleImage | undefined;
@@ -162,6 +198,8 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
   }
   const lines: Record<string, number> = {};
   for (const key of Object.keys(fm)) lines[key] = parsed.lineOf([key]);
+  // Cross-field event checks (content/check.ts) point at the sub-field's own line.
+  if (eventFm) for (const key of ["start", "end"] as const) lines[`event.${key}`] = parsed.lineOf(["event", key]);
   const article: Article = {
     file: rel,
     lang,
@@ -170,7 +208,10 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
     // A summary taken from the body is cleaned like one written in the front matter.
     summary: summary ?? stripBidiControls(truncateText(rendered ? rendered.firstParagraph || rendered.text : later!, 200)),
     date: toEpochMs(date, options.timeZone),
-    updated: updated === undefined ? undefined : toEpochMs(updated, options.timeZone),
+    // The newest change note moves `updated` (and so JSON-LD, sitemaps, feeds and the API).
+    updated: newestNote === undefined ? updatedMs : Math.max(newestNote, updatedMs ?? newestNote),
+    changes,
+    event,
     expires: expires === undefined ? undefined : toEpochMs(expires, options.timeZone),
     image,
     html: rendered?.html ?? "",

@@ -117,6 +117,20 @@ function advise(a: Article, raw: string, site: Site): ContentIssue[] {
   if (a.updated !== undefined && a.updated < a.date) {
     out.push(issue(a.file, line("updated"), "updated", "is earlier than date — updated is the day of the last change, on or after date"));
   }
+  // `updated` is the newest change note's date (content/article.ts); one later than every
+  // note moved the date readers see without telling them what changed. Without git
+  // history this is the reliable part of "updated moved without a note": articles that
+  // keep a change history.
+  if (a.event?.end !== undefined && a.event.end < a.event.start) {
+    out.push(issue(a.file, line("event.end"), "event.end", "is before event.start — check both times", "warning"));
+  }
+  if (a.event && a.event.start < a.date) {
+    out.push(issue(a.file, line("event.start"), "event.start", "is before the article's date — an event announced after it happened? Check the dates", "warning"));
+  }
+  const newestNote = a.changes[0]?.date;
+  if (a.lines.updated !== undefined && newestNote !== undefined && a.updated !== undefined && a.updated > newestNote) {
+    out.push(issue(a.file, line("updated"), "updated", "is later than the newest note under changes: — add a change with this date and a note saying what changed, or remove updated:", "warning"));
+  }
   // Over IMAGE_ERROR_BYTES the picture file itself is an error (media/check.ts, run by
   // `npm run check`); here the article gets advice for pictures that are merely heavy.
   const reported = new Set<string>();

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { LOCALES } from "../config.js";
 import { dateProblem } from "./dates.js";
+import { eventTimeProblem } from "./event-time.js";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const DISTRICT_ID_PATTERN = /^[a-z0-9-]+$/;
@@ -47,6 +48,41 @@ export const imageSchema = z.strictObject(
   { error: (issue) => (issue.code === "invalid_type" ? "must be a group with src, alt and caption" : undefined) },
 );
 
+const eventTime = z
+  .string({ error: (issue) => (issue.input === undefined ? "is required — add a day as YYYY-MM-DD or a time such as 2027-03-28T10:00" : "must be a day written as YYYY-MM-DD or a time such as 2027-03-28T10:00") })
+  .superRefine((value, ctx) => {
+    const problem = eventTimeProblem(value.trim());
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
+  .transform((value) => value.trim());
+
+const coordinate = (what: string, limit: number) =>
+  z.number({ error: `must be a number, such as ${what === "lat" ? "42.68" : "23.32"}` }).min(-limit, `must be between -${limit} and ${limit}`).max(limit, `must be between -${limit} and ${limit}`);
+
+/** A happening the article announces: shown with "add to calendar", in iCalendar feeds and the events pages. */
+export const eventSchema = z.strictObject(
+  {
+    start: eventTime,
+    end: eventTime.optional(),
+    place: text("the name of the place, such as Читалище „Светлина“", 200),
+    address: text("the street address", 300).optional(),
+    geo: z
+      .strictObject({ lat: coordinate("lat", 90), lon: coordinate("lon", 180) }, { error: (issue) => (issue.code === "invalid_type" ? "must be a group with lat and lon, such as lat: 42.68 and lon: 23.32" : undefined) })
+      .optional(),
+    online: z.url({ protocol: /^https?$/, error: "must be a web address starting with https://" }).optional(),
+  },
+  { error: (issue) => (issue.code === "invalid_type" ? "must be a group with start, place and optionally end, address, geo, online" : undefined) },
+);
+
+/** One entry of an article's change history, shown at its end ("see all updates"). */
+export const changeSchema = z.strictObject(
+  {
+    date: dateString,
+    note: text("what changed, in a sentence", 500),
+  },
+  { error: (issue) => (issue.code === "invalid_type" ? "must be a group with date and note, such as - date: 2026-11-03 / note: The meeting starts at 18:00" : undefined) },
+);
+
 export const frontMatterSchema = z.strictObject({
   title: text("a title", 200),
   date: dateString,
@@ -66,10 +102,18 @@ export const frontMatterSchema = z.strictObject({
     .regex(/^[A-Za-z0-9._-]{1,100}$/, "may contain only letters a-z, digits, '.', '_' and '-'")
     .optional(),
   aliases: z.array(aliasPath, { error: "must be a list of paths" }).max(50).default([]),
+  event: eventSchema.optional(),
+  // The newest note's date is the article's `updated` date everywhere (content/article.ts).
+  changes: z
+    .array(changeSchema, { error: "must be a list of changes, each with - date: and note:" })
+    .max(100, "has more than 100 changes — keep those readers need")
+    .default([]),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export type ImageFrontMatter = z.infer<typeof imageSchema>;
+export type ChangeFrontMatter = z.infer<typeof changeSchema>;
+export type EventFrontMatter = z.infer<typeof eventSchema>;
 
 const localizedError = (issue: { code: string; input?: unknown }) =>
   issue.code === "invalid_type"

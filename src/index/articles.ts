@@ -6,17 +6,17 @@ import { PUBLISHED } from "./listing.js";
 import type { RenderBody } from "./write.js";
 
 /** What list pages, feeds and sitemaps need of an article. */
-export type ArticleSummary = Pick<Article, "lang" | "district" | "slug" | "title" | "summary" | "date" | "updated" | "image" | "tags" | "author" | "translationKey" | "draft" | "expires"> & {
+export type ArticleSummary = Pick<Article, "lang" | "district" | "slug" | "title" | "summary" | "date" | "updated" | "image" | "tags" | "author" | "translationKey" | "draft" | "expires" | "event"> & {
   readonly id: number;
   /** Last change: `updated`, else the last git commit of the file, else its mtime. */
   readonly modified: number;
   readonly file: string;
 };
 
-/** An article page: the summary plus its rendered body. */
-export type ArticleDetail = ArticleSummary & { readonly html: string; readonly text: string };
+/** An article page: the summary plus its rendered body and change notes (newest first). */
+export type ArticleDetail = ArticleSummary & { readonly html: string; readonly text: string; readonly changes: Article["changes"] };
 
-const SUMMARY_COLUMNS = "a.id, a.file, a.lang, a.district, a.slug, a.title, a.summary, a.date, a.updated, a.modified, a.expires, a.draft, a.author, a.tags, a.image, a.translation_key";
+const SUMMARY_COLUMNS = "a.id, a.file, a.lang, a.district, a.slug, a.title, a.summary, a.date, a.updated, a.modified, a.expires, a.draft, a.author, a.tags, a.image, a.translation_key, a.event";
 
 interface Row {
   id: number;
@@ -35,8 +35,10 @@ interface Row {
   tags: string;
   image: string | null;
   translation_key: string | null;
+  event: string | null;
   html?: string;
   text?: string;
+  changes?: string;
   /** The Markdown of a body not rendered yet (body_backlog). */
   later?: string | null;
 }
@@ -59,6 +61,7 @@ function toSummary(r: Row): ArticleSummary {
     tags: JSON.parse(r.tags) as string[],
     image: r.image ? (JSON.parse(r.image) as Article["image"]) : undefined,
     translationKey: r.translation_key ?? undefined,
+    event: r.event ? (JSON.parse(r.event) as Article["event"]) : undefined,
   };
 }
 
@@ -74,7 +77,7 @@ export function createArticleQueries(db: Db, renderLater: RenderBody) {
   const pageOf = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM listing l JOIN articles a ON a.id = l.article_id
     WHERE l.scope = @scope AND l.pos BETWEEN @first AND @last ORDER BY l.pos`);
   const countOf = db.prepare("SELECT coalesce(max(pos), 0) FROM listing WHERE scope = ?").pluck();
-  const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, a.html, a.text, (SELECT markdown FROM body_backlog b WHERE b.id = a.id) AS later`;
+  const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, a.changes, a.html, a.text, (SELECT markdown FROM body_backlog b WHERE b.id = a.id) AS later`;
   const bySlug = db.prepare(`SELECT ${DETAIL_COLUMNS} FROM articles a
     WHERE a.lang = @lang AND a.slug = @slug AND ${PUBLISHED} LIMIT 1`);
   // Preview (development only): drafts and scheduled articles too, never inactive ones.
@@ -103,7 +106,7 @@ export function createArticleQueries(db: Db, renderLater: RenderBody) {
       if (!r) return null;
       // Rendered the same way as it will be stored, so the page does not change when it is.
       const body = typeof r.later === "string" ? renderLater(r.later, r.lang) : { html: r.html ?? "", text: r.text ?? "" };
-      return { ...toSummary(r), html: body.html, text: body.text };
+      return { ...toSummary(r), html: body.html, text: body.text, changes: JSON.parse(r.changes ?? "[]") as Article["changes"] };
     },
     translations(a: ArticleSummary, now: number): { lang: Locale; slug: string; title: string }[] {
       if (!a.translationKey) return [];

@@ -5,11 +5,13 @@ import type { Config } from "../config.js";
 import { formatIssue, type ContentIssue } from "../content/issues.js";
 import { IndexError } from "../errors.js";
 import { createAlertQueries } from "./alerts.js";
+import { createApiArticleQueries } from "./api-articles.js";
 import { createArticleQueries } from "./articles.js";
 import { forgetKeys, primeKeys } from "./cross.js";
 import { commitIndex, createFresh, discardIndex, isCorruption, openIndex, type Db, type OpenedIndex } from "./db.js";
 import { openLastGood } from "./last-good.js";
 import { createDistrictQueries } from "./districts.js";
+import { createEventQueries } from "./events.js";
 import { rebuildListings, refreshVersion } from "./listing.js";
 import { SearchFiller } from "./fill.js";
 import { parallelParser, type ParallelOptions } from "./parallel.js";
@@ -64,6 +66,10 @@ export class ContentIndex {
   db!: Db;
   file!: string;
   articles!: ReturnType<typeof createArticleQueries>;
+  /** Articles with an event: the events pages and calendars. */
+  events!: ReturnType<typeof createEventQueries>;
+  /** Keyset pages for the JSON API (src/api/). */
+  apiArticles!: ReturnType<typeof createApiArticleQueries>;
   districts!: ReturnType<typeof createDistrictQueries>;
   search!: ReturnType<typeof createSearchQueries>;
   alerts!: ReturnType<typeof createAlertQueries>;
@@ -109,7 +115,10 @@ export class ContentIndex {
     private readonly clock: () => number,
     private readonly options: OpenOptions,
   ) {
-    this.attach(db, file);
+    // Not attached here: preparing the queries reads every table's schema, and a damaged
+    // FTS5 config page fails right there (SQLITE_CORRUPT) — open() must be able to catch it.
+    this.db = db;
+    this.file = file;
   }
 
   /** Points every query at `db` (at start, and when a rebuilt index replaces a damaged one). */
@@ -123,6 +132,8 @@ export class ContentIndex {
     });
     this.districts = createDistrictQueries(db);
     this.alerts = createAlertQueries(db);
+    this.apiArticles = createApiArticleQueries(db);
+    this.events = createEventQueries(db);
     this.search = createSearchQueries(db, (ids) => this.articles.byIds(ids));
     this.meta = db.prepare("SELECT value FROM meta WHERE key = ?").pluck();
     // Changes when another connection (a cluster primary, see src/server/cluster.ts)
@@ -152,6 +163,7 @@ export class ContentIndex {
     if (opened.rebuiltBecause) options.log?.(`rebuilding the index: ${opened.rebuiltBecause}`);
     const index = new ContentIndex(opened.db, opened.file, config, options.clock ?? Date.now, options);
     try {
+      index.attach(opened.db, opened.file);
       await index.load(opened);
     } catch (cause) {
       // A damaged page that only a query finds (the checks at open read the header and
@@ -247,6 +259,7 @@ export class ContentIndex {
     const opened = createFresh(this.config.dataDir, "damaged", this.file);
     const old = this.db;
     const builder = new ContentIndex(opened.db, opened.file, this.config, this.clock, { ...this.options, fillSearch: false });
+    builder.attach(opened.db, opened.file);
     await builder.load(opened);
     if (this.closed) {
       opened.db.close();

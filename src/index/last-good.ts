@@ -39,6 +39,10 @@ interface ArticleRow {
   aliases: string;
   links: string;
   lines: string;
+  /** Absent in an index made before change notes existed. */
+  changes?: string;
+  /** Absent in an index made before events existed. */
+  event?: string | null;
   hash: string;
   html: string;
   text: string;
@@ -101,6 +105,8 @@ export function openLastGood(file: string | null, warn: (msg: string) => void = 
           aliases: JSON.parse(r.aliases) as string[],
           links: JSON.parse(r.links) as string[],
           lines: JSON.parse(r.lines) as Record<string, number>,
+          changes: JSON.parse(r.changes ?? "[]") as StoredArticle["changes"],
+          event: r.event ? (JSON.parse(r.event) as StoredArticle["event"]) : undefined,
           hash: r.hash,
           html: r.html,
           text: r.text,

@@ -14,7 +14,7 @@ export type RenderBody = (markdown: string, lang: Locale) => RenderedLater;
 /** What the index stores of an article: a parsed Article, or the last valid version kept from an old index (last-good.ts). */
 export type StoredArticle = Pick<
   Article,
-  "file" | "lang" | "district" | "slug" | "title" | "summary" | "date" | "updated" | "expires" | "draft" | "author" | "tags" | "image" | "translationKey" | "aliases" | "links" | "lines" | "hash" | "html" | "text" | "media" | "bodyLater"
+  "file" | "lang" | "district" | "slug" | "title" | "summary" | "date" | "updated" | "expires" | "draft" | "author" | "tags" | "image" | "translationKey" | "aliases" | "links" | "lines" | "changes" | "event" | "hash" | "html" | "text" | "media" | "bodyLater"
 >;
 
 export interface WriterOptions {
@@ -27,15 +27,15 @@ export function createWriter(db: Db, options: WriterOptions = {}) {
   // commits and switch off the few that clash, instead of switching on every row of a
   // fresh build one UPDATE at a time. An edited row keeps its flag.
   const insertSql = `INSERT INTO articles
-    (file, lang, district, slug, own_slug, title, summary, date, updated, modified, expires, draft, author, tags, image, translation_key, aliases, links, lines, html, text, hash, active)
-    VALUES (@file, @lang, @district, @slug, @slug, @title, @summary, @date, @updated, @modified, @expires, @draft, @author, @tags, @image, @translationKey, @aliases, @links, @lines, @html, @text, @hash, 1)`;
+    (file, lang, district, slug, own_slug, title, summary, date, updated, modified, expires, draft, author, tags, image, translation_key, aliases, links, lines, changes, event, html, text, hash, active)
+    VALUES (@file, @lang, @district, @slug, @slug, @title, @summary, @date, @updated, @modified, @expires, @draft, @author, @tags, @image, @translationKey, @aliases, @links, @lines, @changes, @event, @html, @text, @hash, 1)`;
   // The lookup and the upsert cost a fresh build of 10,000 articles about 0.1 s.
   const insertNew = db.prepare(`${insertSql} RETURNING id`).pluck();
   const insertArticle = db.prepare(`${insertSql}
     ON CONFLICT (file) DO UPDATE SET lang = excluded.lang, district = excluded.district, slug = excluded.slug, own_slug = excluded.own_slug, title = excluded.title,
       summary = excluded.summary, date = excluded.date, updated = excluded.updated, modified = excluded.modified, expires = excluded.expires,
       draft = excluded.draft, author = excluded.author, tags = excluded.tags, image = excluded.image, translation_key = excluded.translation_key,
-      aliases = excluded.aliases, links = excluded.links, lines = excluded.lines, html = excluded.html, text = excluded.text, hash = excluded.hash
+      aliases = excluded.aliases, links = excluded.links, lines = excluded.lines, changes = excluded.changes, event = excluded.event, html = excluded.html, text = excluded.text, hash = excluded.hash
     RETURNING id`).pluck();
   const deleteTags = db.prepare("DELETE FROM article_tags WHERE article_id = ?");
   const deleteMedia = db.prepare("DELETE FROM media WHERE article_id = ?");
@@ -121,6 +121,8 @@ export function createWriter(db: Db, options: WriterOptions = {}) {
         aliases: JSON.stringify(a.aliases),
         links: JSON.stringify(a.links),
         lines: JSON.stringify(a.lines),
+        changes: JSON.stringify(a.changes),
+        event: a.event ? JSON.stringify(a.event) : null,
       }) as number;
       if (existed) {
         deleteSearch[a.lang].run(id);

@@ -4,8 +4,8 @@ import type { Locale } from "../config.js";
 
 /** The localized URL words (transliterated, so URLs stay ASCII). */
 export const SEGMENTS = {
-  bg: { news: "novini", districts: "rayoni", tags: "etiketi", search: "tarsene", accessibility: "dostapnost", alerts: "preduprezhdeniya", archive: "arhiv" },
-  pl: { news: "aktualnosci", districts: "dzielnice", tags: "tagi", search: "szukaj", accessibility: "deklaracja-dostepnosci", alerts: "komunikaty", archive: "archiwum" },
+  bg: { news: "novini", districts: "rayoni", tags: "etiketi", search: "tarsene", accessibility: "dostapnost", alerts: "preduprezhdeniya", archive: "arhiv", events: "sabitiya" },
+  pl: { news: "aktualnosci", districts: "dzielnice", tags: "tagi", search: "szukaj", accessibility: "deklaracja-dostepnosci", alerts: "komunikaty", archive: "archiwum", events: "wydarzenia" },
 } as const satisfies Record<Locale, Record<string, string>>;
 
 export type SegmentName = keyof (typeof SEGMENTS)["bg"];
@@ -28,6 +28,14 @@ export const urls = {
   alertsOfDistrict: (l: Locale, id: string) => `/${l}/${SEGMENTS[l].alerts}/${SEGMENTS[l].districts}/${id}/`,
   alertArchive: (l: Locale, page = 1) => withPage(`/${l}/${SEGMENTS[l].alerts}/${SEGMENTS[l].archive}/`, page),
   alertCap: (l: Locale, identifier: string) => `/${l}/${SEGMENTS[l].alerts}/cap/${identifier}.xml`,
+  events: (l: Locale, page = 1) => withPage(`/${l}/${SEGMENTS[l].events}/`, page),
+  districtEvents: (l: Locale, id: string, page = 1) => withPage(`/${l}/${SEGMENTS[l].districts}/${id}/${SEGMENTS[l].events}/`, page),
+  /** iCalendar feeds beside the events pages, and one event's "add to calendar" file. */
+  eventsCalendar: (l: Locale) => `/${l}/${SEGMENTS[l].events}/calendar.ics`,
+  districtEventsCalendar: (l: Locale, id: string) => `/${l}/${SEGMENTS[l].districts}/${id}/${SEGMENTS[l].events}/calendar.ics`,
+  articleEvent: (l: Locale, slug: string) => `/${l}/${SEGMENTS[l].news}/${slug}/event.ics`,
+  /** The JSON API's human page (the same word in both languages). */
+  api: (l: Locale) => `/${l}/api/`,
 };
 
 /** Absolute URL for canonical links, sitemaps and feeds. */

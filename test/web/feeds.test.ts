@@ -112,14 +112,16 @@ describe("feeds linked from pages", () => {
     expect(district.feeds).toEqual([
       { type: "application/rss+xml", title: "Новини от Средец — Районни новини (RSS)", href: `${BASE}/bg/rayoni/sredets/feed.xml` },
       { type: "application/atom+xml", title: "Новини от Средец — Районни новини (Atom)", href: `${BASE}/bg/rayoni/sredets/atom.xml` },
+      { type: "application/feed+json", title: "Новини от Средец — Районни новини (JSON Feed)", href: `${BASE}/bg/rayoni/sredets/feed.json` },
       { type: "application/rss+xml", title: "Всички новини — Районни новини (RSS)", href: `${BASE}/bg/feed.xml` },
       { type: "application/atom+xml", title: "Всички новини — Районни новини (Atom)", href: `${BASE}/bg/atom.xml` },
+      { type: "application/feed+json", title: "Всички новини — Районни новини (JSON Feed)", href: `${BASE}/bg/feed.json` },
       // Service alerts (issue 23): the district's current alerts.
       { type: "application/atom+xml", title: "Предупреждения за Средец — Районни новини", href: `${BASE}/bg/preduprezhdeniya/rayoni/sredets/atom.xml` },
     ]);
     const tag = readHead((await request(portal.app).get("/pl/tagi/dostepnosc/")).text);
     expect(tag.feeds[0]).toEqual({ type: "application/rss+xml", title: "Aktualności na temat „dostępność” — Wiadomości z gmin (RSS)", href: `${BASE}/pl/tagi/dostepnosc/feed.xml` });
-    expect(readHead((await request(portal.app).get("/pl/")).text).feeds.map((f) => f.href)).toEqual([`${BASE}/pl/feed.xml`, `${BASE}/pl/atom.xml`, `${BASE}/pl/komunikaty/atom.xml`]);
+    expect(readHead((await request(portal.app).get("/pl/")).text).feeds.map((f) => f.href)).toEqual([`${BASE}/pl/feed.xml`, `${BASE}/pl/atom.xml`, `${BASE}/pl/feed.json`, `${BASE}/pl/komunikaty/atom.xml`]);
   });
 
   it("every feed linked from any page works and holds no draft, scheduled or expired article", async () => {
@@ -132,7 +134,8 @@ describe("feeds linked from pages", () => {
     for (const href of feeds) {
       const res = await request(portal.app).get(href.slice(BASE.length));
       expect(res.status, href).toBe(200);
-      parseXml(res.text);
+      if (href.endsWith(".json")) JSON.parse(res.text);
+      else parseXml(res.text);
       for (const slug of UNPUBLISHED) expect(res.text, href).not.toContain(slug);
       expect(res.text).not.toContain("Чернова");
     }

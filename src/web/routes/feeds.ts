@@ -1,16 +1,19 @@
-// RSS 2.0 and Atom feeds of the latest 50 articles: per language, per district and per tag.
+// RSS 2.0, Atom and JSON Feed 1.1 feeds of the latest 50 articles: per language, per district and per tag.
 import { Router, type Request, type Response } from "express";
 import { LOCALES, type Locale } from "../../config.js";
 import { DISTRICT_ID_PATTERN, SLUG_PATTERN } from "../../content/schema.js";
 import { HttpError } from "../../errors.js";
 import type { AppDeps } from "../context.js";
 import { sendBody } from "../send.js";
-import { FEED_TYPES, feedPage, feedTitle, feedUrl, type FeedFormat, type FeedScope } from "../seo/feed-urls.js";
-import { absoluteHtml, atom, rss, type FeedItem } from "../seo/feed-xml.js";
+import { FEED_FILES, FEED_FORMATS, FEED_TYPES, feedPage, feedTitle, feedUrl, type FeedFormat, type FeedScope } from "../seo/feed-urls.js";
+import { absoluteHtml, atom, rss, type Feed, type FeedItem } from "../seo/feed-xml.js";
+import { jsonFeed } from "../seo/json-feed.js";
 import { modifiedAt } from "../seo/site-pages.js";
 import { SEGMENTS, urls } from "../urls.js";
 
 export const FEED_SIZE = 50;
+
+const RENDER: Record<FeedFormat, (feed: Feed) => string> = { rss, atom, json: jsonFeed };
 
 const IMAGE_TYPES: Record<string, string> = { jpeg: "image/jpeg", png: "image/png", gif: "image/gif", webp: "image/webp" };
 
@@ -51,11 +54,12 @@ export function feedRoutes(deps: AppDeps): Router {
       updated: Math.max(0, ...items.map((i) => i.updated)) || deps.index.versionSince(),
       items,
     };
-    sendBody(req, res, deps, format === "rss" ? rss(feed) : atom(feed), `${FEED_TYPES[format]}; charset=utf-8`);
+    sendBody(req, res, deps, RENDER[format](feed), `${FEED_TYPES[format]}; charset=utf-8`);
   }
 
   for (const locale of LOCALES) {
-    for (const [format, file] of [["rss", "feed.xml"], ["atom", "atom.xml"]] as const) {
+    for (const format of FEED_FORMATS) {
+      const file = FEED_FILES[format];
       router.get(`/${locale}/${file}`, (req, res) => send(req, res, locale, { kind: "site" }, locale, format));
 
       router.get(`/${locale}/${SEGMENTS[locale].districts}/:id/${file}`, (req, res) => {

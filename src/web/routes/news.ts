@@ -6,6 +6,7 @@ import { slugify } from "../../content/slug.js";
 import { HttpError } from "../../errors.js";
 import { formatDate } from "../../i18n/format.js";
 import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { eventView } from "../event-view.js";
 import { assertPage, assertSinglePage, pageNumber } from "../params.js";
 import { renderPage } from "../send.js";
 import { SEGMENTS, urls } from "../urls.js";
@@ -80,7 +81,7 @@ export function newsRoutes(deps: AppDeps): Router {
           ],
           image: a.image,
           alerts: { district: a.district },
-          article: { headline: a.title, published: a.date, modified: Math.max(a.date, a.modified), section: card.districtName, tags: a.tags, author: a.author },
+          article: { headline: a.title, published: a.date, modified: Math.max(a.date, a.modified), section: card.districtName, tags: a.tags, author: a.author, event: a.event },
         }),
         preview: banner,
         article: {
@@ -92,6 +93,9 @@ export function newsRoutes(deps: AppDeps): Router {
           updatedIso: a.modified > a.date ? toIsoWithOffset(a.modified, tz) : null,
           updatedText: a.modified > a.date && formatDate(a.modified, locale, tz) !== card.dateText ? formatDate(a.modified, locale, tz) : null,
           tags: a.tags.map((name) => ({ name, url: urls.tag(locale, slugify(name, locale)) })),
+          event: a.event ? eventView(deps, a, a.event) : null,
+          // The change notes, newest first (front matter changes:), listed at the end.
+          changes: a.changes.map((c) => ({ dateIso: toIsoWithOffset(c.date, tz), dateText: formatDate(c.date, locale, tz), note: c.note })),
         },
         translations,
         related: deps.index.articles.related(a, 3).map((r) => articleCard(deps, r)),

@@ -1,19 +1,23 @@
-// Where each feed lives: next to the page it follows, as feed.xml (RSS 2.0) and
-// atom.xml (Atom, RFC 4287) — /bg/feed.xml, /bg/rayoni/<id>/atom.xml, /bg/etiketi/<tag>/feed.xml.
+// Where each feed lives: next to the page it follows, as feed.xml (RSS 2.0), atom.xml
+// (Atom, RFC 4287) and feed.json (JSON Feed 1.1) — /bg/feed.xml, /bg/rayoni/<id>/atom.xml,
+// /bg/etiketi/<tag>/feed.json.
 import type { Locale } from "../../config.js";
 import type { I18n } from "../../i18n/index.js";
 import { urls } from "../urls.js";
 
 export type FeedScope = { readonly kind: "site" } | { readonly kind: "district"; readonly id: string; readonly name: string } | { readonly kind: "tag"; readonly tag: string; readonly name: string };
 
-export type FeedFormat = "rss" | "atom";
+export type FeedFormat = "rss" | "atom" | "json";
+
+export const FEED_FORMATS: readonly FeedFormat[] = ["rss", "atom", "json"];
 
 export const FEED_TYPES: Record<FeedFormat, string> = {
   rss: "application/rss+xml",
   atom: "application/atom+xml",
+  json: "application/feed+json",
 };
 
-const FILE: Record<FeedFormat, string> = { rss: "feed.xml", atom: "atom.xml" };
+export const FEED_FILES: Record<FeedFormat, string> = { rss: "feed.xml", atom: "atom.xml", json: "feed.json" };
 
 /** The HTML page a feed follows. */
 export function feedPage(locale: Locale, scope: FeedScope): string {
@@ -23,7 +27,7 @@ export function feedPage(locale: Locale, scope: FeedScope): string {
 }
 
 export function feedUrl(locale: Locale, scope: FeedScope, format: FeedFormat): string {
-  return feedPage(locale, scope) + FILE[format];
+  return feedPage(locale, scope) + FEED_FILES[format];
 }
 
 export function feedTitle(i18n: I18n, locale: Locale, scope: FeedScope): string {
@@ -37,7 +41,7 @@ export function feedLinks(i18n: I18n, locale: Locale, scope: FeedScope | undefin
   const t = i18n.t(locale);
   const scopes: FeedScope[] = scope && scope.kind !== "site" ? [scope, { kind: "site" }] : [{ kind: "site" }];
   return scopes.flatMap((s) =>
-    (["rss", "atom"] as const).map((format) => ({
+    FEED_FORMATS.map((format) => ({
       type: FEED_TYPES[format],
       title: t(`feeds.${format}`, { title: feedTitle(i18n, locale, s) }),
       href: base + feedUrl(locale, s, format),

@@ -1,4 +1,5 @@
 // What a page tells the head builders (Open Graph, JSON-LD) beyond title and description.
+import type { ArticleEvent } from "../../content/article.js";
 
 export interface PageImage {
   /** Root-relative (/media/…) or absolute URL. */
@@ -17,4 +18,6 @@ export interface ArticleHead {
   readonly section: string;
   readonly tags: readonly string[];
   readonly author: string | undefined;
+  /** The event the article announces: an Event node beside the NewsArticle. */
+  readonly event?: ArticleEvent | undefined;
 }

@@ -87,6 +87,26 @@ export function newsArticle(deps: AppDeps, locale: Locale, input: { url: string;
   };
 }
 
+/** schema.org Event for an article's event (Google's event rich results fields). */
+export function eventNode(locale: Locale, tz: string, url: string, name: string, description: string, e: NonNullable<ArticleHead["event"]>): Node {
+  const time = (ms: number) => (e.allDay ? toIsoWithOffset(ms, tz).slice(0, 10) : toIsoWithOffset(ms, tz));
+  const place = { "@type": "Place", name: e.place, ...(e.address ? { address: e.address } : {}), ...(e.geo ? { geo: { "@type": "GeoCoordinates", latitude: e.geo.lat, longitude: e.geo.lon } } : {}) };
+  const online = e.online ? { "@type": "VirtualLocation", url: e.online } : null;
+  return {
+    "@context": CONTEXT,
+    "@type": "Event",
+    name,
+    description,
+    url,
+    inLanguage: locale,
+    startDate: time(e.start),
+    ...(e.end === undefined ? {} : { endDate: time(e.end) }),
+    eventStatus: "https://schema.org/EventScheduled",
+    eventAttendanceMode: online ? "https://schema.org/MixedEventAttendanceMode" : "https://schema.org/OfflineEventAttendanceMode",
+    location: online ? [place, online] : place,
+  };
+}
+
 /** The structured data of one page, one node per <script type="application/ld+json">. */
 export function pageJsonLd(
   deps: AppDeps,
@@ -96,6 +116,7 @@ export function pageJsonLd(
   const nodes: Node[] = [];
   if (input.path === urls.home(locale)) nodes.push(webSite(deps, locale), { "@context": CONTEXT, ...organization(deps, locale) });
   if (input.article) nodes.push(newsArticle(deps, locale, { url: input.url, description: input.description, image: input.image, article: input.article }));
+  if (input.article?.event) nodes.push(eventNode(locale, deps.config.timeZones[locale], input.url, input.article.headline, input.description, input.article.event));
   if (input.breadcrumbs && input.breadcrumbs.length > 1) nodes.push(breadcrumbList(deps.config.baseUrl, input.breadcrumbs));
   return nodes;
 }
