@@ -8,7 +8,7 @@ import type { Article } from "../content/article.js";
 import type { District } from "../content/district.js";
 import { gitDates, modifiedDate } from "../content/git-dates.js";
 import { heldBackIssue, sortIssues, type ContentIssue } from "../content/issues.js";
-import { scanContent, scanPaths, type ContentFile, type ScanResult } from "../content/scan.js";
+import { isUnder, scanContent, scanPaths, type ContentFile, type ScanResult } from "../content/scan.js";
 import { IndexError } from "../errors.js";
 import { crossCheckAll, forgetKeys, keyRowOf, rememberKeys, type ArticleKeys } from "./cross.js";
 import type { Db } from "./db.js";
@@ -106,7 +106,9 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
     return !k || k.mtime !== f.mtimeMs || k.size !== f.size;
   });
   const present = new Set(scan.files.map((f) => f.rel));
-  const removed = [...known.keys()].filter((p) => !present.has(p));
+  // A file under a folder the scan could not read is not gone: its row stays as it is.
+  const unreadable = scan.unreadable ?? [];
+  const removed = [...known.keys()].filter((p) => !present.has(p) && !isUnder(p, unreadable));
   // Nothing to do (a warm restart, a watcher event for a non-content file): the checks
   // and listings below read every row, so they run only when something changed.
   const scanIssues = JSON.stringify(scan.issues);
