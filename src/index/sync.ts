@@ -9,7 +9,7 @@ import type { District } from "../content/district.js";
 import { gitDates, modifiedDate } from "../content/git-dates.js";
 import { heldBackIssue, sortIssues, type ContentIssue } from "../content/issues.js";
 import { isUnder, scanContent, scanPaths, type ContentFile, type ScanResult } from "../content/scan.js";
-import { IndexError } from "../errors.js";
+import { ContentGoneError, IndexError } from "../errors.js";
 import { crossCheckAll, forgetKeys, keyRowOf, rememberKeys, type ArticleKeys } from "./cross.js";
 import type { Db } from "./db.js";
 import { rebuildListings, refreshVersion } from "./listing.js";
@@ -109,6 +109,11 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   // A file under a folder the scan could not read is not gone: its row stays as it is.
   const unreadable = scan.unreadable ?? [];
   const removed = [...known.keys()].filter((p) => !present.has(p) && !isUnder(p, unreadable));
+  // An empty mount point reads as a folder where every file was deleted: that emptied the
+  // whole site, and /readyz still said "ready".
+  if (!targeted && scan.files.length === 0 && removed.length > 0) {
+    throw new ContentGoneError(`The content folder ${config.contentDir} has no content files any more (no districts/*.yml, no articles) — check that it is mounted and checked out; the site keeps serving what it had`);
+  }
   // Nothing to do (a warm restart, a watcher event for a non-content file): the checks
   // and listings below read every row, so they run only when something changed.
   const scanIssues = JSON.stringify(scan.issues);
