@@ -7,7 +7,7 @@ import { ContentIndex } from "./index/index.js";
 import { formatIssue } from "./content/issues.js";
 import { SHUTDOWN_LIMIT_MS, startServer } from "./server/listen.js";
 import { createProcessLog } from "./server/log.js";
-import { checkFolders, describeStartFailure, listenFailure } from "./server/start-errors.js";
+import { checkFolders, checkRuntime, describeStartFailure, listenFailure } from "./server/start-errors.js";
 import { isClusterPrimary, runPrimary } from "./server/cluster.js";
 import { ttyProgress } from "./index/parallel.js";
 import { followContent } from "./server/follow.js";
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   }
   // Never blocks on stdout, however its reader behaves (src/server/log.ts).
   const { logger, drained, dropped } = createProcessLog({ level: config.logLevel });
+  checkRuntime();
   checkFolders(config);
   // WORKERS > 1: this process builds the index and forks the processes that serve.
   if (isClusterPrimary(config)) return runPrimary(config, logger);
