@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { isLocale } from "../config.js";
 import { DISTRICT_ID_PATTERN } from "./schema.js";
-import { issue, unreadableIssue, type ContentIssue } from "./issues.js";
+import { issue, linkedFileIssue, unreadableIssue, type ContentIssue } from "./issues.js";
 
 export interface ContentFile {
   readonly kind: "article" | "district" | "page";
@@ -32,6 +32,11 @@ export interface ScanResult {
 export function isUnder(rel: string, unreadable: readonly string[]): boolean {
   return unreadable.some((u) => rel === u || rel.startsWith(`${u}/`));
 }
+
+/** Names of the files the scan reads (articles, district files). */
+const CONTENT_NAME = /\.(?:md|ya?ml)$/i;
+/** Marks a symbolic link among the paths the scan could not read. */
+const LINKED = Symbol("a symbolic link");
 
 /** Gone between listing and reading: a deletion, not a fault. */
 const isGone = (cause: unknown) => ["ENOENT", "ENOTDIR"].includes((cause as NodeJS.ErrnoException).code ?? "");
@@ -62,6 +67,9 @@ function walk(dir: string, rel: string, out: [string, string][], failed: [string
     const childRel = rel === "" ? e.name : `${rel}/${e.name}`;
     if (e.isDirectory()) walk(abs, childRel, out, failed, depth + 1);
     else if (e.isFile()) out.push([childRel, abs]);
+    // Links are never followed (one to /etc/passwd must not be read); an article swapped
+    // for one vanished from the site with no message. It is named, and kept as it was.
+    else if (e.isSymbolicLink() && CONTENT_NAME.test(e.name)) failed.push([childRel, LINKED]);
   }
 }
 
@@ -126,7 +134,7 @@ export function scanContent(contentDir: string, options: ScanOptions = {}): Scan
     }
     if (st) files.push({ kind: c.kind, rel, abs, mtimeMs: Math.trunc(st.mtimeMs), size: st.size });
   }
-  for (const [rel, cause] of failed) issues.push(unreadableIssue(rel || ".", (cause as NodeJS.ErrnoException).code ?? "error"));
+  for (const [rel, cause] of failed) issues.push(cause === LINKED ? linkedFileIssue(rel) : unreadableIssue(rel || ".", (cause as NodeJS.ErrnoException).code ?? "error"));
   return { files, issues, unreadable: failed.map(([rel]) => rel) };
 }
 
