@@ -31,3 +31,12 @@ export class ContentError extends Error {
 export class IndexError extends Error {
   override name = "IndexError";
 }
+
+/**
+ * The content folder holds no content file at all while the index has some: an unmounted
+ * volume, a checkout in progress, CONTENT_DIR pointed at the wrong folder. The sync is
+ * refused and the site keeps what it had (the index is not emptied).
+ */
+export class ContentGoneError extends IndexError {
+  override name = "ContentGoneError";
+}

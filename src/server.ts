@@ -9,7 +9,7 @@ import { formatIssue } from "./content/issues.js";
 import { SHUTDOWN_LIMIT_MS, startServer, type ServerState } from "./server/listen.js";
 import { startingHandler } from "./server/starting.js";
 import { createProcessLog } from "./server/log.js";
-import { checkFolders, describeStartFailure, listenFailure } from "./server/start-errors.js";
+import { checkFolders, checkRuntime, describeStartFailure, listenFailure } from "./server/start-errors.js";
 import { isClusterPrimary, runPrimary } from "./server/cluster.js";
 import { ttyProgress } from "./index/parallel.js";
 import { followContent, followRepo, openRepo, workerRepoView } from "./server/follow.js";
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   }
   // Never blocks on stdout, however its reader behaves (src/server/log.ts).
   const { logger, drained, dropped } = createProcessLog({ level: config.logLevel });
+  checkRuntime();
   checkFolders(config);
   // WORKERS > 1: this process builds the index and forks the processes that serve.
   if (isClusterPrimary(config)) return runPrimary(config, logger);

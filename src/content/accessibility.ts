@@ -94,13 +94,71 @@ export function readStatement(contentDir: string, locale: Locale): StatementResu
   return parseStatement(rel, raw);
 }
 
-/** A reader that re-parses only when the file's mtime or size changed (one cheap stat per call). */
-export function statementLoader(contentDir: string, locale: Locale): () => StatementResult {
+export interface StatementLoaderOptions {
+  /**
+   * Where the last valid statement is kept (DATA_DIR), so a restart serves it too. A typo
+   * in the statement answered 500 on a page the law requires to be reachable.
+   */
+  readonly dataDir?: string;
+  /** Told once per change of the file when it is invalid and its last valid version is served. */
+  readonly onHeld?: (issues: ContentIssue[]) => void;
+}
+
+/**
+ * A reader that re-parses only when the file's mtime or size changed (one cheap stat per
+ * call). When the file becomes invalid (or missing, or unreadable), the last valid
+ * statement stays served, like an article's (src/index/sync.ts), with the file's problems.
+ */
+export function statementLoader(contentDir: string, locale: Locale, options: StatementLoaderOptions = {}): () => StatementResult {
   let cache: { key: string; result: StatementResult } | null = null;
+  const keptFile = options.dataDir ? path.join(options.dataDir, `accessibility-${locale}.last-valid.json`) : null;
+  let lastValid: Statement | null = null;
+  let keptText: string | null = null;
+  const kept = (): Statement | null => {
+    if (lastValid || !keptFile) return lastValid;
+    try {
+      return (lastValid = JSON.parse(fs.readFileSync(keptFile, "utf8")) as Statement);
+    } catch {
+      return null; // none kept yet, or not ours to read: nothing to fall back on
+    }
+  };
+  const keep = (statement: Statement): void => {
+    lastValid = statement;
+    if (!keptFile) return;
+    const text = JSON.stringify(statement);
+    if (text === keptText) return;
+    try {
+      if (fs.existsSync(keptFile) && fs.readFileSync(keptFile, "utf8") === text) {
+        keptText = text;
+        return;
+      }
+      fs.writeFileSync(`${keptFile}.tmp`, text);
+      fs.renameSync(`${keptFile}.tmp`, keptFile);
+      keptText = text;
+    } catch {
+      // A read-only DATA_DIR only means a restart cannot fall back on this version.
+    }
+  };
   return () => {
-    const st = fs.statSync(statementFile(contentDir, locale), { throwIfNoEntry: false });
-    const key = st ? `${st.mtimeMs}:${st.size}` : "missing";
-    if (cache?.key !== key) cache = { key, result: readStatement(contentDir, locale) };
+    let key: string;
+    try {
+      const st = fs.statSync(statementFile(contentDir, locale), { throwIfNoEntry: false });
+      key = st ? `${st.mtimeMs}:${st.size}` : "missing";
+    } catch (cause) {
+      key = `unreadable:${(cause as NodeJS.ErrnoException).code ?? ""}`;
+    }
+    if (cache?.key !== key) {
+      let result = readStatement(contentDir, locale);
+      if (result.statement) keep(result.statement);
+      else {
+        const held = kept();
+        if (held) {
+          options.onHeld?.(result.issues);
+          result = { statement: held, issues: result.issues };
+        }
+      }
+      cache = { key, result };
+    }
     return cache.result;
   };
 }

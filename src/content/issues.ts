@@ -31,6 +31,16 @@ export function unexpectedProblem(file: string, line: number, field: string, cau
   return issue(file, line, field, `cannot be read by the portal (${reason}) — simplify the text around this line, and report the file to the portal's developers`);
 }
 
+/** A folder or file the scan cannot read: what the site had from it stays published (src/index/sync.ts). */
+export function unreadableIssue(rel: string, code: string): ContentIssue {
+  return issue(rel, 1, "file", `cannot be read (${code}) — check the permissions (folders need r and x, files r for the portal's user); the site keeps serving what it had from here`);
+}
+
+/** An article or district file that is a symbolic link: never followed; what the site had from it stays. */
+export function linkedFileIssue(rel: string): ContentIssue {
+  return issue(rel, 1, "file", "is a symbolic link — the portal reads only real files inside the content folder; put the file itself here (the site keeps what it had from this path)");
+}
+
 /** When a file that was published becomes invalid, the site keeps its last valid version (src/index/sync.ts). */
 export function heldBackIssue(file: string, since: number): ContentIssue {
   const when = `${new Date(since).toISOString().slice(0, 16).replace("T", " ")} UTC`;

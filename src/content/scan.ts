@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { isLocale } from "../config.js";
 import { DISTRICT_ID_PATTERN } from "./schema.js";
-import { issue, type ContentIssue } from "./issues.js";
+import { issue, linkedFileIssue, unreadableIssue, type ContentIssue } from "./issues.js";
 
 export interface ContentFile {
   readonly kind: "article" | "district" | "page" | "alert";
@@ -21,20 +21,43 @@ export const RESERVED_FOLDERS = new Set(["districts", "pages", "accessibility"])
 export interface ScanResult {
   readonly files: ContentFile[];
   readonly issues: ContentIssue[];
+  /**
+   * Folders and files the scan could not read (permissions, I/O errors): what the index
+   * holds under them is not "gone", so the sync keeps it (src/index/sync.ts).
+   */
+  readonly unreadable?: readonly string[];
 }
+
+/** True when `rel` is one of `unreadable` or lies inside one of them. */
+export function isUnder(rel: string, unreadable: readonly string[]): boolean {
+  return unreadable.some((u) => rel === u || rel.startsWith(`${u}/`));
+}
+
+/** Names of the files the scan reads (articles, district files). */
+const CONTENT_NAME = /\.(?:md|ya?ml)$/i;
+/** Marks a symbolic link among the paths the scan could not read. */
+const LINKED = Symbol("a symbolic link");
+
+/** Gone between listing and reading: a deletion, not a fault. */
+const isGone = (cause: unknown) => ["ENOENT", "ENOTDIR"].includes((cause as NodeJS.ErrnoException).code ?? "");
 
 /** Hidden entries (.git, editors' swap files) and node_modules are never content. */
 export function isSkipped(name: string): boolean {
   return name.startsWith(".") || name === "node_modules";
 }
 
-/** Collects [relative path with forward slashes, absolute path] of every file under `dir`. */
-function walk(dir: string, rel: string, out: [string, string][], depth = 0): void {
+/**
+ * Collects [relative path with forward slashes, absolute path] of every file under `dir`.
+ * A folder that cannot be read (chmod 000, EMFILE, EIO) goes to `failed`: skipping it
+ * silently unpublished every article in it, with no message.
+ */
+function walk(dir: string, rel: string, out: [string, string][], failed: [string, unknown][], depth = 0): void {
   if (depth > 8) return; // content is at most a few levels deep; this stops symlink loops too
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (cause) {
+    if (!isGone(cause)) failed.push([rel, cause]);
     return;
   }
   for (const e of entries) {
@@ -42,8 +65,11 @@ function walk(dir: string, rel: string, out: [string, string][], depth = 0): voi
     // Built while walking: path.relative per file was a fifth of a warm start's scan.
     const abs = dir + path.sep + e.name;
     const childRel = rel === "" ? e.name : `${rel}/${e.name}`;
-    if (e.isDirectory()) walk(abs, childRel, out, depth + 1);
+    if (e.isDirectory()) walk(abs, childRel, out, failed, depth + 1);
     else if (e.isFile()) out.push([childRel, abs]);
+    // Links are never followed (one to /etc/passwd must not be read); an article swapped
+    // for one vanished from the site with no message. It is named, and kept as it was.
+    else if (e.isSymbolicLink() && CONTENT_NAME.test(e.name)) failed.push([childRel, LINKED]);
   }
 }
 
@@ -94,7 +120,8 @@ export interface ScanOptions {
 
 export function scanContent(contentDir: string, options: ScanOptions = {}): ScanResult {
   const paths: [string, string][] = [];
-  walk(path.resolve(contentDir), "", paths);
+  const failed: [string, unknown][] = [];
+  walk(path.resolve(contentDir), "", paths, failed);
   if (options.walked) options.walked(paths.reduce((n, [rel]) => (MARKDOWN.test(rel) ? n + 1 : n), 0));
   const files: ContentFile[] = [];
   const issues: ContentIssue[] = [];
@@ -105,10 +132,18 @@ export function scanContent(contentDir: string, options: ScanOptions = {}): Scan
       issues.push(c.problem);
       continue;
     }
-    const st = fs.statSync(abs, { throwIfNoEntry: false });
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(abs, { throwIfNoEntry: false });
+    } catch (cause) {
+      // A folder readable but not searchable (chmod 644) lists its files and refuses their
+      // stat: that failed every later sync, holding back every other editor's change.
+      if (!isGone(cause)) failed.push([rel, cause]);
+    }
     if (st) files.push({ kind: c.kind, rel, abs, mtimeMs: Math.trunc(st.mtimeMs), size: st.size });
   }
-  return { files, issues };
+  for (const [rel, cause] of failed) issues.push(cause === LINKED ? linkedFileIssue(rel) : unreadableIssue(rel || ".", (cause as NodeJS.ErrnoException).code ?? "error"));
+  return { files, issues, unreadable: failed.map(([rel]) => rel) };
 }
 
 export interface PathScan {
@@ -131,7 +166,12 @@ export function scanPaths(contentDir: string, rels: readonly string[]): PathScan
     const c = classify(rel);
     if (!c || "problem" in c || c.kind === "page") return null;
     const abs = path.join(contentDir, ...rel.split("/"));
-    const st = fs.statSync(abs, { throwIfNoEntry: false });
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(abs, { throwIfNoEntry: false });
+    } catch {
+      return null; // cannot be stat'ed: the full scan names it and keeps what the index has
+    }
     if (!st) missing.push(rel);
     else if (st.isFile()) files.push({ kind: c.kind, rel, abs, mtimeMs: Math.trunc(st.mtimeMs), size: st.size });
     else return null;

@@ -62,8 +62,20 @@ export function readYaml(source: string): { data: unknown; doc: Document; counte
   }
 }
 
-/** Parses a whole YAML file (district files) with the same safe settings. */
+/**
+ * A district file or an accessibility statement is a few paragraphs (the largest is 7 KB).
+ * A 16 MB file put in districts/ by mistake (1.5 million keys) held a start for over a
+ * minute at 1.5 GB, and the statement is read while serving. The cost of a YAML map grows
+ * faster than its size (duplicate keys, one message per unknown key): 62 KB of short keys
+ * took 3 s here on an idle moment, so the cap is four times the largest real file.
+ */
+export const MAX_YAML_FILE_BYTES = 32 * 1024;
+
+/** Parses a whole YAML file (district files, accessibility statements) with the same safe settings. */
 export function parseYamlFile(raw: string): { data: unknown; lineOf: (path: readonly PropertyKey[]) => number } {
+  if (raw.length > MAX_YAML_FILE_BYTES || Buffer.byteLength(raw) > MAX_YAML_FILE_BYTES) {
+    throw new FrontMatterError(`is larger than ${MAX_YAML_FILE_BYTES / 1024} KB — this file holds a few paragraphs; remove what does not belong here`, 1);
+  }
   const { data, doc, counter } = readYaml(normalizeNewlines(raw));
   return { data, lineOf: (path) => yamlLineOf(doc, counter, path) };
 }

@@ -3,7 +3,7 @@
 import type Database from "better-sqlite3";
 import type { Config } from "../config.js";
 import { formatIssue, type ContentIssue } from "../content/issues.js";
-import { IndexError } from "../errors.js";
+import { ContentGoneError, IndexError } from "../errors.js";
 import { createAlertQueries } from "./alerts.js";
 import { createApiArticleQueries } from "./api-articles.js";
 import { createArticleQueries } from "./articles.js";
@@ -194,7 +194,14 @@ export class ContentIndex {
     try {
       // Many changed files (a cold start) are parsed on worker threads, a few in this one.
       // A fresh file is not served yet, so it is written while the workers still parse.
-      await this.sync(options.parseMany ?? parallelParser(config, { log: options.log, progress: options.progress }), { exclusive: opened.fresh, searchLaterFrom: options.searchLaterFrom, lastGood });
+      try {
+        await this.sync(options.parseMany ?? parallelParser(config, { log: options.log, progress: options.progress }), { exclusive: opened.fresh, searchLaterFrom: options.searchLaterFrom, lastGood });
+      } catch (cause) {
+        // A restart while the content volume is missing serves the index as it is; the
+        // error stays in /readyz (lastError) and the next sync looks again.
+        if (opened.fresh || !(cause instanceof ContentGoneError)) throw cause;
+        options.log?.((cause as Error).message);
+      }
       // Also after a restart that interrupted the rendering of a fresh index's bodies.
       if (this.bodiesLeft.get()) this.renderBody = (await import("../content/markdown.js")).renderBodyLater;
     } catch (cause) {

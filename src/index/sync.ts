@@ -9,8 +9,8 @@ import type { Article } from "../content/article.js";
 import type { District } from "../content/district.js";
 import { gitDates, modifiedDate } from "../content/git-dates.js";
 import { heldBackIssue, sortIssues, type ContentIssue } from "../content/issues.js";
-import { scanContent, scanPaths, type ContentFile, type ScanResult } from "../content/scan.js";
-import { IndexError } from "../errors.js";
+import { isUnder, scanContent, scanPaths, type ContentFile, type ScanResult } from "../content/scan.js";
+import { ContentGoneError, IndexError } from "../errors.js";
 import { alertIssues, checkAlerts, createAlertWriter } from "./alerts.js";
 import { crossCheckAll, forgetKeys, keyRowOf, rememberKeys, type ArticleKeys } from "./cross.js";
 import type { Db } from "./db.js";
@@ -115,7 +115,14 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
     return !k || k.mtime !== f.mtimeMs || k.size !== f.size;
   });
   const present = new Set(scan.files.map((f) => f.rel));
-  const removed = [...known.keys()].filter((p) => !present.has(p));
+  // A file under a folder the scan could not read is not gone: its row stays as it is.
+  const unreadable = scan.unreadable ?? [];
+  const removed = [...known.keys()].filter((p) => !present.has(p) && !isUnder(p, unreadable));
+  // An empty mount point reads as a folder where every file was deleted: that emptied the
+  // whole site, and /readyz still said "ready".
+  if (!targeted && scan.files.length === 0 && removed.length > 0) {
+    throw new ContentGoneError(`The content folder ${config.contentDir} has no content files any more (no districts/*.yml, no articles) — check that it is mounted and checked out; the site keeps serving what it had`);
+  }
   // Nothing to do (a warm restart, a watcher event for a non-content file): the checks
   // and listings below read every row, so they run only when something changed.
   const scanIssues = JSON.stringify(scan.issues);

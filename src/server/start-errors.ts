@@ -12,6 +12,20 @@ export class StartError extends Error {
   override name = "StartError";
 }
 
+/** The Node.js lines the portal runs on (package.json "engines"; better-sqlite3 13 needs 22). */
+export const NODE_MAJORS = [22, 24] as const;
+
+/**
+ * Node 20 (Debian's `node` on this machine and CI) loads better-sqlite3 13 and then dies
+ * with a segmentation fault (exit 139, no message) when the index is opened.
+ */
+export function checkRuntime(version: string = process.versions.node): void {
+  const major = Number(version.split(".")[0]);
+  if (major < NODE_MAJORS[0]) {
+    throw new StartError(`Node.js ${version} is too old: the portal runs on Node.js ${NODE_MAJORS.join(" or ")} — start it with one of those (\`node --version\`; see README "Requirements")`);
+  }
+}
+
 const code = (error: unknown): string => (error as NodeJS.ErrnoException | null)?.code ?? (error as Error | null)?.message ?? String(error);
 
 const CONTENT_HINT = "set CONTENT_DIR to the folder that holds bg/, pl/ and districts/";

@@ -33,7 +33,10 @@ export function accessibilityRoutes(deps: AppDeps): Router {
   const router = Router();
   for (const locale of LOCALES) {
     const t = deps.i18n.t(locale);
-    const load = statementLoader(deps.config.contentDir, locale);
+    const load = statementLoader(deps.config.contentDir, locale, {
+      dataDir: deps.config.dataDir,
+      onHeld: (issues) => deps.logger.warn({ problems: issues.map(formatIssue) }, "accessibility statement has errors; its last valid version is served"),
+    });
     router.get(urls.accessibility(locale), (req, res) => {
       assertSinglePage(req);
       const { statement, issues } = load();

@@ -5,13 +5,14 @@
 // At request time the file must still be the regular file inside the content folder
 // that was checked when indexing (media/source.ts), or the answer is 404.
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import type { Request, Response } from "express";
 import { Router } from "express";
 import { z } from "zod";
 import { HttpError } from "../../errors.js";
 import { pictureData } from "../../media/picture.js";
 import { QueueFullError } from "../../media/limit.js";
-import { createPictureReader, PictureChangedError, type CheckedPicture } from "../../media/source.js";
+import { createPictureReader, PictureChangedError, type CheckedPicture, type ServedPicture } from "../../media/source.js";
 import { createVariantStore, UndecodablePictureError } from "../../media/variants.js";
 import { MIME, VARIANT_FORMATS, VARIANT_PREFIX, VARIANT_WIDTHS, type VariantSize } from "../../media/urls.js";
 import type { AppDeps } from "../context.js";
@@ -40,16 +41,35 @@ function notServable(cause: unknown): never {
   throw cause;
 }
 
-function sendFile(req: Request, res: Response, body: Buffer, type: string, etag: string, lastModified: number): void {
+/** Sets the validators; true when the client's copy is current and a 304 was sent. */
+function notModified(req: Request, res: Response, type: string, etag: string, lastModified: number): boolean {
   res.setHeader("Content-Type", type);
   res.setHeader("Cache-Control", MEDIA_CACHE);
   res.setHeader("ETag", etag);
   res.setHeader("Last-Modified", new Date(lastModified).toUTCString());
-  if (isNotModified(req, etag, lastModified)) {
-    res.status(304).end();
+  if (!isNotModified(req, etag, lastModified)) return false;
+  res.status(304).end();
+  return true;
+}
+
+function sendFile(req: Request, res: Response, body: Buffer, type: string, etag: string, lastModified: number): void {
+  if (!notModified(req, res, type, etag, lastModified)) res.send(body);
+}
+
+/** An original (up to 20 MB) is streamed, so what a client leaves unread stays one stream buffer. */
+async function streamFile(req: Request, res: Response, p: ServedPicture, type: string, etag: string): Promise<void> {
+  if (notModified(req, res, type, etag, p.stat.mtimeMs)) return;
+  res.setHeader("Content-Length", p.stat.size);
+  if (req.method === "HEAD") {
+    res.end();
     return;
   }
-  res.send(body);
+  try {
+    await pipeline(p.stream(), res);
+  } catch {
+    // The client went away (or the read failed midway): nothing more can be said on this response.
+    res.destroy();
+  }
 }
 
 export function mediaRoutes(deps: AppDeps): Router {
@@ -65,10 +85,7 @@ export function mediaRoutes(deps: AppDeps): Router {
   router.get("/media/{*rest}", async (req, res) => {
     const picture = lookup(deps, req.path);
     try {
-      await openPicture(picture, async (p) => {
-        const body = await p.body();
-        sendFile(req, res, body, MEDIA_TYPES[picture.format] ?? "application/octet-stream", `"${Math.trunc(p.stat.mtimeMs).toString(36)}-${p.stat.size.toString(36)}"`, p.stat.mtimeMs);
-      });
+      await openPicture(picture, (p) => streamFile(req, res, p, MEDIA_TYPES[picture.format] ?? "application/octet-stream", `"${Math.trunc(p.stat.mtimeMs).toString(36)}-${p.stat.size.toString(36)}"`));
     } catch (cause) {
       notServable(cause);
     }

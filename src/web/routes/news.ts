@@ -4,14 +4,18 @@ import { SLUG_PATTERN } from "../../content/schema.js";
 import { toIsoWithOffset } from "../../content/dates.js";
 import { slugify } from "../../content/slug.js";
 import { HttpError } from "../../errors.js";
-import { formatDate } from "../../i18n/format.js";
+import { formatDate, isoDay } from "../../i18n/format.js";
 import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
 import { eventView } from "../event-view.js";
 import { assertPage, assertSinglePage, pageNumber } from "../params.js";
+import { redirectTo } from "../redirect.js";
 import { renderPage } from "../send.js";
 import { SEGMENTS, urls } from "../urls.js";
 
 export const PER_PAGE = 20;
+
+/** "<slug>-YYYY-MM-DD": the address a later article of the same title gets (src/content/cross-check.ts). */
+const DATED = /^(.+)-(\d{4}-\d{2}-\d{2})$/;
 
 export function newsRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -50,8 +54,16 @@ export function newsRoutes(deps: AppDeps): Router {
       const now = deps.index.now();
       const preview = deps.config.env === "development";
       const a = deps.index.articles.bySlug(locale, slug, now, preview);
-      // Unknown here may still be an old address listed in some article's aliases.
-      if (!a) return next();
+      if (!a) {
+        // A dated address ("grafik-2026-02-10", given to a later article with the same title)
+        // moves to the plain one when the earlier article is deleted; links to it must
+        // still arrive. The rule reads only the tree, like the addresses themselves.
+        const dated = DATED.exec(slug);
+        const plain = dated && !deps.index.articles.alias(req.path, now) ? deps.index.articles.bySlug(locale, dated[1]!, now, preview) : null;
+        if (plain && isoDay(plain.date, deps.config.timeZones[locale]) === dated![2]) return redirectTo(res, 301, urls.article(locale, plain.slug));
+        // Unknown here may still be an old address listed in some article's aliases.
+        return next();
+      }
       assertSinglePage(req);
       const card = articleCard(deps, a);
       const tz = deps.config.timeZones[locale];
