@@ -10,6 +10,7 @@ import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Affixes, type DicEntry, expand, parseAff, parseDic } from "../../../src/search/hunspell.js";
+import { prng } from "../../../bench/corpus.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -20,18 +21,6 @@ async function load(lang: Lang): Promise<{ affixes: Affixes; entries: DicEntry[]
   const { default: dictionary } = lang === "pl" ? await import("dictionary-pl") : await import("dictionary-bg");
   const text = new TextDecoder("utf-8");
   return { affixes: parseAff(text.decode(dictionary.aff)), entries: parseDic(text.decode(dictionary.dic)) };
-}
-
-// mulberry32: a small seeded generator, so the sample is reproducible.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle<T>(items: T[], random: () => number): T[] {
@@ -120,7 +109,7 @@ const UNRELATED = 1000;
 
 async function generate(lang: Lang): Promise<Pair[]> {
   const { affixes, entries } = await load(lang);
-  const random = rng(lang === "pl" ? 21 : 2021);
+  const random = prng(lang === "pl" ? 21 : 2021);
   const usable = entries.filter((e) => e.flags !== "" && PLAIN.test(e.word));
   const byWord = new Map(usable.map((e) => [e.word, e]));
   const pairs: Pair[] = [];
