@@ -109,11 +109,12 @@ describe("the real process", () => {
     let out = "";
     child.stderr.on("data", (c: Buffer) => (out += c.toString()));
     const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no "listening" line in 20 s:\n${out}`)), 20_000);
+      const timer = setTimeout(() => reject(new Error(`no "listening" and "serving" lines in 20 s:\n${out}`)), 20_000);
       child.stdout.on("data", (c: Buffer) => {
         out += c.toString();
+        // The server listens before the index is built (503 meanwhile); "portal serving" is ready.
         const m = /"port":(\d+)/.exec(out);
-        if (m) {
+        if (m && out.includes("portal serving")) {
           clearTimeout(timer);
           resolve(Number(m[1]));
         }
