@@ -2,7 +2,7 @@
 // (z.toJSONSchema, draft 2020-12, which OpenAPI 3.1 uses as is): the document cannot
 // drift from what the routes send, and the tests validate responses against it.
 import { z } from "zod";
-import { ArticlePage, Article, ArticlesQuery, DistrictList, EventPage, EventsQuery, LangOnlyQuery, Problem, SearchQuery, SearchResults, TagList, TagsQuery, registry } from "./schemas.js";
+import { AlertPage, AlertsQuery, ArticlePage, Article, ArticlesQuery, DistrictList, EventPage, EventsQuery, LangOnlyQuery, Problem, SearchQuery, SearchResults, TagList, TagsQuery, registry } from "./schemas.js";
 
 export const API_BASE = "/api/v1";
 
@@ -16,7 +16,7 @@ interface Endpoint {
   readonly errors: readonly number[];
 }
 
-/** Every endpoint; a new one (alerts, events) is added here and in routes.ts. */
+/** Every endpoint; a new one is added here and in routes.ts. */
 export const ENDPOINTS: readonly Endpoint[] = [
   { path: "/articles", summary: "Published articles, newest first, in pages linked by a cursor", query: ArticlesQuery, response: ArticlePage, errors: [400] },
   {
@@ -30,6 +30,13 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { path: "/districts", summary: "Every district, with names in both languages and article counts", query: LangOnlyQuery, response: DistrictList, errors: [400] },
   { path: "/tags", summary: "Tags of one language with their article counts", query: TagsQuery, response: TagList, errors: [400] },
   { path: "/events", summary: "Articles announcing an event, upcoming first, then past", query: EventsQuery, response: EventPage, errors: [400, 404] },
+  {
+    path: "/alerts",
+    summary: "Service alerts (water, heating, roads…) of a language: current and upcoming by default, or those of one state; per district with the alerts for every district",
+    query: AlertsQuery,
+    response: AlertPage,
+    errors: [400, 404],
+  },
   { path: "/search", summary: "Full-text search, ranked like the site's search page", query: SearchQuery, response: SearchResults, errors: [400, 429, 503] },
 ];
 

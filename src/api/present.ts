@@ -13,7 +13,8 @@ import { absoluteHtml } from "../web/seo/feed-xml.js";
 import { modifiedAt } from "../web/seo/site-pages.js";
 import { urls } from "../web/urls.js";
 import { API_BASE } from "./openapi.js";
-import type { Article, ArticleSummary as ArticleSummarySchema, Event, Picture } from "./schemas.js";
+import { stateOf, type AlertRow } from "../index/alerts.js";
+import type { Alert, Article, ArticleSummary as ArticleSummarySchema, Event, Picture } from "./schemas.js";
 
 export const apiUrls = {
   article: (lang: Locale, slug: string) => `${API_BASE}/articles/${lang}/${slug}`,
@@ -108,5 +109,31 @@ export function articleJson(deps: AppDeps, a: ArticleDetail, now: number): z.inf
       url: base + urls.article(t.lang, t.slug),
       api: base + apiUrls.article(t.lang, t.slug),
     })),
+  };
+}
+
+/** One alert (index/alerts.ts) as the API's Alert; `state` as seen at `now`. */
+export function alertJson(deps: AppDeps, a: AlertRow, now: number): z.infer<typeof Alert> {
+  const base = deps.config.baseUrl;
+  const tz = deps.config.timeZones[a.lang];
+  const all = deps.index.districts.all(deps.index.version());
+  const url = base + urls.alert(a.lang, a.slug);
+  return {
+    id: articleId(a.lang, a.slug),
+    identifier: a.identifier,
+    lang: a.lang,
+    title: a.title,
+    kind: a.kind,
+    severity: a.severity,
+    state: stateOf(a, now),
+    allDistricts: a.districts === "all",
+    districts: a.districts === "all" ? [] : a.districts.map((id) => ({ id, name: all.find((d) => d.id === id)?.name[a.lang] ?? id, url: base + urls.district(a.lang, id) })),
+    start: toIsoWithOffset(a.start, tz),
+    end: toIsoWithOffset(a.end, tz),
+    area: a.area,
+    html: absoluteHtml(a.html, url),
+    text: a.text,
+    url,
+    cap: base + urls.alertCap(a.lang, a.identifier),
   };
 }

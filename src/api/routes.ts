@@ -1,8 +1,8 @@
 // The read-only JSON API under /api/v1/ (documented at /api/v1/openapi.json and on the
 // /<lang>/api/ pages). JSON in UTF-8, ETag/304 and Cache-Control like pages (send.ts),
 // CORS open to every origin (the data is public, no credentials are involved), errors as
-// problem+json (problem.ts). Alerts, when they land, get an endpoint here and in
-// openapi.ts ENDPOINTS, with a schema in schemas.ts.
+// problem+json (problem.ts). A new endpoint is added here and in openapi.ts ENDPOINTS,
+// with its schemas in schemas.ts.
 import { Router, type Request, type RequestHandler, type Response } from "express";
 import { z } from "zod";
 import { LOCALES, type Locale } from "../config.js";
@@ -19,12 +19,13 @@ import { sendBody } from "../web/send.js";
 import { urls } from "../web/urls.js";
 import { createExporter, exportUrls } from "./export.js";
 import { API_BASE, openApiDocument } from "./openapi.js";
-import { apiUrls, articleJson, summaryJson } from "./present.js";
+import { alertJson, apiUrls, articleJson, summaryJson } from "./present.js";
 import { ParameterError, apiErrorHandler, parseApiQuery, sendProblem } from "./problem.js";
-import { ArticlesQuery, EventsQuery, LangOnlyQuery, SearchQuery, TagsQuery, type ArticlePage, type DistrictList, type EventPage, type SearchResults, type TagList } from "./schemas.js";
+import { AlertsQuery, ArticlesQuery, EventsQuery, LangOnlyQuery, SearchQuery, TagsQuery, type AlertPage, type ArticlePage, type DistrictList, type EventPage, type SearchResults, type TagList } from "./schemas.js";
 
 export const JSON_TYPE = "application/json; charset=utf-8";
 const DEFAULT_LIMIT = 20;
+const ALERTS_PER_PAGE = 20;
 /** How long a search may wait for the search index of a fresh build (as the search page). */
 const SEARCH_WAIT_MS = 5_000;
 
@@ -191,6 +192,28 @@ export function apiRoutes(deps: AppDeps): Router {
       page,
       pages,
       next: page < pages ? `${base}${API_BASE}/events?${new URLSearchParams({ ...params, page: String(page + 1) }).toString()}` : null,
+    };
+    json(req, res, body);
+  });
+
+  // Service alerts (index/alerts.ts): the state is the clock's, so a page's ETag follows
+  // alerts starting and ending (their state is part of the content version).
+  router.get(`${API_BASE}/alerts`, (req, res) => {
+    const q = parseApiQuery(req, AlertsQuery);
+    const page = q.page ?? 1;
+    const version = deps.index.version();
+    if (q.district && !deps.index.districts.all(version).some((d) => d.id === q.district)) {
+      throw new ParameterError([{ parameter: "district", message: "is not a district — see /api/v1/districts" }]);
+    }
+    const now = deps.index.now();
+    const list = deps.index.alerts.listed(q.lang, now, { state: q.state, district: q.district }, page, ALERTS_PER_PAGE);
+    if (page > list.pages) throw new HttpError(404, "No such page");
+    const params = Object.fromEntries(Object.entries(req.query as Record<string, string>).filter(([k]) => k !== "page"));
+    const body: z.infer<typeof AlertPage> = {
+      items: list.items.map((a) => alertJson(deps, a, now)),
+      page,
+      pages: list.pages,
+      next: page < list.pages ? `${base}${API_BASE}/alerts?${new URLSearchParams({ ...params, page: String(page + 1) }).toString()}` : null,
     };
     json(req, res, body);
   });

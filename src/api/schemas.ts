@@ -4,6 +4,7 @@
 // v1 only ever grows: a field may be added, none renamed, retyped or removed.
 import { z } from "zod";
 import { LOCALES } from "../config.js";
+import { ALERT_KINDS, ALERT_SEVERITIES } from "../content/alert-schema.js";
 import { DISTRICT_ID_PATTERN, SLUG_PATTERN } from "../content/schema.js";
 
 /** Components of the OpenAPI document, by name. */
@@ -141,6 +142,36 @@ export const EventPage = z
   })
   .register(registry, { id: "EventPage" });
 
+export const Alert = z
+  .object({
+    id: z.string().describe("Stable id: language/slug (the alert's address), the same on every server built from the same content"),
+    identifier: z.string().describe("CAP identifier of this version of the alert; changes when the alert is edited"),
+    lang: Lang,
+    title: z.string(),
+    kind: z.enum(ALERT_KINDS).describe("What is affected"),
+    severity: z.enum(ALERT_SEVERITIES),
+    state: z.enum(["current", "upcoming", "ended"]).describe("At the time of the response"),
+    allDistricts: z.boolean().describe("True when the alert concerns every district (then `districts` is empty)"),
+    districts: z.array(DistrictRef),
+    start: isoDateTime,
+    end: isoDateTime,
+    area: z.string().nullable().describe("Streets or places concerned, as free text"),
+    html: z.string().describe("Body (HTML, relative links made absolute)"),
+    text: z.string().describe("Plain-text body"),
+    url: absoluteUrl.describe("The alert's page"),
+    cap: absoluteUrl.describe("This version as a CAP 1.2 message (application/cap+xml)"),
+  })
+  .register(registry, { id: "Alert" });
+
+export const AlertPage = z
+  .object({
+    items: z.array(Alert).describe("Current and upcoming alerts by start; ended ones latest end first"),
+    page: z.int(),
+    pages: z.int(),
+    next: absoluteUrl.nullable(),
+  })
+  .register(registry, { id: "AlertPage" });
+
 /** RFC 9457 problem details. */
 export const Problem = z
   .object({
@@ -179,6 +210,13 @@ export const EventsQuery = z.strictObject({
   lang: Lang,
   district: z.string().regex(DISTRICT_ID_PATTERN).max(100).optional().describe("District id, from /api/v1/districts"),
   page: z.string().regex(/^[1-9][0-9]{0,3}$/).transform(Number).optional().describe("Page, 20 events each"),
+});
+
+export const AlertsQuery = z.strictObject({
+  lang: Lang,
+  district: z.string().regex(DISTRICT_ID_PATTERN).max(100).optional().describe("District id, from /api/v1/districts: its alerts and those for every district"),
+  state: z.enum(["current", "upcoming", "ended"]).optional().describe("Only alerts in this state now (default: current and upcoming)"),
+  page: z.string().regex(/^[1-9][0-9]{0,3}$/).transform(Number).optional().describe("Page, 20 alerts each"),
 });
 
 export const SearchQuery = z.strictObject({

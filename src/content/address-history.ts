@@ -1,9 +1,14 @@
-// `npm run check` warns when an article's address is not the one it had in the last git
-// commit: a corrected title (the address is made from it), a changed `slug:`, or an
-// earlier article with the same title deleted or added (content/cross-check.ts) would
-// otherwise move a published article, and every link to it in social media, search
-// engines and newsletters would break (issue 19, item 10). Only the check reads git;
-// what the portal serves depends on the files alone, so replicas of one commit agree.
+// `npm run check` compares articles with their last git commit (one ls-tree, one diff,
+// one cat-file --batch for every comparison):
+// - it warns when an article's address is not the one it had: a corrected title (the
+//   address is made from it), a changed `slug:`, or an earlier article with the same title
+//   deleted or added (content/cross-check.ts) would otherwise move a published article,
+//   and every link to it in social media, search engines and newsletters would break
+//   (issue 19, item 10);
+// - it warns when `updated:` moved later without a new `changes:` note: readers would
+//   see "Updated" with nothing saying what changed (issue 26).
+// Only the check reads git; what the portal serves depends on the files alone, so
+// replicas of one commit agree.
 import { execFileSync } from "node:child_process";
 import type { Config, Locale } from "../config.js";
 import { isoDay } from "../i18n/format.js";
@@ -18,10 +23,16 @@ import { slugify } from "./slug.js";
 
 const GIT_TIMEOUT_MS = 20_000;
 
-/** What the address comparison needs of one article, now or in the last commit. */
+/** What the comparisons need of one article, now or in the last commit. */
 interface Known extends ArticleKey {
   readonly draft: boolean;
+  /** The update date readers see (content/article.ts): `updated:` or the newest note. */
+  readonly updated: number | undefined;
+  /** Each change note as "<date ms> <note>". */
+  readonly notes: readonly string[];
 }
+
+const noteKey = (c: { date: number; note: string }) => `${c.date} ${c.note}`;
 
 function git(contentDir: string, args: readonly string[], input?: string): Buffer | null {
   try {
@@ -70,7 +81,11 @@ export function readArticleKey(file: string, text: string, timeZones: Config["ti
     const [lang, district] = file.split("/") as [Locale, string];
     const slug = fm.data.slug ?? slugify(fm.data.title, lang);
     const lines: Record<string, number> = fm.data.slug === undefined ? {} : { slug: 1 };
-    return { file, lang, district, slug, date: toEpochMs(fm.data.date, timeZones[lang]), aliases: [], lines, draft: fm.data.draft };
+    const tz = timeZones[lang];
+    const notes = fm.data.changes.map((c) => ({ date: toEpochMs(c.date, tz), note: c.note }));
+    const newest = notes.length ? Math.max(...notes.map((c) => c.date)) : undefined;
+    const updated = fm.data.updated === undefined ? newest : Math.max(toEpochMs(fm.data.updated, tz), newest ?? 0);
+    return { file, lang, district, slug, date: toEpochMs(fm.data.date, tz), aliases: [], lines, draft: fm.data.draft, updated, notes: notes.map(noteKey) };
   } catch {
     return null;
   }
@@ -86,25 +101,46 @@ function addressesOf(keys: readonly Known[], districts: ReadonlySet<string>, tim
 }
 
 /**
- * A warning for each article whose address differs from the one it had in the last
- * commit, unless that old address is already among its `aliases:`. Drafts in that commit
- * were not public and are left out. Nothing when the content folder is not in git.
+ * Every article of the last commit as it was there (files unchanged since are taken from
+ * `now`), or null when the content folder is not in git.
  */
-export function addressChanges(config: Pick<Config, "contentDir" | "timeZones">, articles: readonly Article[], districts: ReadonlySet<string>, articlePath: (lang: Locale, slug: string) => string): ContentIssue[] {
-  const listed = git(config.contentDir, ["ls-tree", "-r", "--name-only", "HEAD", "--", "."]);
-  const changed = git(config.contentDir, ["diff", "--name-only", "--no-renames", "--relative", "HEAD", "--", "."]);
-  if (listed === null || changed === null) return [];
+function lastCommit(contentDir: string, now: ReadonlyMap<string, Known>, timeZones: Config["timeZones"]): Known[] | null {
+  const listed = git(contentDir, ["ls-tree", "-r", "--name-only", "HEAD", "--", "."]);
+  const changed = git(contentDir, ["diff", "--name-only", "--no-renames", "--relative", "HEAD", "--", "."]);
+  if (listed === null || changed === null) return null;
   const isArticle = (f: string) => f !== "" && (classify(f) as { kind?: string } | null)?.kind === "article";
   const inHead = listed.toString("utf8").split("\n").filter(isArticle);
   const edited = new Set(changed.toString("utf8").split("\n").filter(isArticle));
-  const now = new Map(articles.map((a): [string, Known] => [a.file, { file: a.file, lang: a.lang, district: a.district, slug: a.slug, date: a.date, aliases: a.aliases, lines: a.lines, draft: a.draft }]));
-  const texts = committedTexts(config.contentDir, inHead.filter((f) => edited.has(f) || !now.has(f)));
+  const texts = committedTexts(contentDir, inHead.filter((f) => edited.has(f) || !now.has(f)));
   const before: Known[] = [];
   for (const file of inHead) {
     const text = texts.get(file);
-    const key = text === undefined ? now.get(file) : readArticleKey(file, text, config.timeZones);
+    const key = text === undefined ? now.get(file) : readArticleKey(file, text, timeZones);
     if (key) before.push(key);
   }
+  return before;
+}
+
+/**
+ * The warnings of the comparison with the last commit: addresses that moved
+ * (addressChanges) and update dates moved without a note (updateChanges). Nothing when
+ * the content folder is not in git.
+ */
+export function historyIssues(config: Pick<Config, "contentDir" | "timeZones">, articles: readonly Article[], districts: ReadonlySet<string>, articlePath: (lang: Locale, slug: string) => string): ContentIssue[] {
+  const now = new Map(
+    articles.map((a): [string, Known] => [a.file, { file: a.file, lang: a.lang, district: a.district, slug: a.slug, date: a.date, aliases: a.aliases, lines: a.lines, draft: a.draft, updated: a.updated, notes: a.changes.map(noteKey) }]),
+  );
+  const before = lastCommit(config.contentDir, now, config.timeZones);
+  if (before === null) return [];
+  return [...addressChanges(config, articles, before, now, districts, articlePath), ...updateChanges(config.timeZones, articles, before)];
+}
+
+/**
+ * A warning for each article whose address differs from the one it had in the last
+ * commit, unless that old address is already among its `aliases:`. Drafts in that commit
+ * were not public and are left out.
+ */
+function addressChanges(config: Pick<Config, "timeZones">, articles: readonly Article[], before: readonly Known[], now: ReadonlyMap<string, Known>, districts: ReadonlySet<string>, articlePath: (lang: Locale, slug: string) => string): ContentIssue[] {
   const old = addressesOf(before, districts, config.timeZones, articlePath);
   const current = addressesOf([...now.values()], districts, config.timeZones, articlePath);
   const wasDraft = new Set(before.filter((k) => k.draft).map((k) => k.file));
@@ -117,6 +153,28 @@ export function addressChanges(config: Pick<Config, "contentDir" | "timeZones">,
     const own = a.lines.slug !== undefined;
     const aliases = `aliases: [${[...a.aliases, was].join(", ")}]`;
     out.push(issue(a.file, (own ? a.lines.slug : a.lines.title) ?? 1, own ? "slug" : "title", `the address was ${was} in the last commit and is now ${is} — links to the old one will break; to keep it, ${own ? "change the line to" : "add the line"} slug: ${oldSlug}, or to move the article, add the line ${aliases}`, "warning"));
+  }
+  return out;
+}
+
+/**
+ * A warning for each article whose `updated:` is later than the update date it had in the
+ * last commit while no change note was added. Drafts in that commit were not public, and
+ * an `updated:` later than every note is already a warning of its own (check.ts).
+ */
+function updateChanges(timeZones: Config["timeZones"], articles: readonly Article[], before: readonly Known[]): ContentIssue[] {
+  const old = new Map(before.map((k) => [k.file, k]));
+  const out: ContentIssue[] = [];
+  for (const a of articles) {
+    const was = old.get(a.file);
+    const line = a.lines.updated;
+    if (!was || was.draft || line === undefined || a.updated === undefined || a.updated <= (was.updated ?? a.date)) continue;
+    if (a.changes.length > 0 && a.updated > a.changes[0]!.date) continue;
+    const known = new Set(was.notes);
+    if (a.changes.some((c) => !known.has(noteKey(c)))) continue;
+    const day = (ms: number) => isoDay(ms, timeZones[a.lang]);
+    const wasText = was.updated === undefined ? "not set" : day(was.updated);
+    out.push(issue(a.file, line, "updated", `was ${wasText} in the last commit and is now ${day(a.updated)}, with no new change note — add a \`changes:\` entry with date and note saying what changed`, "warning"));
   }
   return out;
 }

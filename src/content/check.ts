@@ -13,7 +13,7 @@ import { SEGMENTS, urls } from "../web/urls.js";
 import type { Alert } from "./alert.js";
 import { crossCheckAlerts } from "./alert-check.js";
 import type { Article } from "./article.js";
-import { addressChanges } from "./address-history.js";
+import { historyIssues } from "./address-history.js";
 import { crossCheck } from "./cross-check.js";
 import { districtIdOf } from "./district.js";
 import { parseMarkdownFile } from "./frontmatter.js";
@@ -179,7 +179,7 @@ export function checkContent(config: Pick<Config, "contentDir" | "timeZones">, e
   }
   const cross = crossCheck(articles, districts, urls.article, (a) => isoDay(a.date, config.timeZones[a.lang]), broken);
   issues.push(...cross.issues, ...crossCheckAlerts(alerts, districts).issues);
-  issues.push(...addressChanges(config, articles.filter((a) => cross.active.has(a.file)), districts, urls.article));
+  issues.push(...historyIssues(config, articles.filter((a) => cross.active.has(a.file)), districts, urls.article));
   const active = articles.filter((a) => cross.active.has(a.file));
   const site: Site = {
     articles: new Set(active.map((a) => urls.article(a.lang, cross.slugs.get(a.file) ?? a.slug))),

@@ -245,6 +245,13 @@ export function createAlertQueries(db: Db) {
   const bySlug = db.prepare(`SELECT ${COLUMNS} FROM alerts WHERE ${SHOWN} AND lang = ? AND slug = ?`);
   const byId = db.prepare(`SELECT ${COLUMNS} FROM alerts WHERE (${SHOWN} OR removed_at IS NOT NULL) AND lang = ?`);
   const translation = db.prepare(`SELECT ${COLUMNS} FROM alerts WHERE ${SHOWN} AND translation_key = ? AND lang != ?`);
+  // The API's lists (api/routes.ts): one state or current-and-upcoming, of a district
+  // (with the alerts for all) when given, a page at a time.
+  const ofDistrict = `(@district IS NULL OR districts = 'all' OR EXISTS (SELECT 1 FROM json_each(CASE WHEN districts = 'all' THEN '[]' ELSE districts END) WHERE value = @district))`;
+  const inState = `CASE @state WHEN 'upcoming' THEN start_at > @now WHEN 'current' THEN start_at <= @now AND end_at > @now WHEN 'ended' THEN end_at <= @now ELSE end_at > @now END`;
+  const listed = db.prepare(`SELECT ${COLUMNS} FROM alerts WHERE ${SHOWN} AND lang = @lang AND ${inState} AND ${ofDistrict}
+    ORDER BY CASE WHEN @state = 'ended' THEN -end_at ELSE start_at END, file LIMIT @limit OFFSET @offset`);
+  const listedCount = db.prepare(`SELECT count(*) FROM alerts WHERE ${SHOWN} AND lang = @lang AND ${inState} AND ${ofDistrict}`).pluck();
   const concerns = (a: AlertRow, district: string | undefined) => district === undefined || a.districts === "all" || a.districts.includes(district);
   return {
     /** Current and upcoming alerts of a language (of one district, when given), by start. */
@@ -264,6 +271,13 @@ export function createAlertQueries(db: Db) {
     ended(lang: Locale, now: number, page: number, perPage: number): { items: AlertRow[]; total: number; pages: number } {
       const total = endedCount.get({ lang, now }) as number;
       const items = (ended.all({ lang, now, limit: perPage, offset: (page - 1) * perPage }) as Raw[]).map(toRow);
+      return { items, total, pages: Math.max(1, Math.ceil(total / perPage)) };
+    },
+    /** In one state (default: current and upcoming, by start; ended: latest end first), a page at a time. */
+    listed(lang: Locale, now: number, filter: { state?: AlertState; district?: string }, page: number, perPage: number): { items: AlertRow[]; total: number; pages: number } {
+      const params = { lang, now, state: filter.state ?? null, district: filter.district ?? null };
+      const total = listedCount.get(params) as number;
+      const items = (listed.all({ ...params, limit: perPage, offset: (page - 1) * perPage }) as Raw[]).map(toRow);
       return { items, total, pages: Math.max(1, Math.ceil(total / perPage)) };
     },
     bySlug(lang: Locale, slug: string): AlertRow | null {

@@ -104,18 +104,21 @@ export function alertBanner(deps: AppDeps, locale: Locale, scope: AlertScope | u
   return [...cards, ...upcoming.map((a) => ({ ...alertCard(deps, a, now), preview: t("alerts.preview", { date: at(a.start) }) }))];
 }
 
-/** The alternate link of an Atom feed of current alerts, for a page's head. */
-export function alertFeedLink(deps: AppDeps, locale: Locale, scope: { readonly district?: string; readonly name?: string }): { type: string; title: string; href: string } {
+/**
+ * The alternate links of the feeds of current alerts for a page's head: Atom, then JSON
+ * Feed (issue 26), each at the same place (alertFeedPath).
+ */
+export function alertFeedLinks(deps: AppDeps, locale: Locale, scope: { readonly district?: string; readonly name?: string }): { type: string; title: string; href: string }[] {
   const t = deps.i18n.t(locale);
   const site = t("site.name");
-  return {
-    type: "application/atom+xml",
-    title: scope.district ? t("alerts.feedDistrict", { district: scope.name ?? scope.district, site }) : t("alerts.feed", { site }),
-    href: deps.config.baseUrl + alertFeedPath(locale, scope.district),
-  };
+  const title = scope.district ? t("alerts.feedDistrict", { district: scope.name ?? scope.district, site }) : t("alerts.feed", { site });
+  return [
+    { type: "application/atom+xml", title, href: deps.config.baseUrl + alertFeedPath(locale, scope.district) },
+    { type: "application/feed+json", title: t("feeds.json", { title }), href: deps.config.baseUrl + alertFeedPath(locale, scope.district, "json") },
+  ];
 }
 
-/** /bg/preduprezhdeniya/atom.xml, /bg/preduprezhdeniya/rayoni/<id>/atom.xml. */
-export function alertFeedPath(locale: Locale, district?: string): string {
-  return `${district ? urls.alertsOfDistrict(locale, district) : urls.alerts(locale)}atom.xml`;
+/** /bg/preduprezhdeniya/atom.xml, /bg/preduprezhdeniya/rayoni/<id>/feed.json. */
+export function alertFeedPath(locale: Locale, district?: string, format: "atom" | "json" = "atom"): string {
+  return `${district ? urls.alertsOfDistrict(locale, district) : urls.alerts(locale)}${format === "json" ? "feed.json" : "atom.xml"}`;
 }

@@ -8,7 +8,7 @@ import type { ContentIndex } from "../index/index.js";
 import type { I18n } from "../i18n/index.js";
 import { formatDate } from "../i18n/format.js";
 import { toIsoWithOffset } from "../content/dates.js";
-import { alertBanner, alertFeedLink, type AlertScope } from "./alert-view.js";
+import { alertBanner, alertFeedLinks, type AlertScope } from "./alert-view.js";
 import type { Assets } from "./assets.js";
 import { urls } from "./urls.js";
 import { feedLinks, type FeedScope } from "./seo/feed-urls.js";
@@ -80,7 +80,7 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Recor
       prev: meta.prev ? base + meta.prev : null,
       next: meta.next ? base + meta.next : null,
       noindex: meta.noindex ?? false,
-      feeds: [...feedLinks(deps.i18n, locale, meta.feed, base), ...(meta.alertFeed ? [alertFeedLink(deps, locale, meta.alertFeed)] : [])],
+      feeds: [...feedLinks(deps.i18n, locale, meta.feed, base), ...(meta.alertFeed ? alertFeedLinks(deps, locale, meta.alertFeed) : [])],
       ...openGraph(deps, locale, { title: meta.title, description: meta.description ?? t("site.description"), url: base + meta.path, image: meta.image, article: meta.article, alternates: LOCALES.filter((l) => alternates[l]) }),
       jsonLd: pageJsonLd(deps, locale, { path: meta.path, url: base + meta.path, description: meta.description ?? t("site.description"), image: meta.image, article: meta.article, breadcrumbs: meta.breadcrumbs }),
     },

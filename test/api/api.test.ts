@@ -37,7 +37,7 @@ describe("GET /api/v1/openapi.json", () => {
     expect(res.headers["content-type"]).toBe("application/vnd.oai.openapi+json; charset=utf-8");
     const doc = JSON.parse(res.text) as { openapi: string; paths: Record<string, unknown>; info: { license: { identifier: string } } };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/articles", "/articles/{lang}/{slug}", "/districts", "/events", "/search", "/tags"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/alerts", "/articles", "/articles/{lang}/{slug}", "/districts", "/events", "/search", "/tags"]);
     expect(doc.info.license.identifier).toBe("CC-BY-4.0");
   });
 

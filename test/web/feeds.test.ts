@@ -118,10 +118,11 @@ describe("feeds linked from pages", () => {
       { type: "application/feed+json", title: "Всички новини — Районни новини (JSON Feed)", href: `${BASE}/bg/feed.json` },
       // Service alerts (issue 23): the district's current alerts.
       { type: "application/atom+xml", title: "Предупреждения за Средец — Районни новини", href: `${BASE}/bg/preduprezhdeniya/rayoni/sredets/atom.xml` },
+      { type: "application/feed+json", title: "Предупреждения за Средец — Районни новини (JSON Feed)", href: `${BASE}/bg/preduprezhdeniya/rayoni/sredets/feed.json` },
     ]);
     const tag = readHead((await request(portal.app).get("/pl/tagi/dostepnosc/")).text);
     expect(tag.feeds[0]).toEqual({ type: "application/rss+xml", title: "Aktualności na temat „dostępność” — Wiadomości z gmin (RSS)", href: `${BASE}/pl/tagi/dostepnosc/feed.xml` });
-    expect(readHead((await request(portal.app).get("/pl/")).text).feeds.map((f) => f.href)).toEqual([`${BASE}/pl/feed.xml`, `${BASE}/pl/atom.xml`, `${BASE}/pl/feed.json`, `${BASE}/pl/komunikaty/atom.xml`]);
+    expect(readHead((await request(portal.app).get("/pl/")).text).feeds.map((f) => f.href)).toEqual([`${BASE}/pl/feed.xml`, `${BASE}/pl/atom.xml`, `${BASE}/pl/feed.json`, `${BASE}/pl/komunikaty/atom.xml`, `${BASE}/pl/komunikaty/feed.json`]);
   });
 
   it("every feed linked from any page works and holds no draft, scheduled or expired article", async () => {

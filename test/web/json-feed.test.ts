@@ -3,7 +3,8 @@
 // items in the same order as the Atom feed it sits beside.
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPortal, type TestPortal } from "../helpers/app.js";
+import { iso, writeAlert } from "../helpers/alerts.js";
+import { NOW, copyFixture, createTestPortal, type TestPortal } from "../helpers/app.js";
 import { BASE, UNPUBLISHED, parseXml, readHead } from "./seo-helpers.js";
 
 let portal: TestPortal;
@@ -70,11 +71,75 @@ describe("JSON Feed 1.1", () => {
 
   it("is linked from the pages where RSS and Atom are linked", async () => {
     const head = readHead((await request(portal.app).get("/bg/rayoni/sredets/")).text);
-    expect(head.feeds.filter((f) => f.type === "application/feed+json").map((f) => f.href)).toEqual([`${BASE}/bg/rayoni/sredets/feed.json`, `${BASE}/bg/feed.json`]);
+    expect(head.feeds.filter((f) => f.type === "application/feed+json").map((f) => f.href)).toEqual([
+      `${BASE}/bg/rayoni/sredets/feed.json`,
+      `${BASE}/bg/feed.json`,
+      // The district's current alerts (issue 23), beside their Atom feed.
+      `${BASE}/bg/preduprezhdeniya/rayoni/sredets/feed.json`,
+    ]);
   });
 
   it("answers 304 to its ETag, like the other feeds", async () => {
     const first = await request(portal.app).get("/pl/feed.json").expect(200);
     await request(portal.app).get("/pl/feed.json").set("If-None-Match", first.headers.etag!).expect(304);
+  });
+});
+
+describe("JSON Feed 1.1 of current alerts", () => {
+  const HOUR = 3_600_000;
+  let withAlerts: TestPortal;
+  beforeAll(async () => {
+    const contentDir = copyFixture("content");
+    writeAlert(contentDir, "bg", "voda", { title: "Спиране на водата в Лозенец", districts: "[lozenets]", start: iso(NOW - HOUR), end: iso(NOW + 5 * HOUR), body: "Вижте [графика](/bg/rayoni/lozenets/).\n" });
+    writeAlert(contentDir, "bg", "vyatar", { title: "Силен вятър", kind: "weather", districts: "all", severity: "info", start: iso(NOW - HOUR), end: iso(NOW + 2 * HOUR) });
+    writeAlert(contentDir, "bg", "utre", { title: "Утрешен ремонт", kind: "roads", districts: "[lozenets]", start: iso(NOW + 20 * HOUR), end: iso(NOW + 22 * HOUR) });
+    withAlerts = await createTestPortal({ contentDir });
+  });
+  afterAll(() => withAlerts.close());
+
+  async function alertFeed(url: string): Promise<JsonFeed> {
+    const res = await request(withAlerts.app).get(url).expect(200);
+    expect(res.headers["content-type"]).toBe("application/feed+json; charset=utf-8");
+    const feed = JSON.parse(res.text) as JsonFeed;
+    expectValidFeed(feed, `${BASE}${url}`);
+    return feed;
+  }
+
+  it("lists the current alerts of a language and of a district, with the same ids as the Atom feed beside it", async () => {
+    for (const path of ["/bg/preduprezhdeniya/", "/bg/preduprezhdeniya/rayoni/lozenets/", "/bg/preduprezhdeniya/rayoni/sredets/"]) {
+      const feed = await alertFeed(`${path}feed.json`);
+      const atom = parseXml((await request(withAlerts.app).get(`${path}atom.xml`).expect(200)).text) as unknown as { feed: { entry?: { id: string; title: string } | { id: string; title: string }[] } };
+      const entries = [atom.feed.entry ?? []].flat();
+      expect(feed.items.map((i) => i.id), path).toEqual(entries.map((e) => e.id));
+      expect(feed.items.length, path).toBeGreaterThan(0);
+    }
+    // Current only: the upcoming alert is not there; a district without its own alerts gets those for all.
+    expect((await alertFeed("/bg/preduprezhdeniya/rayoni/lozenets/feed.json")).items.map((i) => i.title).sort()).toEqual(["Силен вятър", "Спиране на водата в Лозенец"]);
+    expect((await alertFeed("/bg/preduprezhdeniya/rayoni/sredets/feed.json")).items.map((i) => i.title)).toEqual(["Силен вятър"]);
+    expect((await alertFeed("/pl/komunikaty/feed.json")).items).toEqual([]);
+  });
+
+  it("carries the body with absolute links, kind and severity as tags, and the CAP message as an attachment", async () => {
+    const feed = await alertFeed("/bg/preduprezhdeniya/rayoni/lozenets/feed.json");
+    const voda = feed.items.find((i) => i.title === "Спиране на водата в Лозенец")!;
+    expect(voda.url).toBe(`${BASE}/bg/preduprezhdeniya/spirane-na-vodata-v-lozenets/`);
+    expect(voda.content_html).toContain(`href="${BASE}/bg/rayoni/lozenets/"`);
+    expect(voda.tags).toEqual(["water", "warning"]);
+    const cap = voda.attachments?.[0];
+    expect(cap?.mime_type).toBe("application/cap+xml");
+    await request(withAlerts.app).get(cap!.url.replace(BASE, "")).expect(200);
+  });
+
+  it("is linked where the alert Atom feed is linked, and follows the clock through its ETag", async () => {
+    const head = readHead((await request(withAlerts.app).get("/bg/rayoni/lozenets/").expect(200)).text);
+    expect(head.feeds.filter((f) => f.href.includes("/preduprezhdeniya/"))).toEqual([
+      { type: "application/atom+xml", title: "Предупреждения за Лозенец — Районни новини", href: `${BASE}/bg/preduprezhdeniya/rayoni/lozenets/atom.xml` },
+      { type: "application/feed+json", title: "Предупреждения за Лозенец — Районни новини (JSON Feed)", href: `${BASE}/bg/preduprezhdeniya/rayoni/lozenets/feed.json` },
+    ]);
+    const first = await request(withAlerts.app).get("/bg/preduprezhdeniya/feed.json").expect(200);
+    await request(withAlerts.app).get("/bg/preduprezhdeniya/feed.json").set("If-None-Match", first.headers.etag!).expect(304);
+    withAlerts.setNow(NOW + 3 * HOUR);
+    expect((await alertFeed("/bg/preduprezhdeniya/feed.json")).items.map((i) => i.title)).toEqual(["Спиране на водата в Лозенец"]);
+    withAlerts.setNow(NOW);
   });
 });

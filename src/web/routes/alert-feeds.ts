@@ -1,5 +1,5 @@
-// Alerts for machines (issue 23): an Atom feed of current alerts per language and per
-// district, one CAP 1.2 message per alert version, and a JSON list for apps.
+// Alerts for machines (issue 23): an Atom feed and a JSON Feed (issue 26) of current
+// alerts per language and per district, one CAP 1.2 message per alert version, and a JSON list for apps.
 import { Router, type Request, type Response } from "express";
 import { LOCALES, type Locale } from "../../config.js";
 import { DISTRICT_ID_PATTERN } from "../../content/schema.js";
@@ -9,6 +9,8 @@ import { alertCard, alertFeedPath } from "../alert-view.js";
 import type { AppDeps } from "../context.js";
 import { sendBody } from "../send.js";
 import { CAP_TYPE, alertAtom, capMessage } from "../seo/cap-xml.js";
+import { absoluteHtml } from "../seo/feed-xml.js";
+import { alertJsonFeed } from "../seo/json-feed.js";
 import { SEGMENTS, urls } from "../urls.js";
 
 const IDENTIFIER = /^alert\.[0-9a-f]{12}\.[0-9a-f]{16}(?:\.cancel)?$/;
@@ -27,7 +29,7 @@ export function alertFeedRoutes(deps: AppDeps): Router {
     return [names.join(", "), a.area].filter(Boolean).join("; ");
   }
 
-  function atom(req: Request, res: Response, locale: Locale, district?: string): void {
+  function currentFeed(req: Request, res: Response, locale: Locale, format: "atom" | "json", district?: string): void {
     deps.index.version();
     const now = deps.index.now();
     const t = deps.i18n.t(locale);
@@ -35,29 +37,34 @@ export function alertFeedRoutes(deps: AppDeps): Router {
     if (district && !name) throw new HttpError(404, "No such district");
     const current = deps.index.alerts.current(locale, now, district);
     const site = t("site.name");
-    const body = alertAtom({
+    const feed = {
       lang: locale,
       timeZone: deps.config.timeZones[locale],
       title: name ? t("alerts.feedDistrict", { district: name, site }) : t("alerts.feed", { site }),
-      selfUrl: base + alertFeedPath(locale, district),
+      selfUrl: base + alertFeedPath(locale, district, format),
       pageUrl: base + (district ? urls.alertsOfDistrict(locale, district) : urls.alerts(locale)),
       publisher: t("site.publisher"),
       updated: Math.max(0, ...current.map((a) => a.sent)) || deps.index.versionSince(),
       entries: current.map((a) => {
         const card = alertCard(deps, a, now);
-        return { alert: a, pageUrl: base + card.url, capUrl: base + urls.alertCap(locale, a.identifier), summary: [card.severityText, card.kindText, card.spanText, areaDesc(a)].join(" · ") };
+        const pageUrl = base + card.url;
+        return { alert: a, pageUrl, capUrl: base + urls.alertCap(locale, a.identifier), summary: [card.severityText, card.kindText, card.spanText, areaDesc(a)].join(" · "), html: absoluteHtml(a.html, pageUrl) };
       }),
-    });
-    sendBody(req, res, deps, body, "application/atom+xml; charset=utf-8");
+    };
+    if (format === "json") sendBody(req, res, deps, alertJsonFeed(feed), "application/feed+json; charset=utf-8");
+    else sendBody(req, res, deps, alertAtom(feed), "application/atom+xml; charset=utf-8");
   }
 
   for (const locale of LOCALES) {
     const seg = SEGMENTS[locale];
-    router.get(`${urls.alerts(locale)}atom.xml`, (req, res) => atom(req, res, locale));
-    router.get(`/${locale}/${seg.alerts}/${seg.districts}/:id/atom.xml`, (req, res) => {
-      if (!DISTRICT_ID_PATTERN.test(req.params.id)) throw new HttpError(404, "Not a district id");
-      atom(req, res, locale, req.params.id);
-    });
+    for (const format of ["atom", "json"] as const) {
+      const file = alertFeedPath(locale, undefined, format).slice(urls.alerts(locale).length);
+      router.get(`${urls.alerts(locale)}${file}`, (req, res) => currentFeed(req, res, locale, format));
+      router.get(`/${locale}/${seg.alerts}/${seg.districts}/:id/${file}`, (req, res) => {
+        if (!DISTRICT_ID_PATTERN.test(req.params.id)) throw new HttpError(404, "Not a district id");
+        currentFeed(req, res, locale, format, req.params.id);
+      });
+    }
 
     router.get(`/${locale}/${seg.alerts}/cap/:file`, (req, res) => {
       const identifier = req.params.file.replace(/\.xml$/, "");

@@ -45,6 +45,7 @@ export function alertRoutes(deps: AppDeps): Router {
         archiveUrl: urls.alertArchive(locale),
         jsonUrl: `${urls.alerts(locale)}alerts.json`,
         feedUrl: deps.config.baseUrl + alertFeedPath(locale, district?.id),
+        jsonFeedUrl: deps.config.baseUrl + alertFeedPath(locale, district?.id, "json"),
       });
     };
 

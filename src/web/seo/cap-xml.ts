@@ -93,6 +93,8 @@ export interface AlertAtomEntry {
   readonly pageUrl: string;
   readonly capUrl: string;
   readonly summary: string;
+  /** The body with absolute links (for JSON Feed; the Atom entry carries the summary). */
+  readonly html: string;
 }
 
 export interface AlertAtomFeed {
