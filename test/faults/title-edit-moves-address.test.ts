@@ -11,23 +11,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { checkContent } from "../../src/content/check.js";
 import { formatIssue } from "../../src/content/issues.js";
 import { createArticle } from "../../src/content/new-article.js";
-import { copyFixture, createTestPortal, type TestPortal } from "../helpers/app.js";
+import { committedFixture, copyFixture, createTestPortal, type TestPortal } from "../helpers/app.js";
 
 const timeZones = { bg: "Europe/Sofia", pl: "Europe/Warsaw" } as const;
 const open: TestPortal[] = [];
 afterEach(() => {
   while (open.length) open.pop()!.close();
 });
-
-/** The fixture tree as a git checkout with one commit. */
-function committed(): string {
-  const dir = copyFixture("content");
-  const git = (...args: string[]) => execFileSync("git", ["-C", dir, "-c", "user.name=Editor", "-c", "user.email=editor@example.org", ...args], { stdio: "ignore" });
-  git("init", "-q");
-  git("add", ".");
-  git("commit", "-q", "-m", "content");
-  return dir;
-}
 
 const edit = (dir: string, rel: string, from: RegExp, to: string) => {
   const file = path.join(dir, rel);
@@ -61,7 +51,7 @@ describe("an article's address", () => {
   });
 
   it("is checked against the last commit: a corrected title gives a warning with the lines to add", () => {
-    const contentDir = committed();
+    const contentDir = committedFixture();
     expect(checkContent({ contentDir, timeZones }).issues.filter((i) => i.message.includes("in the last commit"))).toEqual([]);
     edit(contentDir, TRANSPORT, /^title: .*$/m, 'title: "Временни промени в транспорта"');
     const warned = checkContent({ contentDir, timeZones }).issues.filter((i) => i.message.includes("in the last commit"));

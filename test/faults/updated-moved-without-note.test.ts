@@ -8,20 +8,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "../../src/content/check.js";
 import { formatIssue } from "../../src/content/issues.js";
-import { copyFixture } from "../helpers/app.js";
+import { committedFixture, copyFixture } from "../helpers/app.js";
 
 const timeZones = { bg: "Europe/Sofia", pl: "Europe/Warsaw" } as const;
 const TRANSPORT = "bg/sredets/2026-08-24-vremenni-promeni-v-gradskiya-transport.md";
-
-/** The fixture tree as a git checkout with one commit. */
-function committed(): string {
-  const dir = copyFixture("content");
-  const git = (...args: string[]) => execFileSync("git", ["-C", dir, "-c", "user.name=Editor", "-c", "user.email=editor@example.org", ...args], { stdio: "ignore" });
-  git("init", "-q");
-  git("add", ".");
-  git("commit", "-q", "-m", "content");
-  return dir;
-}
 
 const edit = (dir: string, rel: string, from: RegExp, to: string) => {
   const file = path.join(dir, rel);
@@ -37,7 +27,7 @@ const updatedWarnings = (contentDir: string) =>
 
 describe("an article's updated date moved since the last commit", () => {
   it("without a new change note is a warning at the updated: line, saying what to add", () => {
-    const contentDir = committed();
+    const contentDir = committedFixture();
     expect(updatedWarnings(contentDir)).toEqual([]);
     edit(contentDir, TRANSPORT, /^updated: "2026-08-28"$/m, 'updated: "2026-09-10"');
     expect(updatedWarnings(contentDir)).toEqual([
@@ -46,7 +36,7 @@ describe("an article's updated date moved since the last commit", () => {
   });
 
   it("set for the first time on a published article is a warning too", () => {
-    const contentDir = committed();
+    const contentDir = committedFixture();
     edit(contentDir, TRANSPORT, /^updated: "2026-08-28"\n/m, "");
     execFileSync("git", ["-C", contentDir, "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "commit", "-qam", "no updated"], { stdio: "ignore" });
     edit(contentDir, TRANSPORT, /^date: "2026-08-24"$/m, 'date: "2026-08-24"\nupdated: "2026-09-01"');
@@ -56,11 +46,11 @@ describe("an article's updated date moved since the last commit", () => {
   });
 
   it("with a new change note, moved earlier, or outside git, is not a warning", () => {
-    const contentDir = committed();
+    const contentDir = committedFixture();
     edit(contentDir, TRANSPORT, /^updated: "2026-08-28"$/m, 'updated: "2026-09-10"\nchanges:\n  - date: "2026-09-10"\n    note: Удължен е срокът на ремонта');
     expect(updatedWarnings(contentDir)).toEqual([]);
 
-    const earlier = committed();
+    const earlier = committedFixture();
     edit(earlier, TRANSPORT, /^updated: "2026-08-28"$/m, 'updated: "2026-08-26"');
     expect(updatedWarnings(earlier)).toEqual([]);
 
@@ -70,7 +60,7 @@ describe("an article's updated date moved since the last commit", () => {
   });
 
   it("past every note of an article that keeps a history gives the one warning check.ts already gives, not two", () => {
-    const contentDir = committed();
+    const contentDir = committedFixture();
     edit(contentDir, TRANSPORT, /^updated: "2026-08-28"$/m, 'updated: "2026-08-28"\nchanges:\n  - date: "2026-08-28"\n    note: Добавени са заместващите автобуси');
     execFileSync("git", ["-C", contentDir, "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "commit", "-qam", "a note"], { stdio: "ignore" });
     edit(contentDir, TRANSPORT, /^updated: "2026-08-28"$/m, 'updated: "2026-09-10"');

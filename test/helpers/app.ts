@@ -1,5 +1,6 @@
 // Builds a fresh portal for a test: fixture content (copied to a temporary folder so a
 // test may change it), an empty temporary DATA_DIR, a fixed clock, a silent logger.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -33,6 +34,16 @@ export function tempDir(prefix: string): string {
 export function copyFixture(name: string): string {
   const dir = tempDir("content");
   fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+/** A fixture tree as a git checkout with one commit (for checks that compare with the last commit). */
+export function committedFixture(name = "content"): string {
+  const dir = copyFixture(name);
+  const git = (...args: string[]) => execFileSync("git", ["-C", dir, "-c", "user.name=Editor", "-c", "user.email=editor@example.org", ...args], { stdio: "ignore" });
+  git("init", "-q");
+  git("add", ".");
+  git("commit", "-q", "-m", "content");
   return dir;
 }
 

@@ -7,13 +7,15 @@ import type { Feed } from "./feed-xml.js";
 
 export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
 
+/** The top-level fields both kinds of feed share. */
+function head(feed: Pick<Feed, "title" | "pageUrl" | "selfUrl">) {
+  return { version: JSON_FEED_VERSION, title: feed.title, home_page_url: feed.pageUrl, feed_url: feed.selfUrl };
+}
+
 export function jsonFeed(feed: Feed): string {
   const date = (ms: number) => toIsoWithOffset(ms, feed.timeZone);
   return JSON.stringify({
-    version: JSON_FEED_VERSION,
-    title: feed.title,
-    home_page_url: feed.pageUrl,
-    feed_url: feed.selfUrl,
+    ...head(feed),
     description: feed.description,
     language: feed.lang,
     authors: [{ name: feed.publisher }],
@@ -41,10 +43,7 @@ export function jsonFeed(feed: Feed): string {
 export function alertJsonFeed(feed: AlertAtomFeed): string {
   const date = (ms: number) => toIsoWithOffset(ms, feed.timeZone);
   return JSON.stringify({
-    version: JSON_FEED_VERSION,
-    title: feed.title,
-    home_page_url: feed.pageUrl,
-    feed_url: feed.selfUrl,
+    ...head(feed),
     language: feed.lang,
     authors: [{ name: feed.publisher }],
     items: feed.entries.map((e) => ({
