@@ -1,3 +1,4 @@
+import { AppError } from "./errors.js";
 import path from "node:path";
 import { z } from "zod";
 import { redactUrl } from "./content-repo/git.js";
@@ -8,6 +9,25 @@ export type Locale = (typeof LOCALES)[number];
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Languages of the editor messages (src/content/messages/): the site's two, and English. */
+export const EDITOR_LANGS = ["en", "bg", "pl"] as const;
+export type EditorLang = (typeof EDITOR_LANGS)[number];
+
+export function isEditorLang(value: unknown): value is EditorLang {
+  return typeof value === "string" && (EDITOR_LANGS as readonly string[]).includes(value);
+}
+
+/**
+ * The editor language a POSIX locale names ("bg_BG.UTF-8" → bg, "pl" → pl), or null
+ * ("C", "POSIX", "de_DE", unset). As setlocale does for messages, the first of LC_ALL,
+ * LC_MESSAGES and LANG that is set decides, even when it names no language of ours.
+ */
+export function localeEditorLang(env: { LC_ALL?: string | undefined; LC_MESSAGES?: string | undefined; LANG?: string | undefined }): EditorLang | null {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  const lang = locale ? /^([a-z]{2,3})(?:[_.@-]|$)/i.exec(locale)?.[1]?.toLowerCase() : undefined;
+  return isEditorLang(lang) ? lang : null;
 }
 
 const portNumber = z.coerce.number().int().min(0).max(65535);
@@ -79,6 +99,11 @@ const envSchema = z.object({
     .regex(/^[^'"\\\n]+$/, "must be a path without quotes")
     .optional()
     .transform((p) => p && path.resolve(p)),
+  // The language of editor messages: EDITOR_LANG, else the system locale, else English.
+  EDITOR_LANG: z.literal("").or(z.enum(EDITOR_LANGS, { error: `must be one of ${EDITOR_LANGS.join(", ")}` })).optional(),
+  LC_ALL: z.string().optional(),
+  LC_MESSAGES: z.string().optional(),
+  LANG: z.string().optional(),
   WEBHOOK_SECRET: z.literal("").or(z.string().min(16, "must be at least 16 characters (openssl rand -hex 32 makes one)")).optional(),
 });
 
@@ -108,6 +133,8 @@ export interface Config {
    * inside DATA_DIR (src/content-repo/repo.ts) and the folder watcher is off.
    */
   readonly contentRepo: ContentRepoConfig | null;
+  /** The language of editor messages (`npm run check`, start-up warnings): EDITOR_LANG, the locale, or en. */
+  readonly editorLang: EditorLang;
   /** Signs POST /hooks/content (WEBHOOK_SECRET); without it the endpoint answers 404. */
   readonly webhookSecret: string | null;
 }
@@ -120,7 +147,7 @@ export interface ContentRepoConfig {
   readonly sshKey?: string | undefined;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends AppError {
   override name = "ConfigError";
 }
 
@@ -157,6 +184,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     watch: repo ? false : e.WATCH ? e.WATCH === "true" : e.NODE_ENV !== "test",
     workers: e.WORKERS,
     contentRepo: repo,
+    editorLang: e.EDITOR_LANG || localeEditorLang(e) || "en",
     webhookSecret: e.WEBHOOK_SECRET || null,
   });
 }

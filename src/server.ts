@@ -5,7 +5,7 @@ import type { RequestListener } from "node:http";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createApp } from "./app.js";
 import { ContentIndex } from "./index/index.js";
-import { formatIssue } from "./content/issues.js";
+import { formatIssueIn } from "./content/issues.js";
 import { SHUTDOWN_LIMIT_MS, startServer, type ServerState } from "./server/listen.js";
 import { startingHandler } from "./server/starting.js";
 import { createProcessLog } from "./server/log.js";
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   });
   const report = index.status();
   logger.info({ articles: report.articles, districts: report.districts, problems: report.problems, ms: report.lastSync?.ms }, "index ready");
-  for (const i of index.issues()) logger.warn({ file: i.file, line: i.line, field: i.field }, formatIssue(i));
+  for (const i of index.issues()) logger.warn({ file: i.file, line: i.line, field: i.field, id: i.id }, formatIssueIn(i, config.editorLang));
 
   const follower = repo && followRepo(index, repo, config, logger);
   const { handle } = await createApp({ config, index, logger, contentRepo: follower ?? workerRepoView(config), state });

@@ -9,6 +9,7 @@ import { LOCALES, type Locale } from "../config.js";
 import { dateProblem, toEpochMs } from "../content/dates.js";
 import { SLUG_PATTERN } from "../content/schema.js";
 import { HttpError } from "../errors.js";
+import { say } from "../content/messages/index.js";
 import type { Cursor } from "../index/api-articles.js";
 import { buildMatch } from "../search/query.js";
 import type { AppDeps } from "../web/context.js";
@@ -78,7 +79,7 @@ function decodeCursor(text: string): Cursor {
 /** A calendar day as epoch ms at its start in `tz`; a 400 naming the parameter when not a real day. */
 function dayStart(parameter: string, value: string, tz: string): number {
   const problem = dateProblem(value);
-  if (problem) throw new ParameterError([{ parameter, message: problem }]);
+  if (problem) throw new ParameterError([{ parameter, message: say(problem) }]);
   return toEpochMs(value, tz);
 }
 

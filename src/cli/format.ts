@@ -4,7 +4,8 @@
 // merge request (deploy/content-ci/).
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { formatIssue, type ContentIssue } from "../content/issues.js";
+import { formatIssueIn, inLanguage, type ContentIssue } from "../content/issues.js";
+import { msg, say, type EditorLang } from "../content/messages/index.js";
 
 export const FORMATS = ["text", "json", "github", "gitlab"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -20,12 +21,13 @@ export function summarize(issues: readonly ContentIssue[], files: number): Summa
   return { files, errors, warnings: issues.length - errors };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
 /** "12 files checked: 2 errors, 1 warning" — the last line of the text output. */
-export function summaryLine(s: Summary): string {
-  const found = s.errors + s.warnings === 0 ? "no problems" : `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}`;
-  return `${plural(s.files, "file")} checked: ${found}`;
+export function summaryLine(s: Summary, lang: EditorLang = "en"): string {
+  const found =
+    s.errors + s.warnings === 0
+      ? msg("cli.noProblems")
+      : msg("cli.found", { errors: msg("count.errors", { count: s.errors }), warnings: msg("count.warnings", { count: s.warnings }) });
+  return say(msg("cli.summary", { files: msg("count.files", { count: s.files }), found }), lang);
 }
 
 // The escaping rules of the Actions toolkit (@actions/core, command.ts): the message
@@ -49,12 +51,14 @@ function repoPath(i: ContentIssue, contentDir: string, cwd: string): string {
  * GitLab's code-quality report (a subset of the Code Climate format): one JSON array,
  * each problem with a stable fingerprint so GitLab can tell new problems from old ones.
  */
-export function gitlabReport(issues: readonly ContentIssue[], contentDir: string, cwd: string): string {
-  const entries = issues.map((i) => {
+export function gitlabReport(issues: readonly ContentIssue[], contentDir: string, cwd: string, lang: EditorLang = "en"): string {
+  const shown = inLanguage(issues, lang);
+  const entries = issues.map((i, n) => {
     const file = repoPath(i, contentDir, cwd);
     return {
-      description: i.message,
+      description: shown[n]!.message,
       check_name: i.field,
+      // From the English wording, so a problem keeps its fingerprint whatever the language.
       fingerprint: createHash("sha256").update(`${file}\0${i.field}\0${i.message}`).digest("hex"),
       severity: i.severity === "error" ? "major" : "minor",
       location: { path: file, lines: { begin: i.line } },
@@ -75,12 +79,13 @@ export function contentPrefix(contentDir: string, cwd: string): string {
   return `${shown.split(path.sep).join("/")}/`;
 }
 
-export function render(format: Format, issues: readonly ContentIssue[], files: number, contentDir: string, cwd: string): string {
+/** `lang`: the language of the messages (the JSON keeps each message's `id` for tools). */
+export function render(format: Format, issues: readonly ContentIssue[], files: number, contentDir: string, cwd: string, lang: EditorLang = "en"): string {
   const summary = summarize(issues, files);
   // `file` stays relative to the content folder; `contentDir` says where that is.
-  if (format === "gitlab") return gitlabReport(issues, contentDir, cwd);
-  if (format === "json") return `${JSON.stringify({ contentDir: contentPrefix(contentDir, cwd).replace(/\/$/, "") || ".", issues, summary }, null, 2)}\n`;
+  if (format === "gitlab") return gitlabReport(issues, contentDir, cwd, lang);
+  if (format === "json") return `${JSON.stringify({ contentDir: contentPrefix(contentDir, cwd).replace(/\/$/, "") || ".", issues: inLanguage(issues, lang), summary }, null, 2)}\n`;
   const prefix = contentPrefix(contentDir, cwd);
-  const lines = format === "github" ? issues.map((i) => githubCommand(i, contentDir, cwd)) : issues.map((i) => prefix + formatIssue(i));
-  return `${[...lines, summaryLine(summary)].join("\n")}\n`;
+  const lines = format === "github" ? inLanguage(issues, lang).map((i) => githubCommand(i, contentDir, cwd)) : issues.map((i) => prefix + formatIssueIn(i, lang));
+  return `${[...lines, summaryLine(summary, lang)].join("\n")}\n`;
 }

@@ -2,17 +2,21 @@
 //   npm run new -- --lang bg --district sredets --title "…" [--date 2026-11-23] [--bundle]
 // or, on a terminal, by asking for what the flags leave out.
 // Exit codes: 0 written, 1 refused (unknown district, file exists) or cancelled,
-// 2 misuse (missing flags without a terminal).
+// 2 misuse (missing flags without a terminal). Here --lang is the article's language; the
+// messages follow EDITOR_LANG, else the system locale, else English (src/config.ts).
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { ConfigError, LOCALES, isLocale, loadConfig } from "../config.js";
+import { ConfigError, LOCALES, isLocale, loadConfig, type EditorLang } from "../config.js";
+import { msg, say, type Message } from "../content/messages/index.js";
 import { NewArticleError, createArticle, knownDistricts } from "../content/new-article.js";
 import { urls } from "../web/urls.js";
 import { contentEnv } from "./env.js";
 import { newAlert } from "./new-alert.js";
 
-const USAGE = 'usage: npm run new -- --lang bg|pl --district <id> --title "…" [--date YYYY-MM-DD] [--bundle]\n       npm run new -- --alert --lang bg|pl --title "…" [--district <id>,<id>|all]';
+// The language of the messages, known once the configuration is read.
+let lang: EditorLang = "en";
+const text = (m: Message) => say(m, lang);
 
 function exit(code: number, message: string): never {
   process.stderr.write(`${message}\n`);
@@ -23,22 +27,22 @@ function exit(code: number, message: string): never {
  * Questions on a terminal. Lines are read through one buffered iterator, so answers typed
  * or pasted ahead of their question are kept for it instead of being dropped.
  */
-function questions(): { ask: (question: string, problem: (answer: string) => string | null, normalize?: (a: string) => string) => Promise<string>; close: () => void } {
+function questions(): { ask: (question: Message, problem: (answer: string) => Message | null, normalize?: (a: string) => string) => Promise<string>; close: () => void } {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const cancel = () => exit(1, "\ncancelled — nothing was written");
+  const cancel = () => exit(1, `\n${text(msg("new.cancelled"))}`);
   rl.on("SIGINT", cancel); // Ctrl+C: the editor changed their mind
   const lines = rl[Symbol.asyncIterator]();
   return {
     async ask(question, problem, normalize = (a) => a) {
       for (;;) {
-        rl.setPrompt(question);
+        rl.setPrompt(text(question));
         rl.prompt();
         const next = await lines.next();
         if (next.done) cancel(); // Ctrl+D, or the input ended
         const answer = normalize(String(next.value).trim());
         const wrong = problem(answer);
         if (!wrong) return answer;
-        process.stdout.write(`  ${wrong}\n`);
+        process.stdout.write(`  ${text(wrong)}\n`);
       }
     },
     close: () => rl.close(),
@@ -55,42 +59,43 @@ async function main(): Promise<void> {
       strict: true,
     }));
   } catch (cause) {
-    exit(2, `${(cause as Error).message}\n${USAGE}`);
+    exit(2, `${(cause as Error).message}\n${text(msg("new.usage"))}`);
   }
-  if (values.help) return void process.stdout.write(`${USAGE}\n`);
   let config;
   try {
     config = loadConfig(contentEnv());
   } catch (cause) {
     exit(2, cause instanceof ConfigError ? cause.message : String(cause));
   }
+  lang = config.editorLang;
+  const usage = text(msg("new.usage"));
+  if (values.help) return void process.stdout.write(`${usage}\n`);
   if (values.alert) return newAlert(config, values); // service alerts (issue 23): src/cli/new-alert.ts
   const missing = (["lang", "district", "title"] as const).filter((k) => !values[k]);
-  if (missing.length && !process.stdin.isTTY) exit(2, `missing ${missing.map((k) => `--${k}`).join(", ")} (no terminal to ask)\n${USAGE}`);
+  if (missing.length && !process.stdin.isTTY) exit(2, `${text(msg("new.missing", { flags: missing.map((k) => `--${k}`).join(", ") }))}\n${usage}`);
   // One interface for all questions: answers typed (or pasted) ahead are kept for the next question.
   const q = missing.length ? questions() : null;
-  let lang, district, title;
+  let articleLang, district, title;
   try {
-    lang = values.lang?.toLowerCase() ?? (await q!.ask(`Language (${LOCALES.join("/")}): `, (a) => (isLocale(a) ? null : `write ${LOCALES.join(" or ")}`), lower));
-    if (!isLocale(lang)) exit(2, `--lang must be one of ${LOCALES.join(", ")}\n${USAGE}`);
+    const langs = LOCALES.join("/");
+    articleLang = values.lang?.toLowerCase() ?? (await q!.ask(msg("new.askLang", { langs }), (a) => (isLocale(a) ? null : msg("new.writeLang", { langs })), lower));
+    if (!isLocale(articleLang)) exit(2, `${text(msg("new.badLang", { langs: LOCALES.join(", ") }))}\n${usage}`);
     const districts = knownDistricts(config.contentDir);
-    const unknown = (a: string) => (districts.includes(a) ? null : `unknown district "${a}" — write one of: ${districts.join(", ")}`);
-    district = values.district?.toLowerCase() ?? (await q!.ask(`District (${districts.join(", ")}): `, unknown, lower));
-    title = values.title ?? (await q!.ask("Title: ", (a) => (a.length > 0 ? null : "write the title of the article")));
+    const unknown = (a: string) => (districts.includes(a) ? null : msg("new.askUnknownDistrict", { district: a, known: districts.join(", ") }));
+    district = values.district?.toLowerCase() ?? (await q!.ask(msg("new.askDistrict", { districts: districts.join(", ") }), unknown, lower));
+    title = values.title ?? (await q!.ask(msg("new.askTitle"), (a) => (a.length > 0 ? null : msg("new.writeTitle"))));
   } finally {
     q?.close();
   }
   try {
-    const created = createArticle(config, { lang, district, title, date: values.date, bundle: values.bundle });
-    const shown = path.relative(process.cwd(), created.file).split(path.sep).join("/");
-    const preview = `http://localhost:${process.env.PORT ?? 3000}${urls.article(lang, created.slug)}`;
-    process.stdout.write(
-      `Created ${shown}\nIt is a draft: write the text, preview it with "npm run dev" at ${preview}, check it with "npm run check", then remove "draft: true" to publish.\n`,
-    );
+    const created = createArticle(config, { lang: articleLang, district, title, date: values.date, bundle: values.bundle });
+    const file = path.relative(process.cwd(), created.file).split(path.sep).join("/");
+    const preview = `http://localhost:${process.env.PORT ?? 3000}${urls.article(articleLang, created.slug)}`;
+    process.stdout.write(`${text(msg("new.created", { file, preview }))}\n`);
   } catch (cause) {
-    if (cause instanceof NewArticleError) exit(1, cause.message);
+    if (cause instanceof NewArticleError) exit(1, cause.in(lang));
     throw cause;
   }
 }
 
-main().catch((cause: unknown) => exit(1, `npm run new failed: ${String(cause)}`));
+main().catch((cause: unknown) => exit(1, text(msg("new.failed", { reason: String(cause) }))));

@@ -5,9 +5,10 @@
 // call the settings below, which no file in the repository can change (.gitattributes
 // can name a filter or diff driver, but drivers are defined only in configuration, and
 // every configuration source but ours is switched off).
+import { AppError } from "../errors.js";
 import { execFile } from "node:child_process";
 
-export class RepoError extends Error {
+export class RepoError extends AppError {
   override name = "RepoError";
 }
 

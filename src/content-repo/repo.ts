@@ -18,6 +18,7 @@ import path from "node:path";
 import { git, redactUrl, RepoError, type GitContext } from "./git.js";
 import type { ContentIssue } from "../content/issues.js";
 import { LFS_POINTER, lfsPointerIssue, oversizedFileMessage, specialEntryIssue } from "../content/repo-issues.js";
+import { say } from "../content/messages/index.js";
 
 export { RepoError } from "./git.js";
 
@@ -248,7 +249,7 @@ export class ContentRepo {
       if (!m) continue;
       const [, mode, , size, file] = m as unknown as [string, string, string, string, string];
       if (mode === "120000" || mode === "160000") problems.push(specialEntryIssue(file, mode === "120000" ? "symlink" : "submodule"));
-      else if (Number(size) > MAX_FILE_BYTES) throw new RepoError(oversizedFileMessage(commit, file, Number(size), MAX_FILE_BYTES));
+      else if (Number(size) > MAX_FILE_BYTES) throw new RepoError(say(oversizedFileMessage(commit, file, Number(size), MAX_FILE_BYTES)));
     }
     return problems;
   }

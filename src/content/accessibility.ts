@@ -6,18 +6,20 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Locale } from "../config.js";
-import { FrontMatterError, parseYamlFile } from "./yaml.js";
+import { dayProblem } from "./dates.js";
+import { parseYamlFile, yamlIssue } from "./yaml.js";
 import { issue, type ContentIssue } from "./issues.js";
-import { zodToIssues } from "./zod-issues.js";
+import { msg } from "./messages/index.js";
+import { zodMessage as m, zodToIssues } from "./zod-issues.js";
 
 export const ACCESSIBILITY_FOLDER = "accessibility";
 
 // The Polish technical conditions require dates as YYYY-MM-DD; a real calendar day is checked too.
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "write the date as YYYY-MM-DD")
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "is not a real date — use YYYY-MM-DD");
-const text = z.string().trim().min(1, "must not be empty");
+const day = z.string().superRefine((value, ctx) => {
+  const problem = dayProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: m(problem.id, problem.params) });
+});
+const text = z.string().trim().min(1, m("field.emptyPlain"));
 
 export const statementSchema = z
   .strictObject({
@@ -37,7 +39,7 @@ export const statementSchema = z
   })
   .refine((s) => s.status === "full" || s.nonAccessible.length > 0, {
     path: ["nonAccessible"],
-    message: "a partially compliant or non-compliant site must list what is not accessible and why",
+    message: m("a11y.listRequired"),
   });
 
 export type StatementData = z.infer<typeof statementSchema>;
@@ -64,11 +66,10 @@ export function parseStatement(rel: string, raw: string): StatementResult {
   try {
     parsed = parseYamlFile(raw);
   } catch (cause) {
-    if (cause instanceof FrontMatterError) return { statement: null, issues: [issue(rel, cause.line, "file", cause.message)] };
-    throw cause;
+    return { statement: null, issues: [yamlIssue(rel, "file", cause)] };
   }
   const result = statementSchema.safeParse(parsed.data ?? {});
-  if (!result.success) return { statement: null, issues: zodToIssues(result.error, statementSchema, rel, parsed.lineOf) };
+  if (!result.success) return { statement: null, issues: zodToIssues(result.error, statementSchema, rel, parsed.lineOf, parsed.data ?? {}) };
   const d = result.data;
   return {
     statement: {
@@ -89,7 +90,7 @@ export function readStatement(contentDir: string, locale: Locale): StatementResu
   try {
     raw = fs.readFileSync(statementFile(contentDir, locale), "utf8");
   } catch {
-    return { statement: null, issues: [issue(rel, 1, "file", "the accessibility statement is missing — the law requires one per language; copy the other language's file and translate it")] };
+    return { statement: null, issues: [issue(rel, 1, "file", msg("a11y.missing"))] };
   }
   return parseStatement(rel, raw);
 }

@@ -18,6 +18,7 @@ import { toEpochMs } from "./dates.js";
 import { parseMarkdownFile } from "./frontmatter.js";
 import { classify } from "./scan.js";
 import { issue, type ContentIssue } from "./issues.js";
+import { msg } from "./messages/index.js";
 import { frontMatterSchema } from "./schema.js";
 import { slugify } from "./slug.js";
 
@@ -152,7 +153,7 @@ function addressChanges(config: Pick<Config, "timeZones">, articles: readonly Ar
     const oldSlug = was.split("/").at(-2)!;
     const own = a.lines.slug !== undefined;
     const aliases = `aliases: [${[...a.aliases, was].join(", ")}]`;
-    out.push(issue(a.file, (own ? a.lines.slug : a.lines.title) ?? 1, own ? "slug" : "title", `the address was ${was} in the last commit and is now ${is} — links to the old one will break; to keep it, ${own ? "change the line to" : "add the line"} slug: ${oldSlug}, or to move the article, add the line ${aliases}`, "warning"));
+    out.push(issue(a.file, (own ? a.lines.slug : a.lines.title) ?? 1, own ? "slug" : "title", msg(own ? "history.slugChanged" : "history.addressChanged", { was, is, oldSlug, aliases }), "warning"));
   }
   return out;
 }
@@ -173,8 +174,8 @@ function updateChanges(timeZones: Config["timeZones"], articles: readonly Articl
     const known = new Set(was.notes);
     if (a.changes.some((c) => !known.has(noteKey(c)))) continue;
     const day = (ms: number) => isoDay(ms, timeZones[a.lang]);
-    const wasText = was.updated === undefined ? "not set" : day(was.updated);
-    out.push(issue(a.file, line, "updated", `was ${wasText} in the last commit and is now ${day(a.updated)}, with no new change note — add a \`changes:\` entry with date and note saying what changed`, "warning"));
+    const wasText = was.updated === undefined ? msg("history.notSet") : day(was.updated);
+    out.push(issue(a.file, line, "updated", msg("history.updatedNoNote", { was: wasText, is: day(a.updated) }), "warning"));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Alert checks that need the whole tree: the districts named exist, and each alert's
 // address (language + slug) and translation key are its own. Decides which alerts are shown.
 import { issue, type ContentIssue } from "./issues.js";
+import { msg } from "./messages/index.js";
 import type { Locale } from "../config.js";
 
 /** The fields of an alert these checks read. */
@@ -23,20 +24,20 @@ export function crossCheckAlerts(alerts: readonly AlertKey[], districtIds: Reado
     const line = (key: string) => a.lines[key] ?? 1;
     const unknown = a.districts === "all" ? [] : a.districts.filter((d) => !districtIds.has(d));
     if (unknown.length) {
-      for (const d of unknown) issues.push(issue(a.file, line("districts"), "districts", `there is no district "${d}" — write one of: ${known}, or all`));
+      for (const d of unknown) issues.push(issue(a.file, line("districts"), "districts", msg("alert.unknownDistrict", { district: d, known })));
       continue;
     }
     const slugKey = `${a.lang}/${a.slug}`;
     const taken = slugs.get(slugKey);
     if (taken) {
-      issues.push(issue(a.file, line("title"), "title", `gives the same address as ${taken} — make the title different, for example add the date`));
+      issues.push(issue(a.file, line("title"), "title", msg("alert.sameAddress", { other: taken })));
       continue;
     }
     if (a.translationKey) {
       const k = `${a.lang}/${a.translationKey}`;
       const other = keys.get(k);
       if (other) {
-        issues.push(issue(a.file, line("translationKey"), "translationKey", `"${a.translationKey}" is already used by ${other} in the same language — a translation key links alerts of different languages`));
+        issues.push(issue(a.file, line("translationKey"), "translationKey", msg("alert.keyTaken", { key: a.translationKey, other })));
         continue;
       }
       keys.set(k, a.file);

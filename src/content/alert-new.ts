@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Config, Locale } from "../config.js";
 import { ALERT_KINDS, ALERT_SEVERITIES } from "./alert-schema.js";
+import { msg } from "./messages/index.js";
 import { toIsoWithOffset, zoneOffsetMinutes } from "./dates.js";
 import { NewArticleError, knownDistricts } from "./new-article.js";
 import { slugify } from "./slug.js";
@@ -47,13 +48,13 @@ export function alertSource(lang: Locale, title: string, districts: readonly str
 
 export function createAlert(config: Pick<Config, "contentDir" | "timeZones">, input: NewAlertInput, now = Date.now()): { file: string; rel: string; slug: string } {
   const title = input.title.trim();
-  if (!title || /[\r\n]/.test(title) || title.length > 200) throw new NewArticleError("the title must be one line of text, at most 200 characters");
+  if (!title || /[\r\n]/.test(title) || title.length > 200) throw new NewArticleError(msg("new.alertTitle", { max: 200 }));
   const known = knownDistricts(config.contentDir);
   const districts = input.districts ?? [];
   const unknown = districts.filter((d) => d !== "all" && !known.includes(d));
-  if (unknown.length) throw new NewArticleError(`unknown district "${unknown[0]}" — known districts: ${known.join(", ")}, or all`);
+  if (unknown.length) throw new NewArticleError(msg("new.alertUnknownDistrict", { district: unknown[0]!, known: known.join(", ") }));
   const slug = slugify(title, input.lang);
-  if (!slug) throw new NewArticleError("the title has no letters or digits to build an address from");
+  if (!slug) throw new NewArticleError(msg("new.titleNoLetters"));
   const tz = config.timeZones[input.lang];
   const start = nextFullHour(now, tz);
   const startText = toIsoWithOffset(start, tz);
@@ -63,7 +64,7 @@ export function createAlert(config: Pick<Config, "contentDir" | "timeZones">, in
   try {
     fs.writeFileSync(file, alertSource(input.lang, title, districts, startText, toIsoWithOffset(start + 2 * HOUR, tz)), { flag: "wx" });
   } catch (cause) {
-    throw new NewArticleError(`${rel} cannot be written (${(cause as NodeJS.ErrnoException).code ?? "error"}) — it may exist already`, { cause });
+    throw new NewArticleError(msg("new.alertCannotWrite", { file: rel, code: (cause as NodeJS.ErrnoException).code ?? "error" }), { cause });
   }
   return { file, rel, slug };
 }

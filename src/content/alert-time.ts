@@ -2,22 +2,23 @@
 // needs a time), with an offset, or without one and then read in the language's time
 // zone (Europe/Sofia, Europe/Warsaw), daylight saving included.
 import { dateProblem, toEpochMs, zoneOffsetMinutes } from "./dates.js";
+import { msg, type Message } from "./messages/index.js";
 
 // A date, a time of day, and an optional offset (Z or ±hh:mm).
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
 const BARE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Why a start or end is not acceptable, or null when it is. */
-export function alertTimeProblem(value: string): string | null {
+export function alertTimeProblem(value: string): Message | null {
   if (BARE.test(value)) {
-    if (dateProblem(value)) return `"${value}" is not a real date — check the day and month`;
-    return `"${value}" has no time of day — an alert needs one, such as ${value}T08:00`;
+    if (dateProblem(value)) return msg("alert.timeNotRealDate", { value });
+    return msg("alert.timeNoTime", { value });
   }
   const m = DATE_TIME.exec(value);
-  if (!m) return `"${value}" is not a date and time — write it as 2026-12-08T08:00 (or with an offset, 2026-12-08T08:00:00+02:00)`;
-  if (dateProblem(m[1]!)) return `"${value}" is not a real date — check the day and month`;
+  if (!m) return msg("alert.timeNotDateTime", { value });
+  if (dateProblem(m[1]!)) return msg("alert.timeNotRealDate", { value });
   if (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) {
-    return `"${value}" is not a real time of day — use hh:mm between 00:00 and 23:59`;
+    return msg("date.notRealTime", { value });
   }
   return null;
 }

@@ -4,9 +4,11 @@ import { createHash } from "node:crypto";
 import type { Locale } from "../config.js";
 import { toEpochMs } from "./dates.js";
 import { eventTimeToEpochMs, isAllDay } from "./event-time.js";
-import { FrontMatterError, parseMarkdownFile } from "./frontmatter.js";
+import { parseMarkdownFile } from "./frontmatter.js";
+import { yamlIssue } from "./yaml.js";
 import { issue, unexpectedProblem, type ContentIssue } from "./issues.js";
-import { pictureProblemText, type PictureProblem } from "../media/problems.js";
+import { pictureProblem, type PictureProblem } from "../media/problems.js";
+import { msg } from "./messages/index.js";
 import { readPictureSync } from "../media/source.js";
 import { MEDIA_PREFIX } from "../media/urls.js";
 import { firstParagraphOf, MAX_BODY_BYTES, renderMarkdown, truncateText, type RenderedMarkdown, type ResolvedImage } from "./markdown.js";
@@ -119,21 +121,20 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
   const [lang, district] = rel.split("/") as [Locale, string];
   const issues: ContentIssue[] = [];
   if ((typeof source === "string" ? Buffer.byteLength(source) : source.length) > MAX_BODY_BYTES) {
-    return { article: null, issues: [issue(rel, 1, "file", `is larger than ${MAX_BODY_BYTES / 1024} KB — split it into several articles`)] };
+    return { article: null, issues: [issue(rel, 1, "file", msg("file.articleTooLarge", { kb: MAX_BODY_BYTES / 1024 }))] };
   }
   const raw = typeof source === "string" ? source : decodeUtf8(source);
   let parsed;
   try {
     parsed = parseMarkdownFile(raw);
   } catch (cause) {
-    const line = cause instanceof FrontMatterError ? cause.line : 1;
-    return { article: null, issues: [issue(rel, line, "front matter", (cause as Error).message)] };
+    return { article: null, issues: [yamlIssue(rel, "front matter", cause)] };
   }
   const shown = cleanDisplayText(parsed.data, rel, parsed.lineOf);
   issues.push(...shown.issues);
   const result = frontMatterSchema.safeParse(shown.data);
   if (!result.success) {
-    return { article: null, issues: [...issues, ...zodToIssues(result.error, frontMatterSchema, rel, parsed.lineOf)] };
+    return { article: null, issues: [...issues, ...zodToIssues(result.error, frontMatterSchema, rel, parsed.lineOf, shown.data)] };
   }
   const fm = result.data;
   // `rest` goes last into the article below: V8 (Node 20) adds each property written
@@ -157,7 +158,7 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
   if (picture) {
     const m = readMedia(options.contentDir, articleDir, picture.src);
     if ("problem" in m) {
-      issues.push(issue(rel, parsed.lineOf(["image", "src"]), "image.src", pictureProblemText(picture.src, m.problem)));
+      issues.push(issue(rel, parsed.lineOf(["image", "src"]), "image.src", pictureProblem(picture.src, m.problem)));
     } else {
       image = { ...m, alt: picture.alt, caption: picture.caption };
       media.push(m);
@@ -188,12 +189,12 @@ export function parseArticle(rel: string, source: string | Buffer, options: Pars
   for (const src of rendered?.missingImages ?? []) {
     const at = parsed.body.indexOf(src);
     const line = parsed.bodyLine + (at < 0 ? 0 : parsed.body.slice(0, at).split("\n").length - 1);
-    const text = isUtf8Escaped(src) ? pictureProblemText(src, bodyProblemOf(bodyProblems, src)) : `"${src}" has a "%" escape that is not UTF-8 — write the picture's file name as it is, without %-escapes`;
-    issues.push(issue(rel, line, "body", `image ${text}`));
+    const problem = isUtf8Escaped(src) ? pictureProblem(src, bodyProblemOf(bodyProblems, src)) : msg("article.imageEscape", { src });
+    issues.push(issue(rel, line, "body", msg("article.image", { problem })));
   }
   const slug = ownSlug ?? slugify(fm.title, lang);
   if (!slug) {
-    issues.push(issue(rel, parsed.lineOf(["title"]), "title", "has no letters or digits to build an address from — add slug: with a-z words"));
+    issues.push(issue(rel, parsed.lineOf(["title"]), "title", msg("article.titleNoLetters")));
     return { article: null, issues };
   }
   const lines: Record<string, number> = {};

@@ -18,6 +18,7 @@ import { crossCheck } from "./cross-check.js";
 import { districtIdOf } from "./district.js";
 import { parseMarkdownFile } from "./frontmatter.js";
 import { issue, sortIssues, type ContentIssue } from "./issues.js";
+import { msg, type Message } from "./messages/index.js";
 import { scanContent } from "./scan.js";
 import { slugify } from "./slug.js";
 import { normalizeNewlines } from "../text/newlines.js";
@@ -82,25 +83,25 @@ interface Site {
 }
 
 /** Why an internal link leads nowhere, or null when it is fine (or not a page we know). */
-function linkProblem(href: string, from: Article, site: Site): string | null {
+function linkProblem(href: string, from: Article, site: Site): Message | null {
   let path: string;
   try {
     path = decodeURI(new URL(href, `http://portal${urls.article(from.lang, from.slug)}`).pathname);
   } catch {
-    return `link "${href}" is not a valid address — check it`;
+    return msg("link.invalid", { href });
   }
   const page = path.endsWith("/") || /\.[a-z0-9]{1,8}$/i.test(path) ? path : `${path}/`;
   const [, lang, section, id, ...rest] = page.split("/");
   if (!isLocale(lang) || !id || rest.length !== 1) return null;
   const seg = SEGMENTS[lang];
   if (section === seg.news && !site.articles.has(page) && !site.aliases.has(page)) {
-    return `link "${href}" leads to no article — check the address or remove the link`;
+    return msg("link.noArticle", { href });
   }
   if (section === seg.districts && !site.districts.has(id)) {
-    return `link "${href}" leads to no district — the districts are ${[...site.districts].join(", ")}`;
+    return msg("link.noDistrict", { href, districts: [...site.districts].join(", ") });
   }
   if (section === seg.tags && !site.tags.has(`${lang}/${id}`)) {
-    return `link "${href}" leads to no topic — no article in ${lang} has this tag`;
+    return msg("link.noTopic", { href, lang });
   }
   return null;
 }
@@ -109,27 +110,27 @@ function advise(a: Article, raw: string, site: Site): ContentIssue[] {
   const out: ContentIssue[] = [];
   const line = (key: string) => a.lines[key] ?? 1;
   if (a.title.length > MAX_TITLE) {
-    out.push(issue(a.file, line("title"), "title", `has ${a.title.length} characters, too long for search results — shorten to ${MAX_TITLE} or fewer`, "warning"));
+    out.push(issue(a.file, line("title"), "title", msg("check.titleLong", { length: a.title.length, max: MAX_TITLE }), "warning"));
   }
   if (a.lines.summary !== undefined && a.summary.length > MAX_SUMMARY) {
-    out.push(issue(a.file, line("summary"), "summary", `has ${a.summary.length} characters, too long for search results — shorten to ${MAX_SUMMARY} or fewer`, "warning"));
+    out.push(issue(a.file, line("summary"), "summary", msg("check.summaryLong", { length: a.summary.length, max: MAX_SUMMARY }), "warning"));
   }
   if (a.updated !== undefined && a.updated < a.date) {
-    out.push(issue(a.file, line("updated"), "updated", "is earlier than date — updated is the day of the last change, on or after date"));
+    out.push(issue(a.file, line("updated"), "updated", msg("check.updatedBeforeDate")));
   }
   // `updated` is the newest change note's date (content/article.ts); one later than every
   // note moved the date readers see without telling them what changed. Without git
   // history this is the reliable part of "updated moved without a note": articles that
   // keep a change history.
   if (a.event?.end !== undefined && a.event.end < a.event.start) {
-    out.push(issue(a.file, line("event.end"), "event.end", "is before event.start — check both times", "warning"));
+    out.push(issue(a.file, line("event.end"), "event.end", msg("check.eventEndBeforeStart"), "warning"));
   }
   if (a.event && a.event.start < a.date) {
-    out.push(issue(a.file, line("event.start"), "event.start", "is before the article's date — an event announced after it happened? Check the dates", "warning"));
+    out.push(issue(a.file, line("event.start"), "event.start", msg("check.eventBeforeDate"), "warning"));
   }
   const newestNote = a.changes[0]?.date;
   if (a.lines.updated !== undefined && newestNote !== undefined && a.updated !== undefined && a.updated > newestNote) {
-    out.push(issue(a.file, line("updated"), "updated", "is later than the newest note under changes: — add a change with this date and a note saying what changed, or remove updated:", "warning"));
+    out.push(issue(a.file, line("updated"), "updated", msg("check.updatedNoNote"), "warning"));
   }
   // Over IMAGE_ERROR_BYTES the picture file itself is an error (media/check.ts, run by
   // `npm run check`); here the article gets advice for pictures that are merely heavy.
@@ -143,7 +144,7 @@ function advise(a: Article, raw: string, site: Site): ContentIssue[] {
     const rawLines = raw.split("\n");
     const where = isCover ? line("image") : (rawLines.findIndex((l) => l.includes(`(${name}`)) + 1 || rawLines.findIndex((l) => l.includes(posix.basename(name))) + 1 || 1);
     const size = `${(m.bytes / MB).toFixed(1)} MB`;
-    out.push(issue(a.file, where, isCover ? "image.src" : "body", `image "${name}" is ${size}, more than 5 MB — a smaller file loads faster on phones`, "warning"));
+    out.push(issue(a.file, where, isCover ? "image.src" : "body", msg("check.heavyImage", { name, size }), "warning"));
   }
   let refs: BodyRefs;
   try {
@@ -156,7 +157,7 @@ function advise(a: Article, raw: string, site: Site): ContentIssue[] {
     if (problem) out.push(issue(a.file, refs.links.get(href) ?? 1, "body", problem));
   }
   for (const img of refs.blindImages) {
-    out.push(issue(a.file, img.line, "body", `image "${img.src}" has no description — describe the picture between the brackets: ![what it shows](${img.src})`, "warning"));
+    out.push(issue(a.file, img.line, "body", msg("check.imageNoAlt", { src: img.src }), "warning"));
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // the address of each when several ask for the same one.
 import type { Locale } from "../config.js";
 import { issue, type ContentIssue } from "./issues.js";
+import { msg } from "./messages/index.js";
 
 /** The few fields of an article that cross-file checks read (cheap to load from the index). */
 export interface ArticleKey {
@@ -64,9 +65,9 @@ function addresses(sorted: readonly ArticleKey[], dayOf: (a: ArticleKey) => stri
     slugs.set(a.file, slug);
     const first = owner.get(`${a.lang}/${a.slug}`)!;
     const own = a.lines.slug !== undefined;
-    const what = own ? `"${a.slug}" is already used by ${first}` : `gives the address ${articlePath(a.lang, a.slug)}, already used by ${first}`;
-    const keep = own ? `change the line to slug: ${slug}` : `add the line slug: ${slug}`;
-    issues.push(issue(a.file, (own ? a.lines.slug : a.lines.title) ?? 1, own ? "slug" : "title", `${what} — published at ${articlePath(a.lang, slug)}; to keep that address for good, ${keep}`, "warning"));
+    const published = articlePath(a.lang, slug);
+    const what = own ? msg("cross.slugTaken", { slug: a.slug, first, path: published, newSlug: slug }) : msg("cross.addressTaken", { address: articlePath(a.lang, a.slug), first, path: published, newSlug: slug });
+    issues.push(issue(a.file, (own ? a.lines.slug : a.lines.title) ?? 1, own ? "slug" : "title", what, "warning"));
   }
   return { slugs, issues };
 }
@@ -96,10 +97,10 @@ export function crossCheck(
   for (const a of sorted) {
     if (!districtIds.has(a.district)) {
       if (brokenDistricts.has(a.district)) {
-        issues.push(issue(a.file, 1, "district", `district "${a.district}" is not published: districts/${a.district}.yml has errors — fix that file`));
+        issues.push(issue(a.file, 1, "district", msg("cross.districtBroken", { district: a.district })));
         continue;
       }
-      issues.push(issue(a.file, 1, "district", `there is no district "${a.district}" — create districts/${a.district}.yml or move the article to an existing district folder`));
+      issues.push(issue(a.file, 1, "district", msg("cross.districtMissing", { district: a.district })));
       continue;
     }
     active.add(a.file);
@@ -114,7 +115,7 @@ export function crossCheck(
       const normal = alias.endsWith("/") ? alias : `${alias}/`;
       const other = aliases.get(normal) ?? ownPaths.get(normal);
       if (other && other !== a.file) {
-        issues.push(issue(a.file, a.lines.aliases ?? 1, "aliases", `"${alias}" is already used by ${other} — remove it from one of the two articles`));
+        issues.push(issue(a.file, a.lines.aliases ?? 1, "aliases", msg("cross.aliasTaken", { alias, other })));
       } else {
         aliases.set(normal, a.file);
       }
@@ -123,7 +124,7 @@ export function crossCheck(
       const k = `${a.lang}/${a.translationKey}`;
       const other = keys.get(k);
       if (other) {
-        issues.push(issue(a.file, a.lines.translationKey ?? 1, "translationKey", `"${a.translationKey}" is already used by ${other} in the same language — a translation key links articles of different languages`));
+        issues.push(issue(a.file, a.lines.translationKey ?? 1, "translationKey", msg("cross.keyTaken", { key: a.translationKey, other })));
       } else {
         keys.set(k, a.file);
       }

@@ -1,6 +1,7 @@
 // Dates in front matter: a bare calendar date (midnight in the portal's time zone
 // for that language) or an ISO 8601 date-time with an explicit offset.
 import { dateTimeFormat } from "../i18n/format.js";
+import { msg, type Message } from "./messages/index.js";
 
 const BARE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -12,17 +13,25 @@ function isRealDate(y: number, m: number, d: number): boolean {
 }
 
 /** Why a date string is not acceptable, or null when it is. */
-export function dateProblem(value: string): string | null {
+export function dateProblem(value: string): Message | null {
   const bare = BARE.exec(value);
   const full = bare ? null : DATE_TIME.exec(value);
   const parts = bare ?? full;
-  if (!parts) return `"${value}" is not a date — use YYYY-MM-DD, or a date-time with offset such as 2026-10-29T10:30:00+02:00`;
+  if (!parts) return msg("date.notDate", { value });
   const [y, m, d] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
-  if (!isRealDate(y, m, d)) return `"${value}" is not a real date — use YYYY-MM-DD`;
+  if (!isRealDate(y, m, d)) return msg("date.notReal", { value });
   if (full && (Number(full[4]) > 23 || Number(full[5]) > 59 || Number(full[6] ?? 0) > 59)) {
-    return `"${value}" is not a real time of day — use hh:mm between 00:00 and 23:59`;
+    return msg("date.notRealTime", { value });
   }
   return null;
+}
+
+/**
+ * Why a calendar day (YYYY-MM-DD, no time) is not acceptable, or null: the one "is this a
+ * real date" check of the accessibility statements, `npm run new` and the front matter.
+ */
+export function dayProblem(value: string): Message | null {
+  return BARE.test(value) ? dateProblem(value) : msg("date.notDay", { value });
 }
 
 // "GMT+03:00", or "GMT" alone for UTC; seconds appear only for local mean time (before ~1900).

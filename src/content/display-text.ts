@@ -4,6 +4,7 @@
 // text and none has to remember to clean it. What was removed is reported as a warning.
 import { bidiControlsIn, stripBidiControls } from "../text/bidi.js";
 import { issue, type ContentIssue } from "./issues.js";
+import { msg } from "./messages/index.js";
 
 /**
  * `data` (parsed YAML) with direction controls removed from every string value, and one
@@ -15,7 +16,7 @@ export function cleanDisplayText(data: unknown, file: string, lineOf: (path: rea
     if (typeof value === "string") {
       const found = bidiControlsIn(value);
       if (found.length === 0) return value;
-      issues.push(issue(file, lineOf(path), path.join(".") || "front matter", `has invisible direction characters (${found.join(", ")}) that can make the text read differently from what it says — they are left out on the site; delete them`, "warning"));
+      issues.push(issue(file, lineOf(path), path.join(".") || "front matter", msg("text.bidi", { chars: found.join(", ") }), "warning"));
       return stripBidiControls(value);
     }
     if (Array.isArray(value)) {

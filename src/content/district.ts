@@ -1,9 +1,9 @@
 // One district file → a District, or the problems found in it.
 import path from "node:path";
 import type { Locale } from "../config.js";
-import { FrontMatterError, parseYamlFile } from "./yaml.js";
+import { parseYamlFile, yamlIssue } from "./yaml.js";
 import { cleanDisplayText } from "./display-text.js";
-import { issue, type ContentIssue } from "./issues.js";
+import type { ContentIssue } from "./issues.js";
 import { renderInlineMarkdown } from "./markdown.js";
 import { districtSchema, type DistrictFile } from "./schema.js";
 import { zodToIssues } from "./zod-issues.js";
@@ -26,11 +26,11 @@ export function parseDistrict(rel: string, raw: string): { district: District | 
   try {
     parsed = parseYamlFile(raw);
   } catch (cause) {
-    return { district: null, issues: [issue(rel, cause instanceof FrontMatterError ? cause.line : 1, "file", (cause as Error).message)] };
+    return { district: null, issues: [yamlIssue(rel, "file", cause)] };
   }
   const shown = cleanDisplayText(parsed.data ?? {}, rel, parsed.lineOf);
   const result = districtSchema.safeParse(shown.data);
-  if (!result.success) return { district: null, issues: [...shown.issues, ...zodToIssues(result.error, districtSchema, rel, parsed.lineOf, shown.data)] };
+  if (!result.success) return { district: null, issues: [...shown.issues, ...zodToIssues(result.error, districtSchema, rel, parsed.lineOf, shown.data, "drop")] };
   const { description, ...rest } = result.data;
   const descriptionHtml: Partial<Record<Locale, string>> = {};
   if (description?.bg) descriptionHtml.bg = renderInlineMarkdown(description.bg, "bg");

@@ -3,12 +3,13 @@
 // 2027-03-28T10:00:00 in Sofia is 07:00 UTC after that night's change to summer time),
 // or a date-time with an explicit offset.
 import { dateProblem, toEpochMs, zoneOffsetMinutes } from "./dates.js";
+import type { Message } from "./messages/index.js";
 
 const BARE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** Why an event time is not acceptable, or null when it is. */
-export function eventTimeProblem(value: string): string | null {
+export function eventTimeProblem(value: string): Message | null {
   const local = LOCAL.exec(value);
   if (!local) return dateProblem(value);
   // Checked as the same wall-clock time with a zero offset: the day and the time of day are the same.

@@ -13,6 +13,7 @@ import { CORE_SCHEMA, load as loadJsYaml } from "js-yaml";
 import matter from "gray-matter";
 import { normalizeNewlines } from "../text/newlines.js";
 import { FrontMatterError, readYaml, yamlLineOf } from "./yaml.js";
+import { msg } from "./messages/index.js";
 
 export { FrontMatterError } from "./yaml.js";
 
@@ -28,7 +29,7 @@ export interface ParsedFile {
 }
 
 const refuse = (language: string) => () => {
-  throw new FrontMatterError(`front matter written as ${language} is not allowed — use YAML between --- lines`, 1);
+  throw new FrontMatterError(msg("yaml.notYaml", { language }), 1);
 };
 
 const ENTRY = /^(?:([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)|- +)(.*)$/;
@@ -145,7 +146,7 @@ export function parseMarkdownFile(source: string, options: ParseFileOptions = {}
   let yamlSource = "";
   const yamlEngine = (source: string): object => {
     if (Buffer.byteLength(source) > MAX_FRONT_MATTER_BYTES) {
-      throw new FrontMatterError(`front matter is larger than ${MAX_FRONT_MATTER_BYTES / 1024} KB — move long text into the body`, 1);
+      throw new FrontMatterError(msg("yaml.frontMatterTooLarge", { kb: MAX_FRONT_MATTER_BYTES / 1024 }), 1);
     }
     yamlSource = source;
     fast = options.exact ? null : readSimpleYaml(source);
@@ -153,7 +154,7 @@ export function parseMarkdownFile(source: string, options: ParseFileOptions = {}
     const value = fast ? fast.data : exact!.data;
     if (value === null || value === undefined) return {};
     if (typeof value !== "object" || Array.isArray(value)) {
-      throw new FrontMatterError("front matter must be a list of fields such as title: …", 2);
+      throw new FrontMatterError(msg("yaml.notFields"), 2);
     }
     return value;
   };
@@ -171,7 +172,7 @@ export function parseMarkdownFile(source: string, options: ParseFileOptions = {}
     });
   } catch (cause) {
     if (cause instanceof FrontMatterError) throw cause;
-    throw new FrontMatterError(`front matter cannot be read: ${(cause as Error).message}`, 1, { cause });
+    throw new FrontMatterError(msg("yaml.unreadable", { reason: (cause as Error).message }), 1, { cause });
   }
   const keyLines = (fast as ReturnType<typeof readSimpleYaml>)?.keyLines;
   const body = end < 0 ? file.content : text.slice(end).replace(/^\r?\n?/, "");

@@ -5,7 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Config, Locale } from "../config.js";
 import { isoDay } from "../i18n/format.js";
-import { dateProblem } from "./dates.js";
+import { AppError } from "../errors.js";
+import { dayProblem } from "./dates.js";
+import { msg, say, type EditorLang, type Message } from "./messages/index.js";
 import { DISTRICT_ID_PATTERN } from "./schema.js";
 import { slugify } from "./slug.js";
 import { readArticleKey } from "./address-history.js";
@@ -33,8 +35,18 @@ export interface NewArticle {
 }
 
 /** A request the editor can correct (unknown district, file exists); the message says how. */
-export class NewArticleError extends Error {
+export class NewArticleError extends AppError {
   override name = "NewArticleError";
+  constructor(
+    readonly problem: Message,
+    options?: { cause?: unknown },
+  ) {
+    super(say(problem), options);
+  }
+  /** The message in the editor's language. */
+  in(lang: EditorLang): string {
+    return say(this.problem, lang);
+  }
 }
 
 /** District ids that have a district file, sorted. */
@@ -113,22 +125,22 @@ function freeSlug(config: Pick<Config, "contentDir" | "timeZones">, lang: Locale
 /** Validates the request and writes the file; never overwrites. */
 export function createArticle(config: Pick<Config, "contentDir" | "timeZones">, input: NewArticleInput, now = Date.now()): NewArticle {
   const title = input.title.trim();
-  if (!title || /[\r\n]/.test(title)) throw new NewArticleError("the title must be one line of text");
-  if (title.length > 200) throw new NewArticleError("the title is longer than 200 characters — shorten it");
+  if (!title || /[\r\n]/.test(title)) throw new NewArticleError(msg("new.titleOneLine"));
+  if (title.length > 200) throw new NewArticleError(msg("new.titleTooLong", { max: 200 }));
   const districts = knownDistricts(config.contentDir);
   if (!districts.includes(input.district)) {
-    throw new NewArticleError(`unknown district "${input.district}" — known districts: ${districts.join(", ") || "none (add districts/<id>.yml first)"}`);
+    throw new NewArticleError(msg("new.unknownDistrict", { district: input.district, known: districts.length ? districts.join(", ") : msg("new.noDistricts") }));
   }
   const date = input.date ?? isoDay(now, config.timeZones[input.lang]);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || dateProblem(date)) throw new NewArticleError(`"${date}" is not a date — use YYYY-MM-DD`);
+  if (dayProblem(date)) throw new NewArticleError(msg("new.badDate", { date }));
   const base = slugify(title, input.lang);
-  if (!base) throw new NewArticleError("the title has no letters or digits to build an address from");
+  if (!base) throw new NewArticleError(msg("new.titleNoLetters"));
   const slug = freeSlug(config, input.lang, base, date);
   // The file name keeps the date once: 2026-12-01-komunikat.md for komunikat-2026-12-01.
   const name = `${date}-${slug.startsWith(`${base}-${date}`) ? base + slug.slice(base.length + date.length + 1) : slug}`;
   const folder = path.join(config.contentDir, input.lang, input.district);
   const taken = [`${name}.md`, name].find((n) => fs.existsSync(path.join(folder, n)));
-  if (taken) throw new NewArticleError(`${input.lang}/${input.district}/${taken} already exists — open it, or choose another title`);
+  if (taken) throw new NewArticleError(msg("new.exists", { file: `${input.lang}/${input.district}/${taken}` }));
   const rel = input.bundle ? `${input.lang}/${input.district}/${name}/index.md` : `${input.lang}/${input.district}/${name}.md`;
   const file = path.join(config.contentDir, ...rel.split("/"));
   const source = articleSource(input.lang, title, date, slug);
@@ -136,7 +148,7 @@ export function createArticle(config: Pick<Config, "contentDir" | "timeZones">, 
   try {
     fs.writeFileSync(file, source, { flag: "wx" }); // "wx": fail rather than overwrite, even in a race
   } catch (cause) {
-    throw new NewArticleError(`${rel} cannot be written (${(cause as NodeJS.ErrnoException).code ?? "error"})`, { cause });
+    throw new NewArticleError(msg("new.cannotWrite", { file: rel, code: (cause as NodeJS.ErrnoException).code ?? "error" }), { cause });
   }
   return { file, rel, slug, source };
 }

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { isLocale } from "../config.js";
+import { msg } from "./messages/index.js";
 import { DISTRICT_ID_PATTERN } from "./schema.js";
 import { issue, linkedFileIssue, unreadableIssue, type ContentIssue } from "./issues.js";
 
@@ -82,7 +83,7 @@ export function classify(rel: string): { kind: ContentFile["kind"] } | { problem
     if (parts.length !== 2 || (ext !== ".yml" && ext !== ".yaml")) return null;
     const id = path.posix.basename(rel, ext);
     if (!DISTRICT_ID_PATTERN.test(id)) {
-      return { problem: issue(rel, 1, "file", `district file name "${id}" may contain only a-z, 0-9 and "-" — rename the file`) };
+      return { problem: issue(rel, 1, "file", msg("scan.districtName", { id })) };
     }
     return { kind: "district" };
   }
@@ -91,11 +92,11 @@ export function classify(rel: string): { kind: ContentFile["kind"] } | { problem
   if (RESERVED_FOLDERS.has(top)) return null; // read by their own loaders (accessibility/)
   if (ext !== ".md" || parts.length === 1) return null;
   if (!isLocale(top)) {
-    return { problem: issue(rel, 1, "file", `"${top}" is not a language folder — articles go in bg/ or pl/`) };
+    return { problem: issue(rel, 1, "file", msg("scan.notLanguage", { folder: top })) };
   }
   const isBundle = parts.length === 4 && parts[3] === "index.md";
   if (parts.length !== 3 && !isBundle) {
-    return { problem: issue(rel, 1, "file", `articles go in ${top}/<district>/<name>.md or ${top}/<district>/<name>/index.md — move the file`) };
+    return { problem: issue(rel, 1, "file", msg("scan.articlePlace", { lang: top })) };
   }
   return { kind: "article" };
 }
@@ -104,7 +105,7 @@ export function classify(rel: string): { kind: ContentFile["kind"] } | { problem
 function classifyAlert(rel: string, parts: readonly string[], ext: string): ReturnType<typeof classify> {
   if (ext !== ".md") return null;
   if (parts.length === 3 && isLocale(parts[1])) return { kind: "alert" };
-  return { problem: issue(rel, 1, "file", "alerts go in alerts/bg/<name>.md or alerts/pl/<name>.md — move the file") };
+  return { problem: issue(rel, 1, "file", msg("scan.alertPlace")) };
 }
 
 const MARKDOWN = /\.md$/i;

@@ -2,18 +2,28 @@
 // capped against "billion laughs". Problems carry the file line, for editors. Apart from
 // frontmatter.ts so that serving (the accessibility statement) does not load the
 // Markdown stack.
+import { AppError } from "../errors.js";
+import { issue, type ContentIssue } from "./issues.js";
+import { msg, say, type Message } from "./messages/index.js";
 import { normalizeNewlines } from "../text/newlines.js";
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from "yaml";
 
-export class FrontMatterError extends Error {
+/** A file's YAML or front matter cannot be read: the editor message and its line. */
+export class FrontMatterError extends AppError {
   override name = "FrontMatterError";
   constructor(
-    message: string,
+    readonly problem: Message,
     readonly line: number,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(say(problem), options);
   }
+}
+
+/** The editor message for a file whose YAML cannot be read (any other error is the portal's own: rethrown). */
+export function yamlIssue(rel: string, field: string, cause: unknown): ContentIssue {
+  if (cause instanceof FrontMatterError) return issue(rel, cause.line, field, cause.problem);
+  throw cause;
 }
 
 /** 1-based line of a path in the document (deepest part found), or 1. */
@@ -44,9 +54,8 @@ function checkYaml(doc: Document, counter: LineCounter): void {
   const problem = doc.errors[0] ?? tag;
   if (!problem) return;
   const line = counter.linePos(problem.pos[0]).line;
-  const message = problem === tag
-    ? "YAML tags such as !!js/function are not allowed — write plain values"
-    : `YAML cannot be read: ${problem.message.split("\n")[0]} — check indentation, colons and quotes`;
+  // The reason is the yaml library's own (English) wording of the syntax error.
+  const message = problem === tag ? msg("yaml.tags") : msg("yaml.syntax", { reason: problem.message.split("\n")[0]! });
   throw new FrontMatterError(message, line, { cause: problem });
 }
 
@@ -58,7 +67,7 @@ export function readYaml(source: string): { data: unknown; doc: Document; counte
   try {
     return { data: doc.toJS({ maxAliasCount: 20 }), doc, counter };
   } catch (cause) {
-    throw new FrontMatterError("YAML uses too many aliases (&/*) — write the values out", 1, { cause });
+    throw new FrontMatterError(msg("yaml.aliases"), 1, { cause });
   }
 }
 
@@ -74,7 +83,7 @@ export const MAX_YAML_FILE_BYTES = 32 * 1024;
 /** Parses a whole YAML file (district files, accessibility statements) with the same safe settings. */
 export function parseYamlFile(raw: string): { data: unknown; lineOf: (path: readonly PropertyKey[]) => number } {
   if (raw.length > MAX_YAML_FILE_BYTES || Buffer.byteLength(raw) > MAX_YAML_FILE_BYTES) {
-    throw new FrontMatterError(`is larger than ${MAX_YAML_FILE_BYTES / 1024} KB — this file holds a few paragraphs; remove what does not belong here`, 1);
+    throw new FrontMatterError(msg("file.yamlTooLarge", { kb: MAX_YAML_FILE_BYTES / 1024 }), 1);
   }
   const { data, doc, counter } = readYaml(normalizeNewlines(raw));
   return { data, lineOf: (path) => yamlLineOf(doc, counter, path) };

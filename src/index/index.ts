@@ -2,7 +2,7 @@
 // keep in sync with the content folder, and answer queries for the current moment.
 import type Database from "better-sqlite3";
 import type { Config } from "../config.js";
-import { formatIssue, type ContentIssue } from "../content/issues.js";
+import { formatIssueIn, type ContentIssue } from "../content/issues.js";
 import { ContentGoneError, IndexError } from "../errors.js";
 import { createAlertQueries } from "./alerts.js";
 import { createApiArticleQueries } from "./api-articles.js";
@@ -25,7 +25,8 @@ const SEARCH_THREAD_CHUNK = 500;
 const earliest = (a: number, b: number) => (a && b ? Math.min(a, b) : a || b);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export type IndexConfig = Pick<Config, "contentDir" | "dataDir" | "timeZones">;
+/** `editorLang`: the language of the warnings about content in the log (en without it). */
+export type IndexConfig = Pick<Config, "contentDir" | "dataDir" | "timeZones"> & Partial<Pick<Config, "editorLang">>;
 
 export interface OpenOptions {
   readonly clock?: () => number;
@@ -317,7 +318,7 @@ export class ContentIndex {
           const paths = wanted === "all" || wanted === null ? undefined : [...wanted];
           report = await syncIndex(this.db, this.config, parseMany, { exclusive: options.exclusive, searchLaterFrom: options.searchLaterFrom, lastGood: options.lastGood, paths, clock: this.clock });
           this.memo = null;
-          for (const held of report.heldBack) this.options.log?.(formatIssue(held));
+          for (const held of report.heldBack) this.options.log?.(formatIssueIn(held, this.config.editorLang ?? "en"));
         } while (this.wanted !== null);
         this.lastSync = report;
         this.lastError = null;

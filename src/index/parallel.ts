@@ -1,6 +1,7 @@
 // Parses many content files on worker threads (a cold start or a large checkout): the
 // files go out in small chunks to one worker per CPU, which keeps every worker busy
 // even when some files are slower than others, and the results come back in order.
+import { AppError } from "../errors.js";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,7 +29,7 @@ export interface ParallelOptions {
 }
 
 /** A worker could not start, crashed or exited: the main thread can take over. */
-export class WorkerFailure extends Error {
+export class WorkerFailure extends AppError {
   override name = "WorkerFailure";
 }
 

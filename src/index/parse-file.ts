@@ -7,6 +7,7 @@ import { parseAlert } from "../content/alert.js";
 import { parseArticle } from "../content/article.js";
 import { parseDistrict } from "../content/district.js";
 import { issue, unexpectedProblem } from "../content/issues.js";
+import { msg } from "../content/messages/index.js";
 import type { ContentFile } from "../content/scan.js";
 import { decodeUtf8 } from "../text/utf8.js";
 import type { ParseMany, ParseManyOptions, Parsed } from "./sync.js";
@@ -33,12 +34,12 @@ function parseFileUnguarded(file: ContentFile, config: ParseConfig): Parsed {
   try {
     bytes = fs.readFileSync(file.abs);
   } catch (cause) {
-    return { file, issues: [issue(file.rel, 1, "file", `cannot be read (${(cause as NodeJS.ErrnoException).code ?? "error"}) — check the file permissions`)] };
+    return { file, issues: [issue(file.rel, 1, "file", msg("file.permissions", { code: (cause as NodeJS.ErrnoException).code ?? "error" }))] };
   }
-  if (bytes.includes(0)) return { file, issues: [issue(file.rel, 1, "file", "is not a text file — save it as UTF-8 Markdown")] };
+  if (bytes.includes(0)) return { file, issues: [issue(file.rel, 1, "file", msg("file.notText"))] };
   // A file in another encoding (Windows-1251, ISO-8859-2) would otherwise be published as "�".
   // isUtf8 checks natively, several times faster than a fatal TextDecoder.
-  if (!isUtf8(bytes)) return { file, issues: [issue(file.rel, 1, "file", "is not UTF-8 text — save it with the UTF-8 encoding")] };
+  if (!isUtf8(bytes)) return { file, issues: [issue(file.rel, 1, "file", msg("file.notUtf8"))] };
   if (file.kind === "district") {
     const { district, issues } = parseDistrict(file.rel, decodeUtf8(bytes));
     return { file, district, issues };

@@ -9,7 +9,8 @@ import sharp from "sharp";
 import { issue, type ContentIssue } from "../content/issues.js";
 import { MAX_INPUT_PIXELS } from "./inspect.js";
 import { isInside } from "./open.js";
-import { pictureProblemText, type PictureProblem } from "./problems.js";
+import { msg } from "../content/messages/index.js";
+import { pictureProblem, type PictureProblem } from "./problems.js";
 import { readPictureSync } from "./source.js";
 
 /** Originals above this are refused: export them at about 2,500 px wide instead. */
@@ -52,7 +53,7 @@ function relOf(contentDir: string, abs: string): string {
 }
 
 function problemIssue(contentDir: string, abs: string, problem: PictureProblem): ContentIssue {
-  return issue(relOf(contentDir, abs), 1, "file", pictureProblemText(path.basename(abs), problem));
+  return issue(relOf(contentDir, abs), 1, "file", pictureProblem(path.basename(abs), problem));
 }
 
 /** Size limit, then the structure (media/inspect.ts): no decoding, so it is fast and synchronous. */
@@ -62,7 +63,7 @@ function checkFile(contentDir: string, found: Found): ContentIssue | null {
   const bytes = fs.statSync(abs).size;
   if (bytes > MAX_MEDIA_BYTES) {
     const mb = (bytes / 1024 / 1024).toFixed(1);
-    return issue(relOf(contentDir, abs), 1, "file", `picture is ${mb} MB, more than ${MAX_MEDIA_BYTES / 1024 / 1024} MB — export it at about 2500 px wide as JPEG quality 85`);
+    return issue(relOf(contentDir, abs), 1, "file", msg("picture.tooLarge", { mb, max: MAX_MEDIA_BYTES / 1024 / 1024 }));
   }
   const read = readPictureSync(contentDir, abs);
   return read.ok ? null : problemIssue(contentDir, abs, read.problem);

@@ -1,8 +1,9 @@
 // A small job limiter: at most `concurrency` jobs run, at most `maxQueue` wait; past that
 // the caller is told to come back later, so a burst of first requests for new pictures
 // cannot hold hundreds of decoded images in memory at once.
+import { AppError } from "../errors.js";
 
-export class QueueFullError extends Error {
+export class QueueFullError extends AppError {
   override name = "QueueFullError";
 }
 

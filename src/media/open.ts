@@ -4,13 +4,14 @@
 // path it resolves to now is inside the folder and is the same inode as the descriptor.
 // Checking the path first and opening after would leave a window in which the path is
 // swapped for a link (check-then-use); checking the open descriptor closes it.
+import { AppError } from "../errors.js";
 import fs from "node:fs";
 import path from "node:path";
 
 export type Refusal = "missing" | "outside" | "not-a-file";
 
 /** The file may not be read; `reason` says why, for the editor message or the log. */
-export class RefusedFileError extends Error {
+export class RefusedFileError extends AppError {
   override name = "RefusedFileError";
   constructor(
     readonly reason: Refusal,

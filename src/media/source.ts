@@ -2,6 +2,7 @@
 // can show?) and on every request (is it still the picture that was checked then?). A
 // file swapped after indexing for a link to /proc/self/environ, for another file, or for
 // a FIFO is refused at request time, whatever the watcher saw.
+import { AppError } from "../errors.js";
 import { createHash } from "node:crypto";
 import type fs from "node:fs";
 import type { Readable } from "node:stream";
@@ -33,7 +34,7 @@ export interface CheckedPicture {
 }
 
 /** The picture is not (or no longer) the one that was checked: a visitor gets a 404. */
-export class PictureChangedError extends Error {
+export class PictureChangedError extends AppError {
   override name = "PictureChangedError";
 }
 

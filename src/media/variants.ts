@@ -2,6 +2,7 @@
 // DATA_DIR/media-cache/. A file name holds the source's content hash, the size and the
 // format, so a variant is never made twice and a replaced original gets new files. A
 // picture that fails to decode is remembered by its hash and answered 404 from then on.
+import { AppError } from "../errors.js";
 import fs from "node:fs";
 import path from "node:path";
 import type SharpModule from "sharp";
@@ -43,7 +44,7 @@ export interface Variant {
 }
 
 /** The picture was decoded once and failed: it is not tried again (same content hash). */
-export class UndecodablePictureError extends Error {
+export class UndecodablePictureError extends AppError {
   override name = "UndecodablePictureError";
 }
 

@@ -7,7 +7,7 @@
 import cluster, { type Worker } from "node:cluster";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
-import { formatIssue } from "../content/issues.js";
+import { formatIssueIn } from "../content/issues.js";
 import { ContentIndex } from "../index/index.js";
 import { followContent, followRepo, openRepo, REPO_UPDATE_MESSAGE } from "./follow.js";
 import { ttyProgress } from "../index/parallel.js";
@@ -26,7 +26,7 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
   const index = await ContentIndex.open(config, { log: (msg) => logger.warn(msg), info: (msg) => logger.info(msg), progress: ttyProgress() });
   const report = index.status();
   logger.info({ articles: report.articles, districts: report.districts, problems: report.problems, ms: report.lastSync?.ms }, "index ready");
-  for (const i of index.issues()) logger.warn({ file: i.file, line: i.line, field: i.field }, formatIssue(i));
+  for (const i of index.issues()) logger.warn({ file: i.file, line: i.line, field: i.field, id: i.id }, formatIssueIn(i, config.editorLang));
 
   // Rate limits count per client for the whole host: the workers keep their counts here.
   serveRateLimitCounts();

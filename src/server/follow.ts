@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { watchContent, type Watcher } from "../content/watch.js";
 import type { ContentIndex } from "../index/index.js";
-import { formatIssue } from "../content/issues.js";
+import { formatIssueIn } from "../content/issues.js";
 import { ContentRepo } from "../content-repo/repo.js";
 import { repoStatusFromFile, writeRepoStatus, type ContentRepoView, type RepoStatus } from "../content-repo/status.js";
 
@@ -32,7 +32,7 @@ export function followContent(index: ContentIndex, config: Pick<Config, "content
 export function followRepo(
   index: ContentIndex,
   repo: ContentRepo,
-  config: Pick<Config, "dataDir" | "contentRepo">,
+  config: Pick<Config, "dataDir" | "contentRepo"> & Partial<Pick<Config, "editorLang">>,
   logger: Logger,
 ): ContentRepoView & { close(): void; idle(): Promise<void> } {
   let status: RepoStatus = { contentCommit: repo.deployed, deployedAt: repo.deployedAt()?.toISOString() ?? null, lastFetchError: null, lastFetchAt: null };
@@ -65,7 +65,7 @@ export function followRepo(
       publish({ lastFetchError: null, lastFetchAt: new Date().toISOString() });
       return;
     }
-    for (const p of update.problems) logger.warn({ file: p.file, line: p.line, field: p.field }, formatIssue(p));
+    for (const p of update.problems) logger.warn({ file: p.file, line: p.line, field: p.field, id: p.id }, formatIssueIn(p, config.editorLang ?? "en"));
     const log = { from: update.from, to: update.to, changed: update.changes, reason, remote: repo.remote, fetchMs: update.ms.fetch, checkoutMs: update.ms.checkout };
     if (update.forced) logger.warn(log, "the content branch was force-pushed or reset; following its new tip");
     try {
@@ -115,11 +115,11 @@ export const REPO_UPDATE_MESSAGE = "content-repo:update";
  * With CONTENT_REPO: clones it into DATA_DIR unless a clone is there and deploys a tree,
  * before the index is opened on it. Null without CONTENT_REPO.
  */
-export async function openRepo(config: Pick<Config, "contentRepo" | "dataDir">, logger: Logger): Promise<ContentRepo | null> {
+export async function openRepo(config: Pick<Config, "contentRepo" | "dataDir"> & Partial<Pick<Config, "editorLang">>, logger: Logger): Promise<ContentRepo | null> {
   if (!config.contentRepo) return null;
   const { repo, problems } = await ContentRepo.open(config.contentRepo, config.dataDir);
   logger.info({ remote: repo.remote, branch: config.contentRepo.branch, commit: repo.deployed }, "content repository checked out");
-  for (const p of problems) logger.warn({ file: p.file, line: p.line, field: p.field }, formatIssue(p));
+  for (const p of problems) logger.warn({ file: p.file, line: p.line, field: p.field, id: p.id }, formatIssueIn(p, config.editorLang ?? "en"));
   return repo;
 }
 

@@ -3,12 +3,13 @@
 // to fail deep inside SQLite with "unable to open database file", naming no folder; the
 // folders are now checked before anything opens them, and failures that still come from
 // deeper are traced back to the folder they concern.
+import { AppError } from "../errors.js";
 import fs from "node:fs";
 import path from "node:path";
 import type { Config } from "../config.js";
 
 /** A start that cannot go on; the message is meant for the operator as it is. */
-export class StartError extends Error {
+export class StartError extends AppError {
   override name = "StartError";
 }
 

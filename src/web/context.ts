@@ -1,6 +1,7 @@
 // What every page template receives: the locale, its translator, URL helpers, the
 // language switcher and the head metadata (canonical, hreflang alternates).
 import type { Environment } from "nunjucks";
+import { msg, say } from "../content/messages/index.js";
 import type { Logger } from "pino";
 import { LOCALES, type Config, type Locale } from "../config.js";
 import type { ArticleSummary } from "../index/articles.js";
@@ -70,7 +71,7 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Recor
     breadcrumbs: meta.breadcrumbs,
     bannerAlerts: alertBanner(deps, locale, meta.alerts),
     // Development only: the content-problems banner and live reload (src/web/routes/dev.ts).
-    ...(deps.config.env === "development" ? { devProblems: deps.index.issues().length, devReload: true } : {}),
+    ...(deps.config.env === "development" ? { devBanner: devBanner(deps.index.issues().length, locale), devReload: true } : {}),
     languages: LOCALES.map((l) => ({ locale: l, name: deps.i18n.t(l)("lang.name"), href: alternates[l] ?? urls.home(l) })),
     page: {
       title: meta.title,
@@ -85,6 +86,11 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Recor
       jsonLd: pageJsonLd(deps, locale, { path: meta.path, url: base + meta.path, description: meta.description ?? t("site.description"), image: meta.image, article: meta.article, breadcrumbs: meta.breadcrumbs }),
     },
   };
+}
+
+/** The dev banner in the page's language (editor messages: src/content/messages/), or null without problems. */
+function devBanner(count: number, locale: Locale): string | null {
+  return count > 0 ? say(msg("dev.banner", { count }), locale) : null;
 }
 
 /** The site name is appended to every title, so titles stay unique and recognisable. */

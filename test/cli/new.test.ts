@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "../../src/content/check.js";
-import { NewArticleError, articleSource, createArticle, knownDistricts } from "../../src/content/new-article.js";
+import { articleSource, createArticle, knownDistricts } from "../../src/content/new-article.js";
 import { FIXTURES, copyFixture } from "../helpers/app.js";
 
 const ROOT = path.resolve(FIXTURES, "../..");
@@ -35,7 +35,7 @@ describe("createArticle", () => {
     const contentDir = copyFixture("content");
     const config = { contentDir, timeZones };
     expect(() => createArticle(config, { lang: "bg", district: "vitosha", title: "Х" })).toThrow(
-      new NewArticleError('unknown district "vitosha" — known districts: gdansk, gdynia, lozenets, oborishte, rumia, sopot, sredets'),
+      'unknown district "vitosha" — known districts: gdansk, gdynia, lozenets, oborishte, rumia, sopot, sredets',
     );
     const input = { lang: "bg", district: "sredets", title: "Два пъти", date: "2026-12-02" } as const;
     createArticle(config, input);

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "../../src/content/check.js";
-import { formatIssue, issue } from "../../src/content/issues.js";
+import { formatIssue, type ContentIssue } from "../../src/content/issues.js";
 import { githubCommand, render } from "../../src/cli/format.js";
 import { checkMedia } from "../../src/media/check.js";
 import { FIXTURES, copyFixture, tempDir } from "../helpers/app.js";
@@ -71,8 +71,11 @@ describe("checkContent on a tree with every kind of problem", () => {
   });
 });
 
+/** An issue with any wording, for the output formats' escaping. */
+const raw = (file: string, line: number, field: string, message: string, severity: ContentIssue["severity"] = "error"): ContentIssue => ({ file, line, field, id: "field.invalid", message, severity });
+
 describe("output formats", () => {
-  const sample = [issue("bg/a.md", 3, "date", "100% wrong\nsecond line"), issue("bg/b.md", 1, "title", "long", "warning")];
+  const sample = [raw("bg/a.md", 3, "date", "100% wrong\nsecond line"), raw("bg/b.md", 1, "title", "long", "warning")];
 
   it("json gives the issues, where the content folder is, and a summary for CI tools", () => {
     const out = JSON.parse(render("json", sample, 4, "/repo/content", "/repo")) as { contentDir: string; issues: unknown[]; summary: unknown };
@@ -83,7 +86,7 @@ describe("output formats", () => {
 
   it("github gives workflow commands with repository paths and escaped %, CR, LF, ':' and ','", () => {
     expect(githubCommand(sample[0]!, "/repo/content", "/repo")).toBe("::error file=content/bg/a.md,line=3,title=date::100%25 wrong%0Asecond line");
-    expect(githubCommand(issue("bg/x,y.md", 2, "front matter", "a: b\r"), "/repo/site/content", "/repo")).toBe("::error file=site/content/bg/x%2Cy.md,line=2,title=front matter::a: b%0D");
+    expect(githubCommand(raw("bg/x,y.md", 2, "front matter", "a: b\r"), "/repo/site/content", "/repo")).toBe("::error file=site/content/bg/x%2Cy.md,line=2,title=front matter::a: b%0D");
     expect(githubCommand(sample[1]!, "/repo/content", "/repo")).toMatch(/^::warning file=content\/bg\/b\.md,line=1,title=title::long$/);
   });
 

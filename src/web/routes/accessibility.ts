@@ -4,7 +4,7 @@
 import { Router } from "express";
 import { LOCALES, type Locale } from "../../config.js";
 import { statementLoader, type Statement } from "../../content/accessibility.js";
-import { formatIssue } from "../../content/issues.js";
+import { formatIssueIn, type ContentIssue } from "../../content/issues.js";
 import { HttpError } from "../../errors.js";
 import { formatDate } from "../../i18n/format.js";
 import { fullTitle, pageLocals, type AppDeps } from "../context.js";
@@ -31,11 +31,12 @@ export function accessibilityRoutes(deps: AppDeps): Router {
   // statement's address on every page of the site; base.njk prints this global.
   deps.views.addGlobal("accessibilityStatementUrl", absolute(deps.config.baseUrl, urls.accessibility("pl")));
   const router = Router();
+  const lines = (issues: readonly ContentIssue[]) => issues.map((i) => formatIssueIn(i, deps.config.editorLang));
   for (const locale of LOCALES) {
     const t = deps.i18n.t(locale);
     const load = statementLoader(deps.config.contentDir, locale, {
       dataDir: deps.config.dataDir,
-      onHeld: (issues) => deps.logger.warn({ problems: issues.map(formatIssue) }, "accessibility statement has errors; its last valid version is served"),
+      onHeld: (issues) => deps.logger.warn({ problems: lines(issues) }, "accessibility statement has errors; its last valid version is served"),
     });
     router.get(urls.accessibility(locale), (req, res) => {
       assertSinglePage(req);
@@ -43,7 +44,7 @@ export function accessibilityRoutes(deps: AppDeps): Router {
       if (!statement) {
         // A broken statement is an editor's mistake that `npm run check` also reports;
         // the visitor gets the error page, the log says which line to fix.
-        deps.logger.error({ problems: issues.map(formatIssue) }, "accessibility statement cannot be shown");
+        deps.logger.error({ problems: lines(issues) }, "accessibility statement cannot be shown");
         throw new HttpError(500, "Accessibility statement invalid");
       }
       // The file is read outside the content index, so its version does not key this page.

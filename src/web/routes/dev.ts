@@ -1,8 +1,10 @@
 // Development only (registered by app.ts when NODE_ENV=development): a page listing
 // every content problem, and a Server-Sent Events stream (HTML Living Standard §9.2)
 // that tells open pages to reload when the content changes.
-import { Router, type Response } from "express";
-import { formatIssue } from "../../content/issues.js";
+import { Router, type Request, type Response } from "express";
+import { isLocale, type Locale } from "../../config.js";
+import { formatIssueIn } from "../../content/issues.js";
+import { msg, say } from "../../content/messages/index.js";
 import { fullTitle, pageLocals, type AppDeps } from "../context.js";
 import { renderPage } from "../send.js";
 
@@ -18,6 +20,22 @@ const HEARTBEAT_MS = 15_000;
 export function contentRevision(deps: AppDeps): string {
   const files = deps.index.db.prepare("SELECT count(*) || '-' || total(mtime) || '-' || total(size) FROM files").pluck().get() as string;
   return `${deps.index.version()}-${files}`;
+}
+
+/**
+ * The language of the page the problems page was opened from: the banner links with
+ * ?lang=<the page's language>; else the Referer's /bg/… or /pl/…; else the default.
+ */
+export function devPageLocale(req: Request, fallback: Locale): Locale {
+  const asked = req.query.lang;
+  if (isLocale(asked)) return asked;
+  let from: string | undefined;
+  try {
+    from = new URL(req.get("referer") ?? "").pathname.split("/")[1];
+  } catch {
+    from = undefined; // no Referer, or not a URL
+  }
+  return isLocale(from) ? from : fallback;
 }
 
 export function devRoutes(deps: AppDeps): Router {
@@ -41,13 +59,20 @@ export function devRoutes(deps: AppDeps): Router {
   };
 
   router.get(DEV_PROBLEMS, (req, res) => {
-    const locale = deps.config.defaultLocale;
-    const t = deps.i18n.t(locale);
+    const locale = devPageLocale(req, deps.config.defaultLocale);
     const issues = deps.index.issues();
+    const word = (id: Parameters<typeof msg>[0], params?: Parameters<typeof msg>[1]) => say(msg(id, params), locale);
+    res.locals.renderCache = false; // one address, two languages (?lang=)
     renderPage(req, res, deps, "pages/dev-problems.njk", {
-      ...pageLocals(deps, locale, { title: fullTitle(deps, locale, t("dev.problemsTitle")), path: DEV_PROBLEMS, noindex: true }),
-      issues: issues.map((i) => ({ ...i, text: formatIssue(i) })),
-      contentDir: deps.config.contentDir,
+      ...pageLocals(deps, locale, { title: fullTitle(deps, locale, word("dev.problemsTitle")), path: DEV_PROBLEMS, noindex: true }),
+      issues: issues.map((i) => ({ ...i, label: word(i.severity === "error" ? "dev.severity.error" : "dev.severity.warning"), text: formatIssueIn(i, locale) })),
+      text: {
+        title: word("dev.problemsTitle"),
+        intro: word("dev.problemsIntro", { folder: deps.config.contentDir }),
+        count: word("dev.count", { count: issues.length }),
+        none: word("dev.none"),
+        checkHint: word("dev.checkHint"),
+      },
     });
   });
 
