@@ -100,7 +100,7 @@ const envSchema = z.object({
     .optional()
     .transform((p) => p && path.resolve(p)),
   // The language of editor messages: EDITOR_LANG, else the system locale, else English.
-  EDITOR_LANG: z.literal("").or(z.enum(EDITOR_LANGS, { error: `must be one of ${EDITOR_LANGS.join(", ")}` })).optional(),
+  EDITOR_LANG: z.enum(["", ...EDITOR_LANGS], { error: `must be one of ${EDITOR_LANGS.join(", ")}` }).optional(),
   LC_ALL: z.string().optional(),
   LC_MESSAGES: z.string().optional(),
   LANG: z.string().optional(),

@@ -42,6 +42,11 @@ export class ContentGoneError extends IndexError {
 /** Statuses with a page and a title of their own (error.<status>.title); others use their class's. */
 const TEMPLATED = new Set([400, 404, 429, 500, 503]);
 
+/** The status whose localized page and title stand for `status`. */
+export function errorTemplate(status: number): number {
+  return TEMPLATED.has(status) ? status : status >= 500 ? 500 : 400;
+}
+
 export interface MappedError {
   /** The response status. */
   readonly status: number;
@@ -62,7 +67,7 @@ export function mapError(err: unknown, damaged = false): MappedError {
   const foreign = (err as { status?: unknown; statusCode?: unknown } | null) ?? {};
   const raw = err instanceof HttpError ? err.status : damaged ? 503 : Number(foreign.status ?? foreign.statusCode ?? 500);
   const status = Number.isInteger(raw) && raw >= 400 && raw < 600 ? raw : 500;
-  const template = TEMPLATED.has(status) ? status : status >= 500 ? 500 : 400;
+  const template = errorTemplate(status);
   const detail = err instanceof HttpError && err.expose ? err.message : undefined;
   return { status, template, detail, log: status === 503 ? "warn" : status >= 500 ? "error" : null };
 }

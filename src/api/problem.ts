@@ -4,7 +4,7 @@
 import type { ErrorRequestHandler, Request, Response } from "express";
 import type { z } from "zod";
 import { isLocale, type Locale } from "../config.js";
-import { HttpError } from "../errors.js";
+import { HttpError, errorTemplate, mapError } from "../errors.js";
 import type { AppDeps } from "../web/context.js";
 import { localeForResponse } from "../web/negotiate.js";
 import { sendBody } from "../web/send.js";
@@ -12,8 +12,6 @@ import type { Problem } from "./schemas.js";
 
 export const PROBLEM_TYPE = "application/problem+json; charset=utf-8";
 
-/** Statuses with a title of their own (error.<status>.title, as the error pages); any other uses its class's. */
-const TITLED = new Set([400, 404, 429, 500, 503]);
 
 function problemLocale(deps: AppDeps, req: Request, res: Response): Locale {
   const lang = new URLSearchParams(req.url.split("?")[1] ?? "").getAll("lang");
@@ -23,7 +21,7 @@ function problemLocale(deps: AppDeps, req: Request, res: Response): Locale {
 
 export function sendProblem(deps: AppDeps, req: Request, res: Response, status: number, detail?: string, errors?: { parameter: string; message: string }[]): void {
   const locale = problemLocale(deps, req, res);
-  const shown = TITLED.has(status) ? status : status >= 500 ? 500 : 400;
+  const shown = errorTemplate(status);
   const body: z.infer<typeof Problem> = {
     type: "about:blank",
     title: deps.i18n.t(locale)(status === 405 ? "api.methodNotAllowed" : `error.${shown}.title`),
@@ -57,10 +55,9 @@ export function apiErrorHandler(deps: AppDeps): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) return next(err);
     const damaged = deps.index.noticeCorruption(err);
-    const status = err instanceof HttpError ? err.status : damaged ? 503 : 500;
-    if (status >= 500) deps.logger[status === 503 ? "warn" : "error"]({ err, path: req.path }, "API request failed");
+    const { status, detail, log } = mapError(err, damaged);
+    if (log) deps.logger[log]({ err, path: req.path }, "API request failed");
     if (damaged) res.setHeader("Retry-After", "10");
-    const detail = err instanceof HttpError && err.expose ? err.message : undefined;
     sendProblem(deps, req, res, status, detail, err instanceof ParameterError ? err.errors : undefined);
   };
 }

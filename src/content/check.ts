@@ -110,10 +110,10 @@ function advise(a: Article, raw: string, site: Site): ContentIssue[] {
   const out: ContentIssue[] = [];
   const line = (key: string) => a.lines[key] ?? 1;
   if (a.title.length > MAX_TITLE) {
-    out.push(issue(a.file, line("title"), "title", msg("check.titleLong", { length: a.title.length, max: MAX_TITLE }), "warning"));
+    out.push(issue(a.file, line("title"), "title", msg("check.titleLong", { count: a.title.length, max: MAX_TITLE }), "warning"));
   }
   if (a.lines.summary !== undefined && a.summary.length > MAX_SUMMARY) {
-    out.push(issue(a.file, line("summary"), "summary", msg("check.summaryLong", { length: a.summary.length, max: MAX_SUMMARY }), "warning"));
+    out.push(issue(a.file, line("summary"), "summary", msg("check.summaryLong", { count: a.summary.length, max: MAX_SUMMARY }), "warning"));
   }
   if (a.updated !== undefined && a.updated < a.date) {
     out.push(issue(a.file, line("updated"), "updated", msg("check.updatedBeforeDate")));

@@ -3,12 +3,10 @@
 // shown as a 500 with a request id, never with a stack trace or a file path.
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
 import { isLocale, type Locale } from "../../config.js";
-import { HttpError } from "../../errors.js";
+import { HttpError, mapError } from "../../errors.js";
 import { fullTitle, pageLocals, type AppDeps } from "../context.js";
 import { localeForResponse } from "../negotiate.js";
 import { sendBody } from "../send.js";
-
-const KNOWN = new Set([400, 404, 429, 500, 503]);
 
 /** The path's language; outside /bg/ and /pl/ the reader's (and the response says it varies). */
 function localeOf(deps: AppDeps, req: Request, res: Response): Locale {
@@ -24,19 +22,14 @@ export function errorHandler(deps: AppDeps): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     // A damaged index file: a rebuild starts (once) and this request is answered 503.
     const damaged = deps.index.noticeCorruption(err);
-    const known = err instanceof HttpError ? err : damaged ? new HttpError(503, "The index is being rebuilt", { cause: err }) : null;
-    // Body-parser style errors from Express itself carry a status (e.g. a malformed URI).
-    const foreign = (err as { status?: unknown; statusCode?: unknown } | null) ?? {};
-    const raw = known?.status ?? Number(foreign.status ?? foreign.statusCode ?? 500);
-    const status = raw >= 400 && raw < 600 ? raw : 500;
+    const { status, template: shown, log } = mapError(err, damaged);
     const requestId = String(res.getHeader("X-Request-Id") ?? "");
-    if (status === 503) deps.logger.warn({ reqId: requestId, path: req.path, reason: (err as Error).message }, "service unavailable");
-    else if (status >= 500) deps.logger.error({ err, reqId: requestId, path: req.path }, "request failed");
+    if (log === "warn") deps.logger.warn({ reqId: requestId, path: req.path, reason: (err as Error).message }, "service unavailable");
+    else if (log === "error") deps.logger.error({ err, reqId: requestId, path: req.path }, "request failed");
     // Too late for an error page: Express cuts the connection, so the client sees a failure.
     if (res.headersSent) return next(err);
     if (damaged) res.setHeader("Retry-After", "10");
     const locale = localeOf(deps, req, res);
-    const shown = KNOWN.has(status) ? status : status >= 500 ? 500 : 400;
     const t = deps.i18n.t(locale);
     try {
       const html = deps.views.render("errors/error.njk", {
