@@ -137,6 +137,8 @@ describe("npm run check (the CLI)", () => {
       file: "bg/sredets/2026-01-19-vrazki.md",
       line: 12,
       field: "body",
+      id: "link.noDistrict",
+      params: { href: "/bg/rayoni/nyama/", districts: "sopot, sredets" },
       message: 'link "/bg/rayoni/nyama/" leads to no district — the districts are sopot, sredets',
       severity: "error",
     });

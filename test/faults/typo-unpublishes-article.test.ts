@@ -83,10 +83,10 @@ describe("a published article that becomes invalid keeps its last valid version"
     const notes = heldBackNotes(p.config.dataDir, checked).map(formatIssue);
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(new RegExp(`^${FILE}:1: file: warning: held back: serving the version of \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC`));
-    const page = await request(p.app).get("/_dev/problems/");
+    const page = await request(p.app).get("/_dev/problems/?lang=pl");
     expect(page.status).toBe(200);
-    expect(page.text).toContain(`${FILE}:1: file: warning: held back: serving the version of`);
-    expect(page.text).toContain(`${FILE}:6: autor: unknown field`);
+    expect(page.text).toContain(`${FILE}:1: file: ostrzeżenie: wstrzymany: wyświetlana jest wersja z`);
+    expect(page.text).toContain(`${FILE}:6: autor: nieznane pole`);
   });
 
   it("keeps serving it after a restart with the same DATA_DIR, and after a rebuild of the index", async () => {

@@ -57,7 +57,7 @@ describe("in development (npm run dev)", () => {
     const res = await request(portal.app).get("/bg/").expect(200);
     expect(res.text).toMatch(/<script src="\/static\/js\/dev-reload\.[0-9a-f]+\.js" defer><\/script>/);
     expect(portal.index.issues()).toEqual([]);
-    expect(res.text).not.toContain('href="/_dev/problems/"');
+    expect(res.text).not.toContain('href="/_dev/problems/');
     const page = await request(portal.app).get("/_dev/problems/").expect(200);
     expect(page.text).toContain("Няма проблеми в съдържанието.");
   });
@@ -67,13 +67,32 @@ describe("in development (npm run dev)", () => {
     await portal.index.sync();
     for (const url of ["/bg/", "/bg/rayoni/sredets/", "/bg/nyama-takava-stranitsa/"]) {
       const res = await request(portal.app).get(url);
-      expect(res.text).toContain('<a href="/_dev/problems/">Режим на разработка: в съдържанието има 1 проблем — вижте го</a>');
+      expect(res.text).toContain('<a href="/_dev/problems/?lang=bg">Режим на разработка: в съдържанието има 1 проблем — вижте го</a>');
     }
     const pl = await request(portal.app).get("/pl/aktualnosci/").expect(200);
-    expect(pl.text).toContain('<a href="/_dev/problems/">Tryb deweloperski: w treści jest 1 problem — zobacz go</a>');
-    const page = await request(portal.app).get("/_dev/problems/").expect(200);
-    expect(page.text).toContain("<code>bg/sredets/2026-11-20-bad.md:3: date: &quot;2026-02-30&quot; is not a real date — use YYYY-MM-DD</code>");
+    expect(pl.text).toContain('<a href="/_dev/problems/?lang=pl">Tryb deweloperski: w treści jest 1 problem — zobacz go</a>');
+    const page = await request(portal.app).get("/_dev/problems/?lang=bg").expect(200);
+    expect(page.text).toContain("<code>bg/sredets/2026-11-20-bad.md:3: date: „2026-02-30“ не е съществуваща дата — пишете ГГГГ-ММ-ДД</code>");
+    expect(page.text).toContain("<strong>Грешка:</strong>");
     expect(page.text).toContain('<meta name="robots" content="noindex">');
+    fs.rmSync(path.join(portal.contentDir, "bg/sredets/2026-11-20-bad.md"));
+    await portal.index.sync();
+  });
+
+  it("words the problems page in the language of the page it was opened from", async () => {
+    fs.writeFileSync(path.join(portal.contentDir, "bg/sredets/2026-11-20-bad.md"), '---\ntitle: "Лоша"\ndate: "2026-02-30"\n---\n\nТекст.\n');
+    await portal.index.sync();
+    const pl = await request(portal.app).get("/_dev/problems/?lang=pl").expect(200);
+    expect(pl.text).toContain('<html lang="pl"');
+    expect(pl.text).toContain("<h1>Problemy w treści</h1>");
+    expect(pl.text).toContain("<strong>Błąd:</strong> <code>bg/sredets/2026-11-20-bad.md:3: date: „2026-02-30” nie jest istniejącą datą — wpisz RRRR-MM-DD</code>");
+    // Without ?lang= (an old bookmark, a link typed by hand): the Referer's /bg/ or /pl/.
+    const fromPl = await request(portal.app).get("/_dev/problems/").set("Referer", "http://localhost:3000/pl/aktualnosci/").expect(200);
+    expect(fromPl.text).toContain("<h1>Problemy w treści</h1>");
+    const fromBg = await request(portal.app).get("/_dev/problems/").set("Referer", "http://localhost:3000/bg/rayoni/sredets/").expect(200);
+    expect(fromBg.text).toContain("<h1>Проблеми в съдържанието</h1>");
+    expect(fromBg.text).toContain("не е съществуваща дата");
+    await request(portal.app).get("/_dev/problems/?lang=de").expect(200);
     fs.rmSync(path.join(portal.contentDir, "bg/sredets/2026-11-20-bad.md"));
     await portal.index.sync();
   });

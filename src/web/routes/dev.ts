@@ -70,7 +70,7 @@ export function devRoutes(deps: AppDeps): Router {
         title: word("dev.problemsTitle"),
         intro: word("dev.problemsIntro", { folder: deps.config.contentDir }),
         count: word("dev.count", { count: issues.length }),
-        none: word("dev.none"),
+        empty: word("dev.none"),
         checkHint: word("dev.checkHint"),
       },
     });
