@@ -21,6 +21,7 @@ import { issue, sortIssues, type ContentIssue } from "./issues.js";
 import { scanContent } from "./scan.js";
 import { slugify } from "./slug.js";
 import { normalizeNewlines } from "../text/newlines.js";
+import { pictureAdvice } from "../media/problems.js";
 
 /** A check supplied by another module (e.g. image decoding), run on the whole tree. */
 export type ExtraCheck = (contentDir: string) => ContentIssue[];
@@ -32,7 +33,6 @@ export interface CheckResult {
 }
 
 const MB = 1024 * 1024;
-export const IMAGE_WARN_BYTES = 5 * MB;
 export const IMAGE_ERROR_BYTES = 20 * MB;
 /** Search engines cut result snippets and titles at about these lengths. */
 export const MAX_SUMMARY = 160;
@@ -132,18 +132,20 @@ function advise(a: Article, raw: string, site: Site): ContentIssue[] {
     out.push(issue(a.file, line("updated"), "updated", "is later than the newest note under changes: — add a change with this date and a note saying what changed, or remove updated:", "warning"));
   }
   // Over IMAGE_ERROR_BYTES the picture file itself is an error (media/check.ts, run by
-  // `npm run check`); here the article gets advice for pictures that are merely heavy.
+  // `npm run check`); here the article gets advice for pictures that are merely heavy
+  // (over 2 MB or 3000 px on the long side: media/problems.ts).
   const reported = new Set<string>();
   for (const m of a.media) {
-    if (m.bytes <= IMAGE_WARN_BYTES || m.bytes > IMAGE_ERROR_BYTES || reported.has(m.rel)) continue;
+    if (m.bytes > IMAGE_ERROR_BYTES || reported.has(m.rel)) continue;
+    const name = posix.relative(posix.dirname(a.file), m.rel);
+    const advice = pictureAdvice({ name, bytes: m.bytes, width: m.width, height: m.height });
+    if (advice.length === 0) continue;
     reported.add(m.rel);
     const isCover = a.image?.rel === m.rel;
     // The name as the editor wrote it: relative to the article's folder.
-    const name = posix.relative(posix.dirname(a.file), m.rel);
     const rawLines = raw.split("\n");
     const where = isCover ? line("image") : (rawLines.findIndex((l) => l.includes(`(${name}`)) + 1 || rawLines.findIndex((l) => l.includes(posix.basename(name))) + 1 || 1);
-    const size = `${(m.bytes / MB).toFixed(1)} MB`;
-    out.push(issue(a.file, where, isCover ? "image.src" : "body", `image "${name}" is ${size}, more than 5 MB — a smaller file loads faster on phones`, "warning"));
+    for (const x of advice) out.push(issue(a.file, where, isCover ? "image.src" : "body", x.text, "warning"));
   }
   let refs: BodyRefs;
   try {

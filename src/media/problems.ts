@@ -26,3 +26,35 @@ export function pictureProblemText(name: string, problem: PictureProblem): strin
     }
   }
 }
+
+/** `npm run check` warns above these; the portal still serves the picture (as variants). */
+export const HEAVY_PICTURE_BYTES = 2 * 1024 * 1024;
+export const LONG_SIDE_PX = 3000;
+
+/** The languages editors read (issue 20: the editor message catalogue folds these in by id). */
+export type EditorLang = "en" | "bg" | "pl";
+
+/**
+ * Warnings about pictures that work but are heavier than a phone needs (issue 22), by id,
+ * in English, Bulgarian and Polish. `name` is the picture as the editor wrote it.
+ */
+export const PICTURE_ADVICE = {
+  "picture.heavy": {
+    en: (p: { name: string; mb: string }) => `image "${p.name}" is ${p.mb} MB, more than 2 MB — export it at about 2500 px wide as JPEG quality 85 (the site still sends phones smaller copies)`,
+    bg: (p: { name: string; mb: string }) => `снимката "${p.name}" е ${p.mb} MB, повече от 2 MB — експортирайте я с ширина около 2500 px като JPEG с качество 85 (сайтът пак изпраща по-малки копия на телефоните)`,
+    pl: (p: { name: string; mb: string }) => `zdjęcie "${p.name}" ma ${p.mb} MB, więcej niż 2 MB — wyeksportuj je w szerokości około 2500 px jako JPEG o jakości 85 (portal nadal wysyła telefonom mniejsze kopie)`,
+  },
+  "picture.large": {
+    en: (p: { name: string; width: number; height: number }) => `image "${p.name}" is ${p.width}×${p.height} px, more than 3000 px on its long side — export it at about 2500 px on the long side (the site still sends phones smaller copies)`,
+    bg: (p: { name: string; width: number; height: number }) => `снимката "${p.name}" е ${p.width}×${p.height} px, над 3000 px по дългата страна — експортирайте я с около 2500 px по дългата страна (сайтът пак изпраща по-малки копия на телефоните)`,
+    pl: (p: { name: string; width: number; height: number }) => `zdjęcie "${p.name}" ma ${p.width}×${p.height} px, ponad 3000 px na dłuższym boku — wyeksportuj je z około 2500 px na dłuższym boku (portal nadal wysyła telefonom mniejsze kopie)`,
+  },
+} as const;
+
+/** The warnings for one picture (none when it is light enough), in `lang`. */
+export function pictureAdvice(p: { name: string; bytes: number; width: number; height: number }, lang: EditorLang = "en"): { id: keyof typeof PICTURE_ADVICE; text: string }[] {
+  const out: { id: keyof typeof PICTURE_ADVICE; text: string }[] = [];
+  if (p.bytes > HEAVY_PICTURE_BYTES) out.push({ id: "picture.heavy", text: PICTURE_ADVICE["picture.heavy"][lang]({ name: p.name, mb: (p.bytes / 1024 / 1024).toFixed(1) }) });
+  if (Math.max(p.width, p.height) > LONG_SIDE_PX) out.push({ id: "picture.large", text: PICTURE_ADVICE["picture.large"][lang](p) });
+  return out;
+}
