@@ -14,9 +14,21 @@ export function followContent(index: ContentIndex, config: Pick<Config, "content
   if (!config.watch) return null;
   // A second after start, so it never delays readiness: the first edit then costs no more than later ones.
   setTimeout(() => index.warmUp(), 1000).unref();
+  // Problems already said (at start, by the caller); each new one is said in full when it
+  // appears, and once it is fixed it may be said again if it comes back (issue 22).
+  let said = new Set(index.issues().map(formatIssue));
   return watchContent(config.contentDir, (paths) => {
     index.sync(undefined, paths ? { paths } : {}).then(
-      (r) => r.parsed + r.removed > 0 && logger.info({ parsed: r.parsed, removed: r.removed, ms: r.ms, problems: r.issues.length }, "content updated"),
+      (r) => {
+        if (r.parsed + r.removed === 0) return;
+        logger.info({ parsed: r.parsed, removed: r.removed, ms: r.ms, problems: r.issues.length }, "content updated");
+        const now = index.issues();
+        for (const i of now) {
+          const line = formatIssue(i);
+          if (!said.has(line)) logger.warn({ file: i.file, line: i.line, field: i.field }, line);
+        }
+        said = new Set(now.map(formatIssue));
+      },
       (err: unknown) => logger.error({ err }, "content update failed; the previous index keeps serving"),
     );
   });

@@ -1,10 +1,16 @@
 // Development only (registered by app.ts when NODE_ENV=development): a page listing
 // every content problem, and a Server-Sent Events stream (HTML Living Standard §9.2)
 // that tells open pages to reload when the content changes.
-import { Router, type Response } from "express";
-import { formatIssue } from "../../content/issues.js";
+import fs from "node:fs";
+import path from "node:path";
+import { Router, type Request, type Response } from "express";
+import { LOCALES, type Locale } from "../../config.js";
+import { formatIssue, type ContentIssue } from "../../content/issues.js";
+import { SLUG_PATTERN } from "../../content/schema.js";
+import { slugify } from "../../content/slug.js";
 import { fullTitle, pageLocals, type AppDeps } from "../context.js";
-import { renderPage } from "../send.js";
+import { renderPage, sendBody } from "../send.js";
+import { SEGMENTS } from "../urls.js";
 
 export const DEV_PROBLEMS = "/_dev/problems/";
 export const DEV_EVENTS = "/_dev/events";
@@ -18,6 +24,39 @@ const HEARTBEAT_MS = 15_000;
 export function contentRevision(deps: AppDeps): string {
   const files = deps.index.db.prepare("SELECT count(*) || '-' || total(mtime) || '-' || total(size) FROM files").pluck().get() as string;
   return `${deps.index.version()}-${files}`;
+}
+
+/** What a preview address may name besides its front matter: the file or folder name without its date. */
+const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}-/;
+const FRONT = (key: string) => new RegExp(`^${key}:[ \\t]*["']?(.*?)["']?[ \\t]*$`, "m");
+
+/**
+ * The addresses a content file would have, read from its raw text (it does not parse, or
+ * it would be published): its `slug:`, the slug of its `title:`, its file or folder name.
+ */
+function addressesOf(contentDir: string, file: string, locale: Locale): Set<string> {
+  const out = new Set<string>();
+  const base = path.posix.basename(file) === "index.md" ? path.posix.basename(path.posix.dirname(file)) : path.posix.basename(file, ".md");
+  out.add(base.replace(DATE_PREFIX, ""));
+  let raw = "";
+  try {
+    raw = fs.readFileSync(path.join(contentDir, file), "utf8").slice(0, 64 * 1024);
+  } catch {
+    return out; // gone or unreadable: its name is all there is
+  }
+  const slug = FRONT("slug").exec(raw)?.[1];
+  const title = FRONT("title").exec(raw)?.[1];
+  if (slug) out.add(slug);
+  if (title) out.add(slugify(title, locale));
+  return out;
+}
+
+/** The problems of the broken file that `slug` stands for, in the folder `prefix` (none when no file does). */
+function problemsAt(deps: AppDeps, prefix: string, locale: Locale, slug: string): ContentIssue[] {
+  const issues = deps.index.issues().filter((i) => i.file.startsWith(prefix) && i.file.endsWith(".md"));
+  const files = new Set(issues.map((i) => i.file));
+  const file = [...files].find((f) => addressesOf(deps.config.contentDir, f, locale).has(slug));
+  return file ? issues.filter((i) => i.file === file) : [];
 }
 
 export function devRoutes(deps: AppDeps): Router {
@@ -50,6 +89,39 @@ export function devRoutes(deps: AppDeps): Router {
       contentDir: deps.config.contentDir,
     });
   });
+
+  /**
+   * A preview address whose file is broken (so nothing is published there): the problems of
+   * that file, at that address, instead of a generic 404 (issue 22). The page reloads by
+   * itself once the file is saved again (dev-reload.js), and then shows the article.
+   */
+  const brokenPreview = (req: Request, res: Response, locale: Locale, prefix: string, slug: string): boolean => {
+    const issues = SLUG_PATTERN.test(slug) ? problemsAt(deps, prefix, locale, slug) : [];
+    if (issues.length === 0) return false;
+    const t = deps.i18n.t(locale);
+    const file = issues[0]!.file;
+    const html = deps.views.render("pages/dev-problems.njk", {
+      ...pageLocals(deps, locale, { title: fullTitle(deps, locale, t("dev.fileTitle", { file })), path: req.path, noindex: true }),
+      heading: t("dev.fileTitle", { file }),
+      intro: t("dev.fileIntro"),
+      issues: issues.map((i) => ({ ...i, text: formatIssue(i) })),
+      contentDir: deps.config.contentDir,
+    });
+    sendBody(req, res, deps, html, "text/html; charset=utf-8", 404);
+    return true;
+  };
+  for (const locale of LOCALES) {
+    const seg = SEGMENTS[locale];
+    // Before the article and alert routes: a published (or previewed draft) page goes on to them.
+    router.get(`/${locale}/${seg.news}/:slug/`, (req, res, next) => {
+      const slug = req.params.slug;
+      if (deps.index.articles.bySlug(locale, slug, deps.index.now(), true) || !brokenPreview(req, res, locale, `${locale}/`, slug)) next();
+    });
+    router.get(`/${locale}/${seg.alerts}/:slug/`, (req, res, next) => {
+      const slug = req.params.slug;
+      if (deps.index.alerts.bySlug(locale, slug) || !brokenPreview(req, res, locale, `alerts/${locale}/`, slug)) next();
+    });
+  }
 
   router.get(DEV_EVENTS, (req, res) => {
     // no-transform keeps the compression middleware from buffering the stream.
