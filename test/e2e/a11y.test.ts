@@ -46,6 +46,29 @@ async function open(width: number, height: number, url: string, scheme: "light" 
   return { context, page, status: res?.status(), errors };
 }
 
+/** Tabs through the page (at most 80 stops) and names each focused element that is wholly covered. */
+async function focusHidden(page: Page): Promise<string[]> {
+  const hidden: string[] = [];
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press("Tab");
+    // The focused element, scrolled into view by the browser, is what is on top at its centre.
+    const seen = (await page.evaluate(`(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      // A link wrapped over lines has a box per line: one of them must be on top.
+      const boxes = [...el.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+      const onTop = (r) => {
+        const top = document.elementFromPoint(Math.min(innerWidth - 1, Math.max(0, r.left + r.width / 2)), Math.min(innerHeight - 1, Math.max(0, r.top + r.height / 2)));
+        return el === top || el.contains(top);
+      };
+      return { name: el.tagName + " " + (el.getAttribute("href") || el.id || el.className), ok: boxes.length === 0 || boxes.some(onTop) };
+    })()`)) as { name: string; ok: boolean } | null;
+    if (!seen) break;
+    if (!seen.ok) hidden.push(seen.name);
+  }
+  return hidden;
+}
+
 // The text-spacing bookmarklet of WCAG 2.1 understanding document 1.4.12.
 const TEXT_SPACING = "*{line-height:1.5!important;letter-spacing:0.12em!important;word-spacing:0.16em!important}p{margin-bottom:2em!important}";
 
@@ -63,25 +86,7 @@ describe.each(h.pages)("$locale $name ($url)", ({ locale, name, url, status }) =
   it("never hides the focused element behind anything (WCAG 2.4.11), at 320 and 1280 px", async () => {
     for (const width of [320, 1280]) {
       const { context, page } = await open(width, 640, url);
-      const hidden: string[] = [];
-      for (let i = 0; i < 80; i++) {
-        await page.keyboard.press("Tab");
-        // The focused element, scrolled into view by the browser, is what is on top at its centre.
-        const seen = (await page.evaluate(`(() => {
-          const el = document.activeElement;
-          if (!el || el === document.body) return null;
-          // A link wrapped over lines has a box per line: one of them must be on top.
-          const boxes = [...el.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
-          const onTop = (r) => {
-            const top = document.elementFromPoint(Math.min(innerWidth - 1, Math.max(0, r.left + r.width / 2)), Math.min(innerHeight - 1, Math.max(0, r.top + r.height / 2)));
-            return el === top || el.contains(top);
-          };
-          return { name: el.tagName + " " + (el.getAttribute("href") || el.id || el.className), ok: boxes.length === 0 || boxes.some(onTop) };
-        })()`)) as { name: string; ok: boolean } | null;
-        if (!seen) break;
-        if (!seen.ok) hidden.push(seen.name);
-      }
-      expect(hidden, `${width} px`).toEqual([]);
+      expect(await focusHidden(page), `${width} px`).toEqual([]);
       await context.close();
     }
   });
@@ -127,6 +132,13 @@ describe("the article hero picture in a browser", () => {
 });
 
 describe("the axe harness itself", () => {
+  it("the focus walk does report a focused element covered by a fixed bar", async () => {
+    const { context, page } = await open(1280, 640, h.pages[0]!.url);
+    await page.evaluate(`{ const bar = document.createElement("div"); bar.style.cssText = "position:fixed;inset:0;background:#fff;z-index:9"; document.body.append(bar); }`);
+    expect((await focusHidden(page)).length).toBeGreaterThan(3);
+    await context.close();
+  });
+
   it("does report a violation when there is one (the checks above are not vacuous)", async () => {
     const { context, page } = await open(1280, 800, h.pages[0]!.url);
     await page.evaluate(`{ const img = document.createElement("img"); img.src = "/favicon-none.png"; document.querySelector("main").append(img); document.documentElement.removeAttribute("lang"); }`);

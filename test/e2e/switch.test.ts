@@ -3,14 +3,17 @@
 // where it had to fall back; pictures in the article body load a variant sized for a
 // phone; the search page has one search field and its first result above the fold on a
 // 375 px phone.
+import fs from "node:fs";
+import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { slugify } from "../../src/content/slug.js";
 import { urls } from "../../src/web/urls.js";
-import { startHarness } from "./harness.js";
+import { SCREENSHOTS, startHarness } from "./harness.js";
 
 const h = await startHarness();
 afterAll(() => h.close());
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
 
 async function open(width: number, height: number, url: string) {
   const context = await h.browser.newContext({ viewport: { width, height }, reducedMotion: "reduce" });
@@ -55,6 +58,7 @@ describe("the note after a fallback", () => {
     await Promise.all([page.waitForNavigation(), page.click('.lang-switch a[hreflang="pl"]')]);
     expect(pathOf(page)).toBe("/pl/dzielnice/sredets/?untranslated=article");
     expect(await page.locator(".switch-note").innerText()).toContain("Ten artykuł nie ma wersji polskiej");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "pl-switch-note-375.png") });
     await context.close();
   });
 });
