@@ -8,7 +8,7 @@ import { ContentIndex } from "./index/index.js";
 import { formatIssueIn } from "./content/issues.js";
 import { SHUTDOWN_LIMIT_MS, startServer, type ServerState } from "./server/listen.js";
 import { startingHandler } from "./server/starting.js";
-import { createProcessLog } from "./server/log.js";
+import { createProcessLog, devLineFormat } from "./server/log.js";
 import { checkFolders, checkRuntime, describeStartFailure, listenFailure } from "./server/start-errors.js";
 import { isClusterPrimary, runPrimary } from "./server/cluster.js";
 import { ttyProgress } from "./index/parallel.js";
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     throw error;
   }
   // Never blocks on stdout, however its reader behaves (src/server/log.ts).
-  const { logger, drained, dropped } = createProcessLog({ level: config.logLevel });
+  const { logger, drained, dropped } = createProcessLog({ level: config.logLevel, format: config.env === "development" ? await devLineFormat() : undefined });
   checkRuntime();
   checkFolders(config);
   // WORKERS > 1: this process builds the index and forks the processes that serve.

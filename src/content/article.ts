@@ -26,7 +26,6 @@ export interface MediaFile extends ResolvedImage {
   /** Path relative to the content folder. */
   readonly rel: string;
   readonly bytes: number;
-  readonly format: string;
 }
 
 export interface ArticleImage extends MediaFile {

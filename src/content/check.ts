@@ -17,6 +17,7 @@ import { historyIssues } from "./address-history.js";
 import { crossCheck } from "./cross-check.js";
 import { districtIdOf } from "./district.js";
 import { parseMarkdownFile } from "./frontmatter.js";
+import { pictureAdvice } from "./picture-advice.js";
 import { issue, sortIssues, type ContentIssue } from "./issues.js";
 import { msg, type Message } from "./messages/index.js";
 import { scanContent } from "./scan.js";
@@ -33,7 +34,6 @@ export interface CheckResult {
 }
 
 const MB = 1024 * 1024;
-export const IMAGE_WARN_BYTES = 5 * MB;
 export const IMAGE_ERROR_BYTES = 20 * MB;
 /** Search engines cut result snippets and titles at about these lengths. */
 export const MAX_SUMMARY = 160;
@@ -133,18 +133,20 @@ function advise(a: Article, raw: string, site: Site): ContentIssue[] {
     out.push(issue(a.file, line("updated"), "updated", msg("check.updatedNoNote"), "warning"));
   }
   // Over IMAGE_ERROR_BYTES the picture file itself is an error (media/check.ts, run by
-  // `npm run check`); here the article gets advice for pictures that are merely heavy.
+  // `npm run check`); here the article gets advice for pictures that are merely heavy
+  // (over 2 MB or 3000 px on the long side: picture-advice.ts).
   const reported = new Set<string>();
   for (const m of a.media) {
-    if (m.bytes <= IMAGE_WARN_BYTES || m.bytes > IMAGE_ERROR_BYTES || reported.has(m.rel)) continue;
+    if (m.bytes > IMAGE_ERROR_BYTES || reported.has(m.rel)) continue;
+    const name = posix.relative(posix.dirname(a.file), m.rel);
+    const advice = pictureAdvice({ name, bytes: m.bytes, width: m.width, height: m.height });
+    if (advice.length === 0) continue;
     reported.add(m.rel);
     const isCover = a.image?.rel === m.rel;
     // The name as the editor wrote it: relative to the article's folder.
-    const name = posix.relative(posix.dirname(a.file), m.rel);
     const rawLines = raw.split("\n");
     const where = isCover ? line("image") : (rawLines.findIndex((l) => l.includes(`(${name}`)) + 1 || rawLines.findIndex((l) => l.includes(posix.basename(name))) + 1 || 1);
-    const size = `${(m.bytes / MB).toFixed(1)} MB`;
-    out.push(issue(a.file, where, isCover ? "image.src" : "body", msg("check.heavyImage", { name, size }), "warning"));
+    for (const x of advice) out.push(issue(a.file, where, isCover ? "image.src" : "body", x, "warning"));
   }
   let refs: BodyRefs;
   try {

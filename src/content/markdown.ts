@@ -3,6 +3,7 @@
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import type { Locale } from "../config.js";
+import { pictureData } from "../media/picture.js";
 import { decodeUriLeniently } from "../text/uri.js";
 
 /** Where a relative image in an article body is served, and its size. */
@@ -10,6 +11,8 @@ export interface ResolvedImage {
   readonly url: string;
   readonly width: number;
   readonly height: number;
+  /** jpeg, png, gif or webp: the fallback <img> keeps JPEG, the rest become PNG (media/urls.ts). */
+  readonly format: string;
 }
 
 export interface RenderContext {
@@ -74,7 +77,11 @@ function createRenderer(locale: Locale): MarkdownIt {
       env.missing.push(src);
       return `<span class="missing-image">${alt}</span>`;
     }
-    const img = `<img src="${md.utils.escapeHtml(resolved.url)}" alt="${alt}" width="${resolved.width}" height="${resolved.height}" loading="lazy" decoding="async">`;
+    // The same AVIF/WebP variants, srcset and sizes as the lead picture (views/partials/picture.njk).
+    const p = pictureData(resolved);
+    const attr = md.utils.escapeHtml;
+    const sources = p.sources.map((x) => `<source type="${x.type}" srcset="${attr(x.srcset)}" sizes="${attr(p.sizes)}">`).join("");
+    const img = `<picture>${sources}<img src="${attr(p.src)}" srcset="${attr(p.srcset)}" sizes="${attr(p.sizes)}" alt="${alt}" width="${p.width}" height="${p.height}" loading="lazy" decoding="async"></picture>`;
     const caption = token.meta?.figure && title ? `<figcaption>${md.utils.escapeHtml(title)}</figcaption>` : "";
     return img + caption;
   };

@@ -3,7 +3,7 @@
 import { LOCALES, type Locale } from "../config.js";
 import { ALERTS_SQL } from "./alerts.js";
 
-export const SCHEMA_VERSION = 14;
+export const SCHEMA_VERSION = 15;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

@@ -6,17 +6,30 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { watchContent, type Watcher } from "../content/watch.js";
 import type { ContentIndex } from "../index/index.js";
-import { formatIssueIn } from "../content/issues.js";
+import { formatIssueIn, type ContentIssue } from "../content/issues.js";
 import { ContentRepo } from "../content-repo/repo.js";
 import { repoStatusFromFile, writeRepoStatus, type ContentRepoView, type RepoStatus } from "../content-repo/status.js";
 
-export function followContent(index: ContentIndex, config: Pick<Config, "contentDir" | "watch">, logger: Logger): Watcher | null {
+export function followContent(index: ContentIndex, config: Pick<Config, "contentDir" | "watch"> & Partial<Pick<Config, "editorLang">>, logger: Logger): Watcher | null {
   if (!config.watch) return null;
+  const say = (i: ContentIssue) => formatIssueIn(i, config.editorLang ?? "en");
   // A second after start, so it never delays readiness: the first edit then costs no more than later ones.
   setTimeout(() => index.warmUp(), 1000).unref();
+  // Problems already said (at start, by the caller); each new one is said in full when it
+  // appears, and once it is fixed it may be said again if it comes back (issue 22).
+  let said = new Set(index.issues().map(say));
   return watchContent(config.contentDir, (paths) => {
     index.sync(undefined, paths ? { paths } : {}).then(
-      (r) => r.parsed + r.removed > 0 && logger.info({ parsed: r.parsed, removed: r.removed, ms: r.ms, problems: r.issues.length }, "content updated"),
+      (r) => {
+        if (r.parsed + r.removed === 0) return;
+        logger.info({ parsed: r.parsed, removed: r.removed, ms: r.ms, problems: r.issues.length }, "content updated");
+        const now = index.issues();
+        for (const i of now) {
+          const line = say(i);
+          if (!said.has(line)) logger.warn({ file: i.file, line: i.line, field: i.field, id: i.id }, line);
+        }
+        said = new Set(now.map(say));
+      },
       (err: unknown) => logger.error({ err }, "content update failed; the previous index keeps serving"),
     );
   });

@@ -8,6 +8,7 @@
 // written only as far as the pipe takes it at once.
 import fs from "node:fs";
 import pino, { type Logger } from "pino";
+import type { prettyFactory as PrettyFactory } from "pino-pretty";
 import sonicBoom from "sonic-boom";
 
 /** About 10,000 request lines: minutes of a busy portal, and a bound on what a stalled reader costs. */
@@ -28,6 +29,19 @@ export interface ProcessLogOptions {
   readonly maxBufferedBytes?: number;
   /** Where the one note about dropped lines goes (default: stderr, never blocking). */
   readonly note?: (text: string) => void;
+  /** Turns each JSON line into what is written (development: readable lines, see devLineFormat). */
+  readonly format?: (line: string) => string;
+}
+
+/**
+ * `npm run dev`: readable lines for the person at the terminal instead of JSON (issue 22),
+ * made by pino's own prettifier. A development dependency, loaded only here, by a name the
+ * production bundle does not follow (scripts/bundle.mjs); production keeps JSON lines.
+ */
+export async function devLineFormat(): Promise<(line: string) => string> {
+  const name = "pino-pretty";
+  const { prettyFactory } = (await import(name)) as { prettyFactory: typeof PrettyFactory };
+  return prettyFactory({ colorize: process.stdout.isTTY, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname", singleLine: false });
 }
 
 function noteOnStderr(text: string): void {
@@ -66,8 +80,9 @@ export function createProcessLog(options: ProcessLogOptions): ProcessLog {
     pending = 0;
   });
   const destination = {
-    write(line: string): void {
+    write(json: string): void {
       if (gone) return void drop(`stdout failed: ${gone}`);
+      const line = options.format ? options.format(json) : json;
       const before = dropped;
       out.write(line);
       if (dropped === before) pending += Buffer.byteLength(line);

@@ -11,6 +11,7 @@ import { formatDate } from "../i18n/format.js";
 import { toIsoWithOffset } from "../content/dates.js";
 import { alertBanner, alertFeedLinks, type AlertScope } from "./alert-view.js";
 import type { Assets } from "./assets.js";
+import { addresses, type PageRef, type Untranslated } from "./page-address.js";
 import { urls } from "./urls.js";
 import { feedLinks, type FeedScope } from "./seo/feed-urls.js";
 import type { ArticleHead, PageImage } from "./seo/head-types.js";
@@ -31,8 +32,10 @@ export interface PageMeta {
   readonly description?: string;
   /** This page's path; the canonical URL is BASE_URL + path. */
   readonly path: string;
-  /** The same page in other languages (path per locale); missing ones fall back to that home. */
-  readonly alternates?: Partial<Record<Locale, string>>;
+  /** What the page is: gives its address in the other language (page-address.ts); an error page without. */
+  readonly ref?: PageRef;
+  /** Set when the language switcher brought the reader here instead of a missing translation (?untranslated=). */
+  readonly untranslated?: Untranslated | undefined;
   readonly section?: string;
   readonly breadcrumbs?: { name: string; url: string }[];
   readonly prev?: string | null;
@@ -53,7 +56,8 @@ export interface PageMeta {
 export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Record<string, unknown> {
   const t = deps.i18n.t(locale);
   const base = deps.config.baseUrl;
-  const alternates: Partial<Record<Locale, string>> = { ...meta.alternates, [locale]: meta.path };
+  const there = addresses(meta.ref ?? { kind: "missing" });
+  const alternates: Partial<Record<Locale, string>> = { ...there.alternates, [locale]: meta.path };
   const hreflang = meta.noindex
     ? []
     : [
@@ -72,7 +76,9 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Recor
     bannerAlerts: alertBanner(deps, locale, meta.alerts),
     // Development only: the content-problems banner and live reload (src/web/routes/dev.ts).
     ...(deps.config.env === "development" ? { devBanner: devBanner(deps.index.issues().length, locale), devReload: true } : {}),
-    languages: LOCALES.map((l) => ({ locale: l, name: deps.i18n.t(l)("lang.name"), href: alternates[l] ?? urls.home(l) })),
+    languages: LOCALES.map((l) => ({ locale: l, name: deps.i18n.t(l)("lang.name"), href: l === locale ? meta.path : there.hrefs[l] })),
+    // "This article has no Polish version": where the switcher landed instead (page-address.ts).
+    untranslatedNote: meta.untranslated ? t(`untranslated.${meta.untranslated}`) : null,
     page: {
       title: meta.title,
       description: meta.description,

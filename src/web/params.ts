@@ -5,6 +5,7 @@
 import type { Request } from "express";
 import { z } from "zod";
 import { HttpError } from "../errors.js";
+import { UNTRANSLATED, UNTRANSLATED_PARAM, type Untranslated } from "./page-address.js";
 
 export const MAX_PAGE = 100_000;
 
@@ -16,7 +17,7 @@ const pageParam = z
   .optional();
 
 /** Every parameter some route reads; the render cache keys on these and drops the rest. */
-export const ROUTE_PARAMS: ReadonlySet<string> = new Set(["page", "q", "district", "year"]);
+export const ROUTE_PARAMS: ReadonlySet<string> = new Set(["page", "q", "district", "year", UNTRANSLATED_PARAM]);
 
 export const listQuery = z.object({ page: pageParam }).loose();
 
@@ -47,4 +48,15 @@ export function assertSinglePage(req: Request): void {
 
 export function assertPage(page: number, pages: number): void {
   if (page > Math.max(1, pages)) throw new HttpError(404, "No such page");
+}
+
+const untranslatedQuery = z.object({ [UNTRANSLATED_PARAM]: z.enum(UNTRANSLATED).optional() }).loose();
+
+/**
+ * The language switcher's `?untranslated=article` on the page it fell back to (page-address.ts):
+ * one of a few words, anything else is a 400. Such a request is never kept in the render cache
+ * (the parameter is one that routes read, so render-cache.ts gives it no key): no variants.
+ */
+export function untranslatedOf(req: Request): Untranslated | undefined {
+  return parseQuery(req, untranslatedQuery)[UNTRANSLATED_PARAM];
 }

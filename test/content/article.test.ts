@@ -60,7 +60,12 @@ describe("valid articles", () => {
     const r = parse('---\ntitle: T\ndate: 2026-01-05\nimage:\n  src: photo.png\n  alt: Снимка\n---\n![Описание](photo.png "Надпис")\n', "bg/sredets/bundle/index.md");
     expect(r.issues).toEqual([]);
     expect(r.article?.image).toMatchObject({ url: "/media/bg/sredets/bundle/photo.png", width: 1, height: 1, alt: "Снимка" });
-    expect(r.article?.html).toContain('<figure><img src="/media/bg/sredets/bundle/photo.png" alt="Описание" width="1" height="1" loading="lazy" decoding="async"><figcaption>Надпис</figcaption></figure>');
+    expect(r.article?.html).toContain(
+      '<figure><picture><source type="image/avif" srcset="/media-v/320/avif/bg/sredets/bundle/photo.png 1w" sizes="(min-width: 48rem) 43rem, calc(100vw - 2rem)">' +
+        '<source type="image/webp" srcset="/media-v/320/webp/bg/sredets/bundle/photo.png 1w" sizes="(min-width: 48rem) 43rem, calc(100vw - 2rem)">' +
+        '<img src="/media-v/320/png/bg/sredets/bundle/photo.png" srcset="/media-v/320/png/bg/sredets/bundle/photo.png 1w" sizes="(min-width: 48rem) 43rem, calc(100vw - 2rem)" alt="Описание" width="1" height="1" loading="lazy" decoding="async"></picture>' +
+        "<figcaption>Надпис</figcaption></figure>",
+    );
   });
 });
 

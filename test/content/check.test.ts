@@ -56,7 +56,7 @@ describe("checkContent on a tree with every kind of problem", () => {
     expect(result.issues.some((i) => i.file === "pl/sopot/2026-01-21-poprawny.md")).toBe(false);
   });
 
-  it("warns about pictures over 5 MB at the line that shows them, and refuses the picture file over 20 MB", () => {
+  it("warns about pictures over 2 MB at the line that shows them, and refuses the picture file over 20 MB", () => {
     const dir = copyFixture("broken");
     const bundle = path.join(dir, "bg/sredets/2026-03-01-snimki");
     fs.writeFileSync(path.join(bundle, "golyama.png"), fakePng(6 * 1024 * 1024));
@@ -65,7 +65,7 @@ describe("checkContent on a tree with every kind of problem", () => {
     const lines = checkContent({ contentDir: dir, timeZones }, [checkMedia]).issues.filter((i) => i.file.includes("snimki")).map(formatIssue);
     expect(lines).toEqual([
       'bg/sredets/2026-03-01-snimki/index.md:8: body: warning: image "molo.jpg" has no description — describe the picture between the brackets: ![what it shows](molo.jpg)',
-      'bg/sredets/2026-03-01-snimki/index.md:10: body: warning: image "golyama.png" is 6.0 MB, more than 5 MB — a smaller file loads faster on phones',
+      'bg/sredets/2026-03-01-snimki/index.md:10: body: warning: image "golyama.png" is 6.0 MB, more than 2 MB — export it at about 2500 px wide as JPEG quality 85 (the site still sends phones smaller copies)',
       "bg/sredets/2026-03-01-snimki/ogromna.png:1: file: picture is 21.0 MB, more than 20 MB — export it at about 2500 px wide as JPEG quality 85",
     ]);
   });

@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { LOCALES, type Locale } from "../../src/config.js";
 import { urls } from "../../src/web/urls.js";
-import { copyFixture, createTestPortal, type TestPortal } from "../helpers/app.js";
+import { iso, writeAlert } from "../helpers/alerts.js";
+import { copyFixture, createTestPortal, NOW, type TestPortal } from "../helpers/app.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SCREENSHOTS = path.join(ROOT, "test-results/screenshots");
@@ -49,8 +50,15 @@ function pageTypes(portal: TestPortal, locale: Locale): PageType[] {
     ["tag", urls.tag(locale, tag), 200],
     ["accessibility", urls.accessibility(locale), 200],
     ["search", `${urls.search(locale)}?q=${encodeURIComponent(SEARCH[locale])}`, 200],
+    ["search-empty", `${urls.search(locale)}?q=zzqxw`, 200],
+    ["events", urls.events(locale), 200],
+    ["alerts", urls.alerts(locale), 200],
+    ["api", urls.api(locale), 200],
     ["not-found", `/${locale}/no-such-page/`, 404],
   ];
+  // An alert's own page, where the fixture has one in this language.
+  const alert = portal.index.alerts.live(locale, now)[0] ?? null;
+  if (alert) list.splice(list.length - 1, 0, ["alert", urls.alert(locale, alert.slug), 200]);
   if (all.pages > 1) list.splice(2, 0, ["news-page-2", urls.news(locale, 2), 200]);
   return list.map(([name, url, status]) => ({ name, locale, url, status }));
 }
@@ -58,6 +66,10 @@ function pageTypes(portal: TestPortal, locale: Locale): PageType[] {
 export async function startHarness(options: { browser?: boolean } = {}): Promise<Harness> {
   const contentDir = copyFixture("content");
   fs.cpSync(path.join(ROOT, "content/accessibility"), path.join(contentDir, "accessibility"), { recursive: true });
+  // A current alert in both languages (the banner and the alert page are page types too).
+  const span = { start: iso(NOW - 3_600_000), end: iso(NOW + 86_400_000), translationKey: "voda-e2e" };
+  writeAlert(contentDir, "bg", "spirane-na-vodata", span);
+  writeAlert(contentDir, "pl", "przerwa-w-dostawie-wody", { ...span, title: "Przerwa w dostawie wody na Łozencu", body: "Naprawa wodociągu. Telefon: 0700 121 21.\n" });
   const portal = await createTestPortal({ contentDir });
   const server: Server = await new Promise((resolve) => {
     const s = portal.app.listen(0, "127.0.0.1", () => resolve(s));

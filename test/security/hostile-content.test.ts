@@ -60,7 +60,8 @@ describe("a content tree with hostile files", () => {
     expect(pl.text).toContain("Noc Muzeów w Gdańsku");
     const bundle = await get("/bg/novini/delegatsia-ot-rayon-sredets-gostuva-v-sopot/");
     expect(bundle.status).toBe(200);
-    const img = /"https:\/\/news\.example\.org(\/media\/[^"\s]+\.jpg)"/.exec(bundle.text)?.[1];
+    // The shared picture is the article picture's 1200×630 crop (og:image, issue 20 item 10).
+    const img = /"https:\/\/news\.example\.org(\/media(?:-v\/og\/jpeg)?\/[^"\s]+\.jpg)"/.exec(bundle.text)?.[1];
     expect(img).toBeDefined();
     expect((await get(img!)).status).toBe(200);
   });

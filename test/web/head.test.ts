@@ -48,7 +48,7 @@ describe("every page", () => {
       expect(head.og("og:locale"), path).toEqual([lang === "bg" ? "bg_BG" : "pl_PL"]);
       expect(head.og("og:type"), path).toEqual([path.includes("/novini/") || path.includes("/aktualnosci/") ? (path.split("/").length > 4 ? "article" : "website") : "website"]);
       expect(head.og("og:description")[0], path).toBe(head.meta("description"));
-      expect(head.og("og:image")[0], path).toMatch(/^https:\/\/news\.example\.org\/(static|media)\//);
+      expect(head.og("og:image")[0], path).toMatch(/^https:\/\/news\.example\.org\/(static|media-v\/og\/jpeg)\//);
       expect(head.og("og:image:alt")[0]?.length, path).toBeGreaterThan(10);
       expect(head.meta("twitter:card"), path).toBe("summary_large_image");
       // og:locale:alternate names exactly the other languages of the hreflang links.
@@ -109,7 +109,9 @@ describe("article pages", () => {
     expect(head.og("article:modified_time")).toEqual(["2026-10-30T00:00:00+02:00"]);
     expect(head.og("article:section")).toEqual(["Средец"]);
     expect(head.og("article:tag")).toEqual(["обучение", "администрация"]);
-    expect(head.og("og:image")).toEqual([`${BASE}/media/bg/sredets/2026-10-29-priklyuchi-obuchenieto-na-sluzhitelite/zala.jpg`]);
+    // The 1200×630 cover crop, not the original (issue 20 item 10).
+    expect(head.og("og:image")).toEqual([`${BASE}/media-v/og/jpeg/bg/sredets/2026-10-29-priklyuchi-obuchenieto-na-sluzhitelite/zala.jpg`]);
+    expect([head.og("og:image:width"), head.og("og:image:height")]).toEqual([["1200"], ["630"]]);
     expect(head.og("og:image:alt")[0]).toMatch(/^Рисунка на светла заседателна зала/);
   });
 

@@ -113,9 +113,9 @@ describe("article page", () => {
     expect(back.text).toContain('href="/bg/novini/delegatsia-ot-rayon-sredets-gostuva-v-sopot/" lang="bg" hreflang="bg"');
   });
 
-  it("without a translation, the switcher leads to the other language's home", async () => {
+  it("without a translation, the switcher leads to the article's district in the other language, with a note", async () => {
     const res = await get(url);
-    expect(res.text).toMatch(/<a href="\/pl\/" lang="pl" hreflang="pl">Polski<\/a>/);
+    expect(res.text).toMatch(/<a href="\/pl\/dzielnice\/sredets\/\?untranslated=article" lang="pl" hreflang="pl">Polski<\/a>/);
   });
 
   it("shows related articles of the same district", async () => {

@@ -116,7 +116,6 @@ export const en = {
   "check.eventEndBeforeStart": "is before event.start — check both times",
   "check.eventBeforeDate": "is before the article's date — an event announced after it happened? Check the dates",
   "check.updatedNoNote": "is later than the newest note under changes: — add a change with this date and a note saying what changed, or remove updated:",
-  "check.heavyImage": "image \"{name}\" is {size}, more than 5 MB — a smaller file loads faster on phones",
   "check.imageNoAlt": "image \"{src}\" has no description — describe the picture between the brackets: ![what it shows]({src})",
 
   // The article itself (article.ts) and its text (display-text.ts).
@@ -126,6 +125,8 @@ export const en = {
   "text.bidi": "has invisible direction characters ({chars}) that can make the text read differently from what it says — they are left out on the site; delete them",
 
   // Pictures (media/problems.ts, media/check.ts).
+  "picture.heavy": "image \"{name}\" is {mb} MB, more than 2 MB — export it at about 2500 px wide as JPEG quality 85 (the site still sends phones smaller copies)",
+  "picture.large": "image \"{name}\" is {width}×{height} px, more than 3000 px on its long side — export it at about 2500 px on the long side (the site still sends phones smaller copies)",
   "picture.missing": "\"{name}\" is not a JPEG, PNG, GIF or WebP file beside the article — check the file name",
   "picture.outside": "\"{name}\" is a link that leads outside the content folder — put the picture itself in the article's folder",
   "picture.notFile": "\"{name}\" is not a regular file (a pipe, device or socket) — put the picture itself in the article's folder",
@@ -221,6 +222,8 @@ export const en = {
   "dev.problemsIntro": "The portal found these problems in the content folder ({folder}). An article with an error is not shown on the site until the error is fixed.",
   "dev.count": { one: "{count} problem", other: "{count} problems" },
   "dev.banner": { one: "Development mode: the content has {count} problem — see it", other: "Development mode: the content has {count} problems — see them" },
+  "dev.fileTitle": "This page cannot be shown: {file} has errors",
+  "dev.fileIntro": "Fix them and save the file — the page reloads by itself and shows the article.",
   "dev.none": "No problems in the content.",
   "dev.checkHint": "The command npm run check gives the same list, together with the check of links and pictures.",
   "dev.severity.error": "Error",

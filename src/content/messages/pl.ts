@@ -118,7 +118,6 @@ export const pl: Catalogue = {
   "check.eventEndBeforeStart": "jest przed event.start — sprawdź obie godziny",
   "check.eventBeforeDate": "jest przed datą publikacji — wydarzenie ogłoszone, gdy już się odbyło? Sprawdź daty",
   "check.updatedNoNote": "jest późniejsze niż najnowsza notka w changes: — dodaj zmianę z tą datą i notką, co się zmieniło, albo usuń updated:",
-  "check.heavyImage": "zdjęcie „{name}” ma {size}, więcej niż 5 MB — mniejszy plik szybciej wczytuje się na telefonie",
   "check.imageNoAlt": "zdjęcie „{src}” nie ma opisu — opisz je w nawiasach kwadratowych: ![co przedstawia]({src})",
 
   "article.image": "zdjęcie {problem}",
@@ -126,6 +125,8 @@ export const pl: Catalogue = {
   "article.titleNoLetters": "nie ma liter ani cyfr, z których można zbudować adres — dodaj slug: ze słowami z liter a-z",
   "text.bidi": "zawiera niewidoczne znaki kierunku tekstu ({chars}), przez które tekst może czytać się inaczej, niż brzmi — w serwisie są pomijane; usuń je",
 
+  "picture.heavy": "zdjęcie \"{name}\" ma {mb} MB, więcej niż 2 MB — wyeksportuj je w szerokości około 2500 px jako JPEG o jakości 85 (portal nadal wysyła telefonom mniejsze kopie)",
+  "picture.large": "zdjęcie \"{name}\" ma {width}×{height} px, ponad 3000 px na dłuższym boku — wyeksportuj je z około 2500 px na dłuższym boku (portal nadal wysyła telefonom mniejsze kopie)",
   "picture.missing": "„{name}” nie jest plikiem JPEG, PNG, GIF ani WebP obok artykułu — sprawdź nazwę pliku",
   "picture.outside": "„{name}” jest dowiązaniem prowadzącym poza folder z treścią — umieść samo zdjęcie w folderze artykułu",
   "picture.notFile": "„{name}” nie jest zwykłym plikiem (potok, urządzenie lub gniazdo) — umieść samo zdjęcie w folderze artykułu",
@@ -219,6 +220,8 @@ export const pl: Catalogue = {
     many: "Tryb deweloperski: w treści jest {count} problemów — zobacz je",
     other: "Tryb deweloperski: w treści jest {count} problemu — zobacz je",
   },
+  "dev.fileTitle": "Tej strony nie można pokazać: plik {file} ma błędy",
+  "dev.fileIntro": "Popraw je i zapisz plik — strona odświeży się sama i pokaże artykuł.",
   "dev.none": "Brak problemów w treści.",
   "dev.checkHint": "Tę samą listę, razem ze sprawdzeniem odnośników i zdjęć, pokazuje polecenie npm run check.",
   "dev.severity.error": "Błąd",

@@ -33,7 +33,7 @@ export function errorHandler(deps: AppDeps): ErrorRequestHandler {
     const t = deps.i18n.t(locale);
     try {
       const html = deps.views.render("errors/error.njk", {
-        ...pageLocals(deps, locale, { title: fullTitle(deps, locale, t(`error.${shown}.title`)), path: req.path, noindex: true }),
+        ...pageLocals(deps, locale, { title: fullTitle(deps, locale, t(`error.${shown}.title`)), path: req.path, noindex: true, ref: { kind: "missing" } }),
         status: shown,
         requestId: status >= 500 ? requestId : null,
       });

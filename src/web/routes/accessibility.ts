@@ -54,7 +54,7 @@ export function accessibilityRoutes(deps: AppDeps): Router {
           title: fullTitle(deps, locale, t("a11y.title")),
           description: t("a11y.description"),
           path: urls.accessibility(locale),
-          alternates: Object.fromEntries(LOCALES.map((l) => [l, urls.accessibility(l)])),
+          ref: { kind: "accessibility" },
           breadcrumbs: [
             { name: t("nav.home"), url: urls.home(locale) },
             { name: t("a11y.title"), url: urls.accessibility(locale) },

@@ -1,14 +1,14 @@
 // Service alert pages (issue 23): current and upcoming alerts per language and per
 // district, the archive of ended ones (paginated like listings), and each alert's page.
 import { Router, type Request, type Response } from "express";
-import { LOCALES, type Locale } from "../../config.js";
+import { LOCALES } from "../../config.js";
 import { DISTRICT_ID_PATTERN, SLUG_PATTERN } from "../../content/schema.js";
 import { HttpError } from "../../errors.js";
 import { dateTimeFormat } from "../../i18n/format.js";
 import { alertCard, alertFeedPath } from "../alert-view.js";
 import { specialAnnouncement } from "../seo/alert-json-ld.js";
 import { fullTitle, pageLocals, type AppDeps } from "../context.js";
-import { assertPage, pageNumber } from "../params.js";
+import { assertPage, pageNumber, untranslatedOf } from "../params.js";
 import { renderPage } from "../send.js";
 import { SEGMENTS, urls } from "../urls.js";
 import { PER_PAGE } from "./news.js";
@@ -34,7 +34,8 @@ export function alertRoutes(deps: AppDeps): Router {
           title: fullTitle(deps, locale, heading),
           description: district ? t("alerts.districtDescription", { district: district.name }) : t("alerts.description"),
           path,
-          alternates: Object.fromEntries(LOCALES.map((l) => [l, district ? urls.alertsOfDistrict(l, district.id) : urls.alerts(l)])),
+          ref: district ? { kind: "alertsOfDistrict", id: district.id } : { kind: "alerts" },
+          untranslated: district ? undefined : untranslatedOf(req),
           section: "alerts",
           breadcrumbs: district ? [home, index, { name: district.name, url: path }] : [home, index],
           alertFeed: district ? { district: district.id, name: district.name } : {},
@@ -70,7 +71,7 @@ export function alertRoutes(deps: AppDeps): Router {
           title: fullTitle(deps, locale, heading),
           description: t("alerts.archiveDescription"),
           path: urls.alertArchive(locale, page),
-          alternates: Object.fromEntries(LOCALES.map((l) => [l, urls.alertArchive(l)])),
+          ref: { kind: "alertArchive" },
           section: "alerts",
           breadcrumbs: [home, index, { name: t("alerts.archive"), url: urls.alertArchive(locale) }],
           prev: page > 1 ? urls.alertArchive(locale, page - 1) : null,
@@ -91,13 +92,12 @@ export function alertRoutes(deps: AppDeps): Router {
       const now = deps.index.now();
       const card = alertCard(deps, a, now);
       const other = deps.index.alerts.translation(a);
-      const alternates: Partial<Record<Locale, string>> = other ? { [other.lang]: urls.alert(other.lang, other.slug) } : {};
       renderPage(req, res, deps, "pages/alert.njk", {
         ...pageLocals(deps, locale, {
           title: fullTitle(deps, locale, a.title),
           description: [card.severityText, card.kindText, card.spanText, a.area].filter(Boolean).join(" · "),
           path: card.url,
-          alternates,
+          ref: { kind: "alert", translations: { [locale]: a.slug, ...(other ? { [other.lang]: other.slug } : {}) } },
           section: "alerts",
           breadcrumbs: [home, index, { name: a.title, url: card.url }],
           alertFeed: {},

@@ -28,7 +28,7 @@ export function apiPageRoutes(deps: AppDeps): Router {
           title: fullTitle(deps, locale, t("api.title")),
           description: t("api.description"),
           path: urls.api(locale),
-          alternates: Object.fromEntries(LOCALES.map((l) => [l, urls.api(l)])),
+          ref: { kind: "api" },
           breadcrumbs: [
             { name: t("nav.home"), url: urls.home(locale) },
             { name: t("api.title"), url: urls.api(locale) },

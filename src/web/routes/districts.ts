@@ -4,7 +4,7 @@ import { DISTRICT_ID_PATTERN } from "../../content/schema.js";
 import { HttpError } from "../../errors.js";
 import { collator } from "../../i18n/format.js";
 import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
-import { assertPage, assertSinglePage, pageNumber } from "../params.js";
+import { assertPage, assertSinglePage, pageNumber, untranslatedOf } from "../params.js";
 import { renderPage } from "../send.js";
 import { SEGMENTS, urls } from "../urls.js";
 import { PER_PAGE } from "./news.js";
@@ -33,7 +33,7 @@ export function districtRoutes(deps: AppDeps): Router {
           title: fullTitle(deps, locale, t("districts.title")),
           description: t("districts.description"),
           path: urls.districts(locale),
-          alternates: Object.fromEntries(LOCALES.map((l) => [l, urls.districts(l)])),
+          ref: { kind: "districts" },
           section: "districts",
           breadcrumbs: [home, index],
         }),
@@ -58,7 +58,8 @@ export function districtRoutes(deps: AppDeps): Router {
           title: fullTitle(deps, locale, title),
           description: `${name} — ${d.municipality[locale]}. ${t("districts.newsFrom", { district: name })}.`,
           path: urls.district(locale, id, page),
-          alternates: Object.fromEntries(LOCALES.map((l) => [l, urls.district(l, id)])),
+          ref: { kind: "district", id },
+          untranslated: untranslatedOf(req),
           section: "districts",
           breadcrumbs: [home, index, { name, url: urls.district(locale, id) }],
           prev: page > 1 ? urls.district(locale, id, page - 1) : null,

@@ -74,7 +74,7 @@ export function eventRoutes(deps: AppDeps): Router {
         title: fullTitle(deps, locale, title),
         description: t("events.description"),
         path: path(locale, n),
-        alternates: Object.fromEntries(LOCALES.map((l) => [l, path(l)])),
+        ref: district ? { kind: "districtEvents", id: district.id } : { kind: "events" },
         breadcrumbs: [
           { name: t("nav.home"), url: urls.home(locale) },
           ...(district ? [{ name: district.name[locale], url: urls.district(locale, district.id) }] : []),

@@ -2,7 +2,7 @@ import { Router } from "express";
 import { LOCALES } from "../../config.js";
 import { collator } from "../../i18n/format.js";
 import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
-import { assertSinglePage } from "../params.js";
+import { assertSinglePage, untranslatedOf } from "../params.js";
 import { renderPage } from "../send.js";
 import { urls } from "../urls.js";
 
@@ -24,9 +24,8 @@ export function homeRoutes(deps: AppDeps): Router {
         .sort((a, b) => b.count - a.count || collator(locale).compare(a.name, b.name))
         .slice(0, 12)
         .map((tag) => ({ name: tag.name, url: urls.tag(locale, tag.tag) }));
-      const alternates = Object.fromEntries(LOCALES.map((l) => [l, urls.home(l)]));
       renderPage(req, res, deps, "pages/home.njk", {
-        ...pageLocals(deps, locale, { title: fullTitle(deps, locale, null), description: t("site.description"), path: urls.home(locale), alternates, section: "home", alerts: "language", alertFeed: {} }),
+        ...pageLocals(deps, locale, { title: fullTitle(deps, locale, null), description: t("site.description"), path: urls.home(locale), ref: { kind: "home" }, untranslated: untranslatedOf(req), section: "home", alerts: "language", alertFeed: {} }),
         latest: latest.items.map((a) => articleCard(deps, a)),
         total: latest.total,
         districts,

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { LOCALES, type Locale } from "../../config.js";
+import { LOCALES } from "../../config.js";
 import { SLUG_PATTERN } from "../../content/schema.js";
 import { toIsoWithOffset } from "../../content/dates.js";
 import { slugify } from "../../content/slug.js";
@@ -31,7 +31,7 @@ export function newsRoutes(deps: AppDeps): Router {
           title: fullTitle(deps, locale, title),
           description: t("news.description"),
           path: urls.news(locale, page),
-          alternates: Object.fromEntries(LOCALES.map((l) => [l, urls.news(l)])),
+          ref: { kind: "news" },
           section: "news",
           breadcrumbs: [
             { name: t("nav.home"), url: urls.home(locale) },
@@ -69,11 +69,12 @@ export function newsRoutes(deps: AppDeps): Router {
       const tz = deps.config.timeZones[locale];
       const translations = deps.index.articles.translations(a, now).map((tr) => ({
         lang: tr.lang,
+        slug: tr.slug,
         title: tr.title,
         url: urls.article(tr.lang, tr.slug),
         languageName: deps.i18n.t(tr.lang)("lang.name"),
       }));
-      const alternates: Partial<Record<Locale, string>> = Object.fromEntries(translations.map((tr) => [tr.lang, tr.url]));
+      const ref = { kind: "article", district: a.district, translations: { [locale]: a.slug, ...Object.fromEntries(translations.map((tr) => [tr.lang, tr.slug])) } } as const;
       let banner: string | null = null;
       if (a.draft) banner = t("preview.draft");
       else if (a.date > now) banner = t("preview.scheduled", { date: formatDate(a.date, locale, tz) });
@@ -83,7 +84,7 @@ export function newsRoutes(deps: AppDeps): Router {
           title: fullTitle(deps, locale, a.title),
           description: a.summary,
           path: card.url,
-          alternates,
+          ref,
           section: "news",
           noindex: banner !== null,
           breadcrumbs: [

@@ -85,7 +85,7 @@ export function searchRoutes(deps: AppDeps): Router {
           title: fullTitle(deps, locale, page > 1 ? `${heading} — ${t("pagination.page", { page })}` : heading),
           description: t("search.description"),
           path: urls.search(locale),
-          alternates: Object.fromEntries(LOCALES.map((l) => [l, urls.search(l)])),
+          ref: { kind: "search", q, district, year },
           // Result pages are endless and thin: keep them out of search engines' indexes.
           noindex: q !== "",
           breadcrumbs: [{ name: t("nav.home"), url: urls.home(locale) }, { name: t("search.title"), url: urls.search(locale) }],

@@ -4,7 +4,7 @@ import { SLUG_PATTERN } from "../../content/schema.js";
 import { HttpError } from "../../errors.js";
 import { collator } from "../../i18n/format.js";
 import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
-import { assertPage, assertSinglePage, pageNumber } from "../params.js";
+import { assertPage, assertSinglePage, pageNumber, untranslatedOf } from "../params.js";
 import { renderPage } from "../send.js";
 import { SEGMENTS, urls } from "../urls.js";
 import { PER_PAGE } from "./news.js";
@@ -27,7 +27,8 @@ export function tagRoutes(deps: AppDeps): Router {
           title: fullTitle(deps, locale, t("tags.title")),
           description: t("tags.description"),
           path: urls.tags(locale),
-          alternates: Object.fromEntries(LOCALES.map((l) => [l, urls.tags(l)])),
+          ref: { kind: "tags" },
+          untranslated: untranslatedOf(req),
           section: "tags",
           breadcrumbs: [home, index],
         }),
@@ -51,6 +52,7 @@ export function tagRoutes(deps: AppDeps): Router {
           title: fullTitle(deps, locale, title),
           description: t("tags.tagDescription", { tag: name }),
           path: urls.tag(locale, tag, page),
+          ref: { kind: "tag", tag, existsIn: LOCALES.filter((l) => l !== locale && deps.index.articles.count(`${l}:t:${tag}`) > 0) },
           section: "tags",
           breadcrumbs: [home, index, { name, url: urls.tag(locale, tag) }],
           prev: page > 1 ? urls.tag(locale, tag, page - 1) : null,

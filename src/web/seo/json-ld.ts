@@ -6,7 +6,7 @@ import { toIsoWithOffset } from "../../content/dates.js";
 import type { AppDeps } from "../context.js";
 import { urls } from "../urls.js";
 import type { ArticleHead, PageImage } from "./head-types.js";
-import { absoluteUrl, defaultImage } from "./open-graph.js";
+import { absoluteUrl, sharedImage } from "./open-graph.js";
 
 type Node = Record<string, unknown>;
 
@@ -73,7 +73,7 @@ export function newsArticle(deps: AppDeps, locale: Locale, input: { url: string;
     "@type": "NewsArticle",
     headline: a.headline,
     description: input.description,
-    image: [absoluteUrl(base, (input.image ?? defaultImage(deps, locale)).url)],
+    image: [absoluteUrl(base, sharedImage(deps, locale, input.image).url)],
     datePublished: toIsoWithOffset(a.published, tz),
     dateModified: toIsoWithOffset(Math.max(a.published, a.modified), tz),
     author: a.author ? authorNode(a.author) : { "@type": "Organization", name: publisher.name, url: publisher.url },

@@ -3,12 +3,23 @@
 import { LOCALES, type Locale } from "../../config.js";
 import { toIsoWithOffset } from "../../content/dates.js";
 import { OG_LOCALE } from "../../i18n/format.js";
+import { MEDIA_PREFIX, OG_SIZE, ogImageUrl } from "../../media/urls.js";
 import type { AppDeps } from "../context.js";
 import type { ArticleHead, PageImage } from "./head-types.js";
 
 /** The site default image, public/img/og-default.png (1200×630, the size Facebook and X recommend). */
 export function defaultImage(deps: AppDeps, locale: Locale): PageImage {
   return { url: deps.assets.url("img/og-default.png"), alt: deps.i18n.t(locale)("seo.imageAlt"), width: 1200, height: 630 };
+}
+
+/**
+ * The picture a shared link shows (og:image, and NewsArticle's image): an article picture
+ * as its 1200×630 cover crop (media/urls.ts), the card size link previews show whole,
+ * not the original (issue 20 item 10); else the site default.
+ */
+export function sharedImage(deps: AppDeps, locale: Locale, image: PageImage | undefined): PageImage {
+  if (!image) return defaultImage(deps, locale);
+  return image.url.startsWith(MEDIA_PREFIX) ? { ...image, url: ogImageUrl(image.url), ...OG_SIZE } : image;
 }
 
 export const absoluteUrl = (base: string, url: string) => (/^https?:\/\//.test(url) ? url : base + url);
@@ -25,7 +36,7 @@ export interface OpenGraphInput {
 
 export function openGraph(deps: AppDeps, locale: Locale, input: OpenGraphInput): { og: { property: string; content: string }[]; twitter: { name: string; content: string }[] } {
   const base = deps.config.baseUrl;
-  const image = input.image ?? defaultImage(deps, locale);
+  const image = sharedImage(deps, locale, input.image);
   const tz = deps.config.timeZones[locale];
   const og: [string, string][] = [
     ["og:site_name", deps.i18n.t(locale)("site.name")],

@@ -1,11 +1,15 @@
 // The indexable pages of the site, per language, with when each last changed and its
 // versions in the other languages — what sitemaps list (sitemaps.org 0.9, and Google's
 // hreflang-in-sitemaps: every version lists all versions, itself included).
-import { LOCALES, type Locale } from "../../config.js";
+import type { Locale } from "../../config.js";
 import type { ArticleSummary } from "../../index/articles.js";
 import { slugify } from "../../content/slug.js";
 import type { AppDeps } from "../context.js";
+import { addresses, type PageRef } from "../page-address.js";
 import { urls } from "../urls.js";
+
+/** The page's versions per language, the same answer as its hreflang links give. */
+const alternatesOf = (ref: PageRef) => addresses(ref).alternates;
 
 export interface SitePage {
   readonly path: string;
@@ -17,8 +21,6 @@ export interface SitePage {
 
 /** `modified` is updated, else the last git commit of the file, else its mtime (content/git-dates.ts). */
 export const modifiedAt = (a: Pick<ArticleSummary, "date" | "modified">): number => Math.max(a.date, a.modified);
-
-const everyLocale = (path: (l: Locale) => string) => Object.fromEntries(LOCALES.map((l) => [l, path(l)])) as Record<Locale, string>;
 
 /** Every published page in one language; paginated pages 2+ are left out (they only list). */
 export function sitePages(deps: AppDeps, locale: Locale, now: number): SitePage[] {
@@ -34,19 +36,23 @@ export function sitePages(deps: AppDeps, locale: Locale, now: number): SitePage[
     bump("", ms);
     bump(`d:${a.district}`, ms);
     for (const tag of a.tags) bump(`t:${tagSlug(tag)}`, ms);
-    const alternates: Partial<Record<Locale, string>> = { [locale]: urls.article(locale, a.slug) };
-    for (const tr of deps.index.articles.translations(a, now)) alternates[tr.lang] = urls.article(tr.lang, tr.slug);
-    articles.push({ path: urls.article(locale, a.slug), lastmod: ms, alternates });
+    const translations: Partial<Record<Locale, string>> = { [locale]: a.slug };
+    for (const tr of deps.index.articles.translations(a, now)) translations[tr.lang] = tr.slug;
+    articles.push({ path: urls.article(locale, a.slug), lastmod: ms, alternates: alternatesOf({ kind: "article", district: a.district, translations }) });
   }
   const at = (key: string) => latest.get(key) ?? latest.get("") ?? fallback;
-  const shared = (path: (l: Locale) => string, key = ""): SitePage => ({ path: path(locale), lastmod: at(key), alternates: everyLocale(path) });
-  const pages: SitePage[] = [shared(urls.home), shared((l) => urls.news(l)), shared(urls.districts)];
-  for (const d of deps.index.districts.all(deps.index.version())) pages.push(shared((l) => urls.district(l, d.id), `d:${d.id}`));
-  pages.push(shared(urls.tags));
-  // Tags are words of one language: a tag page has no counterpart in the other.
+  const page = (ref: PageRef, lastmod: number): SitePage => {
+    const alternates = alternatesOf(ref);
+    return { path: alternates[locale]!, lastmod, alternates };
+  };
+  const pages: SitePage[] = [page({ kind: "home" }, at("")), page({ kind: "news" }, at("")), page({ kind: "districts" }, at(""))];
+  for (const d of deps.index.districts.all(deps.index.version())) pages.push(page({ kind: "district", id: d.id }, at(`d:${d.id}`)));
+  pages.push(page({ kind: "tags" }, at("")));
+  // Tags are words of one language: a tag page has no counterpart in the other (page-address.ts).
   for (const tag of deps.index.districts.tags(locale)) {
-    pages.push({ path: urls.tag(locale, tag.tag), lastmod: at(`t:${tag.tag}`), alternates: { [locale]: urls.tag(locale, tag.tag) } });
+    const path = urls.tag(locale, tag.tag);
+    pages.push({ path, lastmod: at(`t:${tag.tag}`), alternates: { ...alternatesOf({ kind: "tag", tag: tag.tag, existsIn: [] }), [locale]: path } });
   }
-  pages.push({ path: urls.accessibility(locale), lastmod: fallback, alternates: everyLocale(urls.accessibility) });
+  pages.push(page({ kind: "accessibility" }, fallback));
   return [...pages, ...articles];
 }
