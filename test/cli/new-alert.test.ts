@@ -41,7 +41,7 @@ describe("a new alert", () => {
     const contentDir = copyFixture("content");
     const run = spawnSync("npx", ["tsx", "src/cli/new.ts", "--alert", "--lang", "bg", "--title", "Ремонт на улица", "--district", "all"], {
       cwd: ROOT,
-      env: { ...process.env, CONTENT_DIR: contentDir },
+      env: { ...process.env, CONTENT_DIR: contentDir, EDITOR_LANG: "en" },
       encoding: "utf8",
       input: "",
       timeout: 60_000,

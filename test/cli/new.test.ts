@@ -51,7 +51,7 @@ describe("createArticle", () => {
 
 describe("npm run new (the CLI, without a terminal)", () => {
   const run = (contentDir: string, ...args: string[]) =>
-    spawnSync("npx", ["tsx", "src/cli/new.ts", ...args], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: contentDir }, encoding: "utf8", input: "", timeout: 60_000 });
+    spawnSync("npx", ["tsx", "src/cli/new.ts", ...args], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: contentDir, EDITOR_LANG: "en" }, encoding: "utf8", input: "", timeout: 60_000 });
 
   it("creates the file from flags, and refuses a second time", () => {
     const contentDir = copyFixture("content");
@@ -87,7 +87,7 @@ const SCRIPT = process.platform === "linux" && spawnSync("script", ["--version"]
 
 describe.skipIf(!SCRIPT)("npm run new (the CLI, on a terminal)", () => {
   const type = (contentDir: string, answers: string) =>
-    spawnSync("script", ["-qec", "npx tsx src/cli/new.ts", "/dev/null"], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: contentDir }, encoding: "utf8", input: answers, timeout: 60_000 });
+    spawnSync("script", ["-qec", "npx tsx src/cli/new.ts", "/dev/null"], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: contentDir, EDITOR_LANG: "en" }, encoding: "utf8", input: answers, timeout: 60_000 });
 
   it("asks for language, district and title, explains a wrong answer and asks again", () => {
     const contentDir = copyFixture("content");
@@ -105,7 +105,7 @@ describe.skipIf(!SCRIPT)("npm run new (the CLI, on a terminal)", () => {
     const contentDir = copyFixture("content");
     const before = fs.readdirSync(path.join(contentDir, "bg/sredets"));
     // Typed like a person: each answer after its question has appeared.
-    const child = spawn("script", ["-qec", "npx tsx src/cli/new.ts", "/dev/null"], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: contentDir } });
+    const child = spawn("script", ["-qec", "npx tsx src/cli/new.ts", "/dev/null"], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: contentDir, EDITOR_LANG: "en" } });
     let out = "";
     const steps: [string, string][] = [["Language (bg/pl): ", "bg\r"], ["District (", "\u0004"]];
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
@@ -119,4 +119,23 @@ describe.skipIf(!SCRIPT)("npm run new (the CLI, on a terminal)", () => {
     expect(status).toBe(1);
     expect(fs.readdirSync(path.join(contentDir, "bg/sredets"))).toEqual(before);
   }, 60_000);
+});
+
+describe("npm run new in the editor's language (EDITOR_LANG, else the locale)", () => {
+  const run = (contentDir: string, env: Record<string, string>, ...args: string[]) =>
+    spawnSync("npx", ["tsx", "src/cli/new.ts", ...args], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: contentDir, EDITOR_LANG: "", LC_ALL: "", LC_MESSAGES: "", ...env }, encoding: "utf8", input: "", timeout: 60_000 });
+
+  it("says what it made, and what it refuses, in Bulgarian or Polish", () => {
+    const contentDir = copyFixture("content");
+    const args = ["--lang", "pl", "--district", "gdansk", "--title", "Nowy przystanek", "--date", "2026-12-05"];
+    const made = run(contentDir, { EDITOR_LANG: "bg" }, ...args);
+    expect(made.status).toBe(0);
+    expect(made.stdout).toMatch(/^Създаден е \S*pl\/gdansk\/2026-12-05-nowy-przystanek\.md\nТова е чернова: напишете текста/);
+    const again = run(contentDir, { LANG: "pl_PL.UTF-8" }, ...args);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toBe("pl/gdansk/2026-12-05-nowy-przystanek.md już istnieje — otwórz go albo wybierz inny tytuł\n");
+    const missing = run(contentDir, { EDITOR_LANG: "bg" }, "--lang", "bg");
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.split("\n")[0]).toBe("задайте --district, --title (няма терминал, в който да попитам)");
+  }, 90_000);
 });

@@ -114,7 +114,7 @@ describe("output formats", () => {
 
 describe("npm run check (the CLI)", () => {
   const run = (contentDir: string, ...args: string[]) =>
-    spawnSync("npx", ["tsx", "src/cli/check.ts", ...args], { cwd: ROOT, env: { ...process.env, BASE_URL: "http://localhost:3000", CONTENT_DIR: contentDir }, encoding: "utf8", timeout: 60_000 });
+    spawnSync("npx", ["tsx", "src/cli/check.ts", ...args], { cwd: ROOT, env: { ...process.env, BASE_URL: "http://localhost:3000", CONTENT_DIR: contentDir, EDITOR_LANG: "en" }, encoding: "utf8", timeout: 60_000 });
 
   it("exits 1 on errors and prints GitHub annotations with paths from the repository root", () => {
     const r = run("test/fixtures/broken", "--format", "github");

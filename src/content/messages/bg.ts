@@ -183,7 +183,7 @@ export const bg: Catalogue = {
   "new.askTitle": "Заглавие: ",
   "new.writeTitle": "напишете заглавието на новината",
   "new.badLang": "--lang трябва да е едно от {langs}",
-  "new.missing": "липсва {flags} (няма терминал, за да попитам)",
+  "new.missing": "задайте {flags} (няма терминал, в който да попитам)",
   "new.created": "Създаден е {file}\nТова е чернова: напишете текста, прегледайте го с „npm run dev“ на {preview}, проверете го с „npm run check“ и после махнете „draft: true“, за да го публикувате.",
   "new.failed": "npm run new не успя: {reason}",
   "new.titleOneLine": "заглавието трябва да е един ред текст",
