@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { server: "src/server.ts", "parse-worker": "src/index/parse-worker.ts", "search-worker": "src/index/search-worker.ts" },
+  entryPoints: { server: "src/server.ts", "parse-worker": "src/content/load/parse-worker.ts", "search-worker": "src/index/search-worker.ts" },
   outdir: "dist/bundle",
   outExtension: { ".js": ".mjs" },
   bundle: true,

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { redactUrl } from "./content-repo/git.js";
-import { repoPaths } from "./content-repo/repo.js";
+import { repoPaths } from "./content-repo/paths.js";
 
 export const LOCALES = ["bg", "pl"] as const;
 export type Locale = (typeof LOCALES)[number];

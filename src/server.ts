@@ -11,7 +11,7 @@ import { startingHandler } from "./server/starting.js";
 import { createProcessLog } from "./server/log.js";
 import { checkFolders, checkRuntime, describeStartFailure, listenFailure } from "./server/start-errors.js";
 import { isClusterPrimary, runPrimary } from "./server/cluster.js";
-import { ttyProgress } from "./index/parallel.js";
+import { ttyProgress } from "./content/load/parallel.js";
 import { followContent, followRepo, openRepo, workerRepoView } from "./server/follow.js";
 import { warmUp } from "./server/warm-up.js";
 

@@ -16,7 +16,7 @@ import { searchLimiter } from "../web/rate-limit.js";
 import { EVENTS_PER_PAGE } from "../web/routes/events.js";
 import { SEARCH_PER_PAGE } from "../web/routes/search.js";
 import { sendBody } from "../web/send.js";
-import { urls } from "../web/urls.js";
+import { urls } from "../site/urls.js";
 import { createExporter, exportUrls } from "./export.js";
 import { API_BASE, openApiDocument } from "./openapi.js";
 import { alertJson, apiUrls, articleJson, summaryJson } from "./present.js";

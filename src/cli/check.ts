@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from "../config.js";
 import { checkContent } from "../content/check.js";
 import { sortIssues } from "../content/issues.js";
 import { heldBackNotes } from "../index/held.js";
-import { checkMediaDecode } from "../media/check.js";
+import { checkMediaDecode } from "../content/picture-check.js";
 import { FORMATS, render, type Format } from "./format.js";
 import { contentEnv } from "./env.js";
 

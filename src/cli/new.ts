@@ -8,7 +8,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { ConfigError, LOCALES, isLocale, loadConfig } from "../config.js";
 import { NewArticleError, createArticle, knownDistricts } from "../content/new-article.js";
-import { urls } from "../web/urls.js";
+import { urls } from "../site/urls.js";
 import { contentEnv } from "./env.js";
 import { newAlert } from "./new-alert.js";
 

@@ -16,6 +16,7 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { git, redactUrl, RepoError, type GitContext } from "./git.js";
+import { repoPaths } from "./paths.js";
 import type { ContentIssue } from "../content/issues.js";
 import { LFS_POINTER, lfsPointerIssue, oversizedFileMessage, specialEntryIssue } from "../content/repo-issues.js";
 
@@ -25,20 +26,6 @@ export interface RepoSettings {
   readonly url: string;
   readonly branch: string;
   readonly sshKey?: string | undefined;
-}
-
-/** Where everything lives inside DATA_DIR. */
-export function repoPaths(dataDir: string) {
-  const root = path.join(dataDir, "content-repo");
-  return {
-    root,
-    gitDir: path.join(root, "git"),
-    trees: path.join(root, "trees"),
-    /** The content folder: a symlink to the deployed tree. */
-    current: path.join(root, "current"),
-    hooksDir: path.join(root, "no-hooks"),
-    status: path.join(root, "status.json"),
-  };
 }
 
 /** Refuses a fetch whose pack grows beyond this (the content of a municipality is a few hundred MB at most). */

@@ -8,7 +8,7 @@ import { FrontMatterError, parseMarkdownFile } from "./frontmatter.js";
 import { issue, unexpectedProblem, type ContentIssue } from "./issues.js";
 import { pictureProblemText, type PictureProblem } from "../media/problems.js";
 import { readPictureSync } from "../media/source.js";
-import { MEDIA_PREFIX } from "../media/urls.js";
+import { MEDIA_PREFIX } from "../site/media-urls.js";
 import { firstParagraphOf, MAX_BODY_BYTES, renderMarkdown, truncateText, type RenderedMarkdown, type ResolvedImage } from "./markdown.js";
 import { frontMatterSchema, type FrontMatter } from "./schema.js";
 import { slugify } from "./slug.js";

@@ -6,10 +6,10 @@
 import fs from "node:fs";
 import { posix } from "node:path";
 import MarkdownIt from "markdown-it";
-import { isLocale, type Config } from "../config.js";
+import type { Config } from "../config.js";
 import { isoDay } from "../i18n/format.js";
-import { parseFile } from "../index/parse-file.js";
-import { SEGMENTS, urls } from "../web/urls.js";
+import { parseFile } from "./load/parse-file.js";
+import { contentPageAt, urls } from "../site/urls.js";
 import type { Alert } from "./alert.js";
 import { crossCheckAlerts } from "./alert-check.js";
 import type { Article } from "./article.js";
@@ -90,17 +90,15 @@ function linkProblem(href: string, from: Article, site: Site): string | null {
     return `link "${href}" is not a valid address — check it`;
   }
   const page = path.endsWith("/") || /\.[a-z0-9]{1,8}$/i.test(path) ? path : `${path}/`;
-  const [, lang, section, id, ...rest] = page.split("/");
-  if (!isLocale(lang) || !id || rest.length !== 1) return null;
-  const seg = SEGMENTS[lang];
-  if (section === seg.news && !site.articles.has(page) && !site.aliases.has(page)) {
+  const target = contentPageAt(page);
+  if (target?.kind === "article" && !site.articles.has(page) && !site.aliases.has(page)) {
     return `link "${href}" leads to no article — check the address or remove the link`;
   }
-  if (section === seg.districts && !site.districts.has(id)) {
+  if (target?.kind === "district" && !site.districts.has(target.id)) {
     return `link "${href}" leads to no district — the districts are ${[...site.districts].join(", ")}`;
   }
-  if (section === seg.tags && !site.tags.has(`${lang}/${id}`)) {
-    return `link "${href}" leads to no topic — no article in ${lang} has this tag`;
+  if (target?.kind === "tag" && !site.tags.has(`${target.lang}/${target.tag}`)) {
+    return `link "${href}" leads to no topic — no article in ${target.lang} has this tag`;
   }
   return null;
 }
@@ -131,7 +129,7 @@ function advise(a: Article, raw: string, site: Site): ContentIssue[] {
   if (a.lines.updated !== undefined && newestNote !== undefined && a.updated !== undefined && a.updated > newestNote) {
     out.push(issue(a.file, line("updated"), "updated", "is later than the newest note under changes: — add a change with this date and a note saying what changed, or remove updated:", "warning"));
   }
-  // Over IMAGE_ERROR_BYTES the picture file itself is an error (media/check.ts, run by
+  // Over IMAGE_ERROR_BYTES the picture file itself is an error (content/picture-check.ts, run by
   // `npm run check`); here the article gets advice for pictures that are merely heavy.
   const reported = new Set<string>();
   for (const m of a.media) {

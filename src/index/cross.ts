@@ -8,7 +8,7 @@ import type { ContentIssue } from "../content/issues.js";
 import { isoDay } from "../i18n/format.js";
 import { crossCheck, type ArticleKey } from "../content/cross-check.js";
 import { districtIdOf } from "../content/district.js";
-import { urls } from "../web/urls.js";
+import { urls } from "../site/urls.js";
 import type { Db } from "./db.js";
 
 /** Every article's keys as a sync checked them; remembered only once its transaction commits. */

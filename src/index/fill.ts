@@ -7,7 +7,7 @@
 // rebuilt file replaces a damaged one, the old filler is stopped and a new one started.
 import type { Worker } from "node:worker_threads";
 import type { Db } from "./db.js";
-import { startWorker, workerUrl } from "./parallel.js";
+import { startWorker, workerUrl } from "../content/load/threads.js";
 import type { FillJob } from "./search-worker.js";
 import { createWriter, type RenderBody } from "./write.js";
 
@@ -64,7 +64,7 @@ export class SearchFiller {
   private onThread(): Promise<void> {
     return new Promise((resolve, reject) => {
       const job: FillJob = { file: this.target.file, chunk: this.target.chunk, syncWaiting: this.target.syncWaiting };
-      const worker = startWorker(workerUrl("search-worker"), job);
+      const worker = startWorker(workerUrl("search-worker", import.meta.url), job);
       this.worker = worker;
       worker.once("error", reject);
       worker.once("exit", (code) => {

@@ -14,9 +14,10 @@ import { createDistrictQueries } from "./districts.js";
 import { createEventQueries } from "./events.js";
 import { rebuildListings, refreshVersion } from "./listing.js";
 import { SearchFiller } from "./fill.js";
-import { parallelParser, type ParallelOptions } from "./parallel.js";
+import { parallelParser, type ParallelOptions } from "../content/load/parallel.js";
 import { createSearchQueries } from "./search.js";
-import { allIssues, heldBackCount, syncIndex, type ParseMany, type SyncOptions, type SyncReport } from "./sync.js";
+import type { ParseMany } from "../content/load/types.js";
+import { allIssues, heldBackCount, syncIndex, type SyncOptions, type SyncReport } from "./sync.js";
 import type { RenderBody } from "./write.js";
 
 /** Articles per transaction on the search worker thread (see search-worker.ts). */

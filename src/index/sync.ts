@@ -4,9 +4,7 @@
 // the cross-file checks, and rebuilds the listings when what they show has moved.
 import fs from "node:fs";
 import type { Config } from "../config.js";
-import type { Alert } from "../content/alert.js";
 import type { Article } from "../content/article.js";
-import type { District } from "../content/district.js";
 import { gitDates, modifiedDate } from "../content/git-dates.js";
 import { heldBackIssue, sortIssues, type ContentIssue } from "../content/issues.js";
 import { isUnder, scanContent, scanPaths, type ContentFile, type ScanResult } from "../content/scan.js";
@@ -17,15 +15,7 @@ import type { Db } from "./db.js";
 import { rebuildListings, refreshVersion } from "./listing.js";
 import type { LastGood } from "./last-good.js";
 import { createWriter } from "./write.js";
-
-export interface Parsed {
-  readonly file: ContentFile;
-  readonly article?: Article | null;
-  readonly district?: District | null;
-  /** An alert file (alerts/<lang>/<name>.md); null when it is broken (its last good version stays). */
-  readonly alert?: Alert | null;
-  readonly issues: ContentIssue[];
-}
+import type { ParseMany, Parsed } from "../content/load/types.js";
 
 export interface SyncReport {
   readonly parsed: number;
@@ -71,23 +61,6 @@ interface FileRow {
   readonly path: string;
   readonly mtime: number;
   readonly size: number;
-}
-
-/**
- * Parses the given files and hands the results to `emit` in the files' order, a batch
- * at a time; the cold-start path replaces the in-thread default with worker threads.
- */
-export type ParseMany = ((files: ContentFile[], emit: (batch: Parsed[]) => void, options?: ParseManyOptions) => void | Promise<void>) & {
-  /**
-   * A fresh build is about to parse about this many files (the Markdown files the walk of
-   * the content folder found): worker threads can load the parser while the scan finishes.
-   */
-  readonly warm?: (files: number) => void;
-};
-
-export interface ParseManyOptions {
-  /** See ParseOptions.bodyLater (src/content/article.ts). */
-  readonly bodyLater?: boolean;
 }
 
 export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "timeZones">, parseMany?: ParseMany, options: SyncOptions = {}): Promise<SyncReport> {
@@ -153,7 +126,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
     }
   };
   // The parsing modules (Markdown, YAML) load on first use: a restart with nothing changed never needs them.
-  const parse = parseMany ?? (await import("./parse-file.js")).parseInThread(config);
+  const parse = parseMany ?? (await import("../content/load/parse-file.js")).parseInThread(config);
   // Analysing text for search and filling the FTS tables is over half of a cold build's
   // main-thread time, and rendering Markdown a third of the workers'; a large fresh index
   // is served first, and its bodies rendered and filled for search right after.

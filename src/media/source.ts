@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type fs from "node:fs";
 import type { Readable } from "node:stream";
-import type { ImageSize } from "../content/image-size.js";
+import type { ImageSize } from "./image-size.js";
 import { inspectPicture } from "./inspect.js";
 import { openInside, readInsideSync, RefusedFileError } from "./open.js";
 import type { PictureProblem } from "./problems.js";

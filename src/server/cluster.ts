@@ -10,7 +10,7 @@ import type { Config } from "../config.js";
 import { formatIssue } from "../content/issues.js";
 import { ContentIndex } from "../index/index.js";
 import { followContent, followRepo, openRepo, REPO_UPDATE_MESSAGE } from "./follow.js";
-import { ttyProgress } from "../index/parallel.js";
+import { ttyProgress } from "../content/load/parallel.js";
 import { serveRateLimitCounts } from "../web/rate-limit.js";
 
 /** True in the process that must fork workers instead of serving. */

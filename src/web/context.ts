@@ -10,7 +10,7 @@ import { formatDate } from "../i18n/format.js";
 import { toIsoWithOffset } from "../content/dates.js";
 import { alertBanner, alertFeedLinks, type AlertScope } from "./alert-view.js";
 import type { Assets } from "./assets.js";
-import { urls } from "./urls.js";
+import { urls } from "../site/urls.js";
 import { feedLinks, type FeedScope } from "./seo/feed-urls.js";
 import type { ArticleHead, PageImage } from "./seo/head-types.js";
 import { pageJsonLd } from "./seo/json-ld.js";

@@ -9,7 +9,7 @@ import { dateTimeFormat, formatDate } from "../i18n/format.js";
 import type { AppDeps } from "./context.js";
 import { sequenceOf, type CalendarEvent } from "./seo/ical.js";
 import { modifiedAt } from "./seo/site-pages.js";
-import { urls } from "./urls.js";
+import { urls } from "../site/urls.js";
 
 export function eventWhere(e: ArticleEvent): string {
   return e.address ? `${e.place}, ${e.address}` : e.place;

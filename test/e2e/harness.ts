@@ -7,7 +7,7 @@ import type { Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { LOCALES, type Locale } from "../../src/config.js";
-import { urls } from "../../src/web/urls.js";
+import { urls } from "../../src/site/urls.js";
 import { copyFixture, createTestPortal, type TestPortal } from "../helpers/app.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPortal, type TestPortal } from "../helpers/app.js";
 import { rawServer, type RawServer } from "../security/raw-http.js";
 import { renderCacheFor, type RenderCache } from "../../src/web/render-cache.js";
-import { urls } from "../../src/web/urls.js";
+import { urls } from "../../src/site/urls.js";
 
 let portal: TestPortal;
 let raw: RawServer;

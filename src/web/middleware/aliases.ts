@@ -2,7 +2,7 @@
 import type { RequestHandler } from "express";
 import type { AppDeps } from "../context.js";
 import { redirectTo } from "../redirect.js";
-import { urls } from "../urls.js";
+import { urls } from "../../site/urls.js";
 
 export function aliasRedirects(deps: AppDeps): RequestHandler {
   return (req, res, next) => {

@@ -10,7 +10,7 @@ import { formatDate } from "../../i18n/format.js";
 import { fullTitle, pageLocals, type AppDeps } from "../context.js";
 import { assertSinglePage } from "../params.js";
 import { renderPage } from "../send.js";
-import { absolute, urls } from "../urls.js";
+import { absolute, urls } from "../../site/urls.js";
 
 /** Polish statements show dates as YYYY-MM-DD (technical conditions); Bulgarian ones as words. */
 function dateView(iso: string, locale: Locale): { iso: string; text: string } {

@@ -11,7 +11,7 @@ import { sendBody } from "../send.js";
 import { CAP_TYPE, alertAtom, capMessage } from "../seo/cap-xml.js";
 import { absoluteHtml } from "../seo/feed-xml.js";
 import { alertJsonFeed } from "../seo/json-feed.js";
-import { SEGMENTS, urls } from "../urls.js";
+import { SEGMENTS, urls } from "../../site/urls.js";
 
 const IDENTIFIER = /^alert\.[0-9a-f]{12}\.[0-9a-f]{16}(?:\.cancel)?$/;
 

@@ -10,7 +10,7 @@ import { specialAnnouncement } from "../seo/alert-json-ld.js";
 import { fullTitle, pageLocals, type AppDeps } from "../context.js";
 import { assertPage, pageNumber } from "../params.js";
 import { renderPage } from "../send.js";
-import { SEGMENTS, urls } from "../urls.js";
+import { SEGMENTS, urls } from "../../site/urls.js";
 import { PER_PAGE } from "./news.js";
 
 export function alertRoutes(deps: AppDeps): Router {

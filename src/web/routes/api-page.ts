@@ -8,7 +8,7 @@ import { API_BASE, ENDPOINTS } from "../../api/openapi.js";
 import { fullTitle, pageLocals, type AppDeps } from "../context.js";
 import { assertSinglePage } from "../params.js";
 import { renderPage } from "../send.js";
-import { urls } from "../urls.js";
+import { urls } from "../../site/urls.js";
 
 export function apiPageRoutes(deps: AppDeps): Router {
   const router = Router();

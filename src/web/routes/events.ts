@@ -12,7 +12,7 @@ import { calendarEvent, eventView } from "../event-view.js";
 import { assertPage, assertSinglePage, pageNumber } from "../params.js";
 import { renderPage, sendBody } from "../send.js";
 import { icalendar } from "../seo/ical.js";
-import { SEGMENTS, urls } from "../urls.js";
+import { SEGMENTS, urls } from "../../site/urls.js";
 
 export const EVENTS_PER_PAGE = 20;
 export const ICAL_TYPE = "text/calendar; charset=utf-8";

@@ -9,7 +9,7 @@ import { FEED_FILES, FEED_FORMATS, FEED_TYPES, feedPage, feedTitle, feedUrl, typ
 import { absoluteHtml, atom, rss, type Feed, type FeedItem } from "../seo/feed-xml.js";
 import { jsonFeed } from "../seo/json-feed.js";
 import { modifiedAt } from "../seo/site-pages.js";
-import { SEGMENTS, urls } from "../urls.js";
+import { SEGMENTS, urls } from "../../site/urls.js";
 
 export const FEED_SIZE = 50;
 

@@ -4,7 +4,7 @@ import { collator } from "../../i18n/format.js";
 import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
 import { assertSinglePage } from "../params.js";
 import { renderPage } from "../send.js";
-import { urls } from "../urls.js";
+import { urls } from "../../site/urls.js";
 
 export function homeRoutes(deps: AppDeps): Router {
   const router = Router();

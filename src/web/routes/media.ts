@@ -14,7 +14,7 @@ import { pictureData } from "../../media/picture.js";
 import { QueueFullError } from "../../media/limit.js";
 import { createPictureReader, PictureChangedError, type CheckedPicture, type ServedPicture } from "../../media/source.js";
 import { createVariantStore, UndecodablePictureError } from "../../media/variants.js";
-import { MIME, VARIANT_FORMATS, VARIANT_PREFIX, VARIANT_WIDTHS, type VariantSize } from "../../media/urls.js";
+import { MIME, VARIANT_FORMATS, VARIANT_PREFIX, VARIANT_WIDTHS, type VariantSize } from "../../site/media-urls.js";
 import type { AppDeps } from "../context.js";
 import { isNotModified } from "../render-cache.js";
 

@@ -10,7 +10,7 @@ import { eventView } from "../event-view.js";
 import { assertPage, assertSinglePage, pageNumber } from "../params.js";
 import { redirectTo } from "../redirect.js";
 import { renderPage } from "../send.js";
-import { SEGMENTS, urls } from "../urls.js";
+import { SEGMENTS, urls } from "../../site/urls.js";
 
 export const PER_PAGE = 20;
 

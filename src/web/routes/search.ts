@@ -15,7 +15,7 @@ import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js"
 import { MAX_PAGE, parseQuery } from "../params.js";
 import { searchLimiter } from "../rate-limit.js";
 import { renderPage, sendBody } from "../send.js";
-import { urls } from "../urls.js";
+import { urls } from "../../site/urls.js";
 
 export const SEARCH_PER_PAGE = 10;
 /** Fewer results than this, and the page offers "Did you mean …?". */

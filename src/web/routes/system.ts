@@ -7,7 +7,7 @@ import type { AppDeps } from "../context.js";
 import { localeForResponse } from "../negotiate.js";
 import { publicText } from "../public-text.js";
 import { redirectTo } from "../redirect.js";
-import { urls } from "../urls.js";
+import { urls } from "../../site/urls.js";
 
 export function systemRoutes(deps: AppDeps, state: { ready: boolean; inFlight?: () => number }, repo: ContentRepoView | null = null): Router {
   const router = Router();

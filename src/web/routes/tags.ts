@@ -6,7 +6,7 @@ import { collator } from "../../i18n/format.js";
 import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
 import { assertPage, assertSinglePage, pageNumber } from "../params.js";
 import { renderPage } from "../send.js";
-import { SEGMENTS, urls } from "../urls.js";
+import { SEGMENTS, urls } from "../../site/urls.js";
 import { PER_PAGE } from "./news.js";
 
 export function tagRoutes(deps: AppDeps): Router {

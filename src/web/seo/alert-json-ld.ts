@@ -3,7 +3,7 @@
 import type { AlertRow } from "../../index/alerts.js";
 import type { AlertCard } from "../alert-view.js";
 import type { AppDeps } from "../context.js";
-import { urls } from "../urls.js";
+import { urls } from "../../site/urls.js";
 
 export function specialAnnouncement(deps: AppDeps, a: AlertRow, card: AlertCard): Record<string, unknown> {
   const base = deps.config.baseUrl;

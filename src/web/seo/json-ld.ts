@@ -4,7 +4,7 @@
 import type { Locale } from "../../config.js";
 import { toIsoWithOffset } from "../../content/dates.js";
 import type { AppDeps } from "../context.js";
-import { urls } from "../urls.js";
+import { urls } from "../../site/urls.js";
 import type { ArticleHead, PageImage } from "./head-types.js";
 import { absoluteUrl, defaultImage } from "./open-graph.js";
 

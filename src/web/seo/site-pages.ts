@@ -5,7 +5,7 @@ import { LOCALES, type Locale } from "../../config.js";
 import type { ArticleSummary } from "../../index/articles.js";
 import { slugify } from "../../content/slug.js";
 import type { AppDeps } from "../context.js";
-import { urls } from "../urls.js";
+import { urls } from "../../site/urls.js";
 
 export interface SitePage {
   readonly path: string;

@@ -2,14 +2,13 @@
 // files go out in small chunks to one worker per CPU, which keeps every worker busy
 // even when some files are slower than others, and the results come back in order.
 import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-import type { Config } from "../config.js";
+import type { Worker } from "node:worker_threads";
+import type { Config } from "../../config.js";
 import type { ParseConfig } from "./parse-file.js";
-import type { ContentFile } from "../content/scan.js";
+import type { ContentFile } from "../scan.js";
 import type { ParseJob, ParseResult } from "./parse-worker.js";
-import type { ParseMany, Parsed } from "./sync.js";
+import { startWorker, workerUrl } from "./threads.js";
+import type { ParseMany, Parsed } from "./types.js";
 
 /**
  * Below this many files the main thread is faster: each worker loads the parser and warms
@@ -32,20 +31,6 @@ export class WorkerFailure extends Error {
   override name = "WorkerFailure";
 }
 
-/**
- * A worker next to this module, with this module's extension: parse-worker.ts under tsx
- * (development, tests), parse-worker.js from dist/src/, parse-worker.mjs in the bundle.
- */
-export function workerUrl(name: "parse-worker" | "search-worker", moduleUrl: string = import.meta.url): URL {
-  return new URL(`./${name}${path.extname(fileURLToPath(moduleUrl))}`, moduleUrl);
-}
-
-/** Starts a worker; a .ts one through tsx-worker.mjs, which registers tsx inside the thread. */
-export function startWorker(url: URL, data: object): Worker {
-  const workerData = { ...data, entry: url.href };
-  return url.pathname.endsWith(".ts") ? new Worker(new URL("./tsx-worker.mjs", url), { workerData }) : new Worker(url, { workerData });
-}
-
 /** A parse worker started before its files were known, and what became of it meanwhile. */
 interface EarlyWorker {
   readonly worker: Worker;
@@ -60,7 +45,7 @@ const workerConfig = (config: ParseConfig) => ({ contentDir: config.contentDir, 
  * does not keep the process alive, and a failure is kept until parseInWorkers looks.
  */
 function startEarly(config: ParseConfig, threads: number): EarlyWorker[] {
-  const url = workerUrl("parse-worker");
+  const url = workerUrl("parse-worker", import.meta.url);
   return Array.from({ length: threads }, () => {
     const early: EarlyWorker = { worker: startWorker(url, workerConfig(config)), failed: null };
     early.worker.unref();
@@ -77,7 +62,7 @@ function startEarly(config: ParseConfig, threads: number): EarlyWorker[] {
  * Workers in `early` (see ParseMany.warm) are used first; those not needed are stopped.
  */
 export function parseInWorkers(files: ContentFile[], config: ParseConfig, threads: number, emit: (batch: Parsed[]) => void, progress?: ParallelOptions["progress"], early: EarlyWorker[] = []): Promise<void> {
-  const url = workerUrl("parse-worker");
+  const url = workerUrl("parse-worker", import.meta.url);
   const chunks: ContentFile[][] = [];
   for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
   const waiting = new Map<number, Parsed[]>();
