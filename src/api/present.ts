@@ -8,7 +8,7 @@ import { slugify } from "../content/slug.js";
 import type { ArticleDetail, ArticleSummary } from "../index/articles.js";
 import { MIME, fallbackFormat, variantUrl, type VariantFormat } from "../site/media-urls.js";
 import { variantWidths } from "../media/picture.js";
-import type { AppDeps } from "../web/context.js";
+import type { AppDeps } from "../web/deps.js";
 import { absoluteHtml } from "../web/seo/feed-xml.js";
 import { modifiedAt } from "../web/seo/site-pages.js";
 import { urls } from "../site/urls.js";

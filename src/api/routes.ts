@@ -11,7 +11,7 @@ import { SLUG_PATTERN } from "../content/schema.js";
 import { HttpError } from "../errors.js";
 import type { Cursor } from "../index/api-articles.js";
 import { buildMatch } from "../search/query.js";
-import type { AppDeps } from "../web/context.js";
+import type { AppDeps } from "../web/deps.js";
 import { searchLimiter } from "../web/rate-limit.js";
 import { EVENTS_PER_PAGE } from "../web/routes/events.js";
 import { SEARCH_PER_PAGE } from "../web/routes/search.js";

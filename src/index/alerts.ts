@@ -8,8 +8,8 @@ import type { Locale } from "../config.js";
 import type { Alert } from "../content/alert.js";
 import { crossCheckAlerts, type AlertKey } from "../content/alert-check.js";
 import type { AlertKind, AlertSeverity } from "../content/alert-schema.js";
-import type { ContentIssue } from "../content/issues.js";
-import type { Db } from "./db.js";
+import type Database from "better-sqlite3";
+import { META, setIssues } from "./meta.js";
 
 export const ALERTS_SQL = `
 CREATE TABLE alerts (
@@ -41,6 +41,8 @@ CREATE TABLE alerts (
 ) WITHOUT ROWID;
 CREATE INDEX alerts_by_slug ON alerts (lang, slug);
 `;
+
+type Db = Database.Database;
 
 const WEEK_MS = 7 * 86_400_000;
 /** An edit that moves the end to (about) the moment it was made ends the alert early: a CAP Cancel. */
@@ -211,12 +213,7 @@ export function checkAlerts(db: Db, now: number): void {
     const on = cross.active.has(k.file) ? 1 : 0;
     setActive.run(on, k.file, on);
   }
-  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('alert_issues', ?)").run(JSON.stringify(cross.issues));
-}
-
-/** Problems found by checkAlerts. */
-export function alertIssues(db: Db): ContentIssue[] {
-  return JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'alert_issues'").pluck().get() as string | undefined) ?? "[]") as ContentIssue[];
+  setIssues(db, META.alertIssues, cross.issues);
 }
 
 /**

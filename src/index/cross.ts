@@ -10,6 +10,7 @@ import { crossCheck, type ArticleKey } from "../content/cross-check.js";
 import { districtIdOf } from "../content/district.js";
 import { urls } from "../site/urls.js";
 import type { Db } from "./db.js";
+import { META, setIssues } from "./meta.js";
 
 /** Every article's keys as a sync checked them; remembered only once its transaction commits. */
 export type ArticleKeys = Map<string, KeyRow>;
@@ -109,7 +110,7 @@ export function crossCheckAll(db: Db, scanIssues: readonly ContentIssue[], touch
   db.prepare("DELETE FROM aliases").run();
   const alias = db.prepare("INSERT INTO aliases (path, article_id) SELECT ?, id FROM articles WHERE file = ?");
   for (const [path, file] of cross.aliases) alias.run(path, file);
-  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('cross_issues', ?)").run(JSON.stringify([...scanIssues, ...cross.issues]));
+  setIssues(db, META.crossIssues, [...scanIssues, ...cross.issues]);
   return { active: cross.active.size, flipped, keys: rows };
 }
 

@@ -17,7 +17,9 @@ import { SearchFiller } from "./fill.js";
 import { parallelParser, type ParallelOptions } from "../content/load/parallel.js";
 import { createSearchQueries } from "./search.js";
 import type { ParseMany } from "../content/load/types.js";
-import { allIssues, heldBackCount, syncIndex, type SyncOptions, type SyncReport } from "./sync.js";
+import { heldBackCount } from "./files.js";
+import { META, getMeta } from "./meta.js";
+import { allIssues, syncIndex, type SyncOptions, type SyncReport } from "./sync.js";
 import type { RenderBody } from "./write.js";
 
 /** Articles per transaction on the search worker thread (see search-worker.ts). */
@@ -79,7 +81,6 @@ export class ContentIndex {
   private syncing: Promise<SyncReport> | null = null;
   /** What the next sync must look at: named paths, or the whole tree. */
   private wanted: Set<string> | "all" | null = null;
-  private meta!: Database.Statement;
   /** The version meta, read once per change: two SQLite reads per request were measurable. */
   private memo: { dataVersion: number; version: string; since: number; next: number; listingNext: number } | null = null;
   private dataVersion!: Database.Statement;
@@ -136,7 +137,6 @@ export class ContentIndex {
     this.apiArticles = createApiArticleQueries(db);
     this.events = createEventQueries(db);
     this.search = createSearchQueries(db, (ids) => this.articles.byIds(ids));
-    this.meta = db.prepare("SELECT value FROM meta WHERE key = ?").pluck();
     // Changes when another connection (a cluster primary, see src/server/cluster.ts)
     // commits; this connection's own commits reset the memo in sync() and version().
     this.dataVersion = db.prepare("PRAGMA data_version").pluck();
@@ -149,10 +149,10 @@ export class ContentIndex {
     if (this.memo?.dataVersion !== dataVersion) {
       this.memo = {
         dataVersion,
-        version: this.rebuilds ? `${this.meta.get("version") as string}.${this.rebuilds}` : (this.meta.get("version") as string),
-        since: Number(this.meta.get("version_since") ?? 0),
-        next: earliest(Number(this.meta.get("next_change") || 0), Number(this.meta.get("alerts_next") || 0)),
-        listingNext: Number(this.meta.get("next_change") || 0),
+        version: this.rebuilds ? `${(getMeta(this.db, META.version) ?? "")}.${this.rebuilds}` : (getMeta(this.db, META.version) ?? ""),
+        since: Number(getMeta(this.db, META.versionSince) ?? 0),
+        next: earliest(Number(getMeta(this.db, META.nextChange) || 0), Number(getMeta(this.db, META.alertsNext) || 0)),
+        listingNext: Number(getMeta(this.db, META.nextChange) || 0),
       };
     }
     return this.memo;

@@ -1,29 +1,16 @@
 // What every page template receives: the locale, its translator, URL helpers, the
 // language switcher and the head metadata (canonical, hreflang alternates).
-import type { Environment } from "nunjucks";
-import type { Logger } from "pino";
-import { LOCALES, type Config, type Locale } from "../config.js";
+import { LOCALES, type Locale } from "../config.js";
 import type { ArticleSummary } from "../index/articles.js";
-import type { ContentIndex } from "../index/index.js";
-import type { I18n } from "../i18n/index.js";
 import { formatDate } from "../i18n/format.js";
 import { toIsoWithOffset } from "../content/dates.js";
 import { alertBanner, alertFeedLinks, type AlertScope } from "./alert-view.js";
-import type { Assets } from "./assets.js";
+import type { AppDeps } from "./deps.js";
 import { urls } from "../site/urls.js";
 import { feedLinks, type FeedScope } from "./seo/feed-urls.js";
 import type { ArticleHead, PageImage } from "./seo/head-types.js";
 import { pageJsonLd } from "./seo/json-ld.js";
 import { openGraph } from "./seo/open-graph.js";
-
-export interface AppDeps {
-  readonly config: Config;
-  readonly index: ContentIndex;
-  readonly i18n: I18n;
-  readonly views: Environment;
-  readonly assets: Assets;
-  readonly logger: Logger;
-}
 
 export interface PageMeta {
   readonly title: string;
@@ -81,8 +68,8 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Recor
       next: meta.next ? base + meta.next : null,
       noindex: meta.noindex ?? false,
       feeds: [...feedLinks(deps.i18n, locale, meta.feed, base), ...(meta.alertFeed ? alertFeedLinks(deps, locale, meta.alertFeed) : [])],
-      ...openGraph(deps, locale, { title: meta.title, description: meta.description ?? t("site.description"), url: base + meta.path, image: meta.image, article: meta.article, alternates: LOCALES.filter((l) => alternates[l]) }),
-      jsonLd: pageJsonLd(deps, locale, { path: meta.path, url: base + meta.path, description: meta.description ?? t("site.description"), image: meta.image, article: meta.article, breadcrumbs: meta.breadcrumbs }),
+      ...openGraph(deps.seo, locale, { title: meta.title, description: meta.description ?? t("site.description"), url: base + meta.path, image: meta.image, article: meta.article, alternates: LOCALES.filter((l) => alternates[l]) }),
+      jsonLd: pageJsonLd(deps.seo, locale, { path: meta.path, url: base + meta.path, description: meta.description ?? t("site.description"), image: meta.image, article: meta.article, breadcrumbs: meta.breadcrumbs }),
     },
   };
 }

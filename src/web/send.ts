@@ -4,8 +4,8 @@
 import { createHash } from "node:crypto";
 import zlib from "node:zlib";
 import type { Request, Response } from "express";
-import type { AppDeps } from "./context.js";
-import { COMPRESS_MIN, cacheKey, isNotModified, preferredEncoding, renderCacheFor, type CachedPage } from "./render-cache.js";
+import type { AppDeps } from "./deps.js";
+import { COMPRESS_MIN, cacheKey, isNotModified, preferredEncoding, type CachedPage } from "./render-cache.js";
 
 /** HTML may be cached briefly by browsers and longer by shared caches, served stale while refreshing. */
 export const HTML_CACHE = "public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400";
@@ -82,7 +82,7 @@ function encoded(req: Request, res: Response, body: string | Buffer): string | B
  */
 export function renderPage(req: Request, res: Response, deps: AppDeps, template: string, locals: Record<string, unknown>, status = 200): void {
   const html = deps.views.render(template, locals);
-  const cache = status === 200 && res.locals.renderCache !== false ? renderCacheFor(deps) : null;
+  const cache = status === 200 && res.locals.renderCache !== false ? deps.pageCache : null;
   const key = cache && cacheKey(req);
   if (cache && key && key === locals.pagePath) {
     const body = Buffer.from(html);

@@ -7,7 +7,8 @@ import { statementLoader, type Statement } from "../../content/accessibility.js"
 import { formatIssue } from "../../content/issues.js";
 import { HttpError } from "../../errors.js";
 import { formatDate } from "../../i18n/format.js";
-import { fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { fullTitle, pageLocals } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { assertSinglePage } from "../params.js";
 import { renderPage } from "../send.js";
 import { absolute, urls } from "../../site/urls.js";

@@ -6,7 +6,7 @@ import { DISTRICT_ID_PATTERN } from "../../content/schema.js";
 import { HttpError } from "../../errors.js";
 import type { AlertRow } from "../../index/alerts.js";
 import { alertCard, alertFeedPath } from "../alert-view.js";
-import type { AppDeps } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { sendBody } from "../send.js";
 import { CAP_TYPE, alertAtom, capMessage } from "../seo/cap-xml.js";
 import { absoluteHtml } from "../seo/feed-xml.js";

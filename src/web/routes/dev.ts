@@ -3,7 +3,9 @@
 // that tells open pages to reload when the content changes.
 import { Router, type Response } from "express";
 import { formatIssue } from "../../content/issues.js";
-import { fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { filesRevision } from "../../index/files.js";
+import { fullTitle, pageLocals } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { renderPage } from "../send.js";
 
 export const DEV_PROBLEMS = "/_dev/problems/";
@@ -16,8 +18,7 @@ const HEARTBEAT_MS = 15_000;
  * which the published-content version ignores but a preview must follow.
  */
 export function contentRevision(deps: AppDeps): string {
-  const files = deps.index.db.prepare("SELECT count(*) || '-' || total(mtime) || '-' || total(size) FROM files").pluck().get() as string;
-  return `${deps.index.version()}-${files}`;
+  return `${deps.index.version()}-${filesRevision(deps.index.db)}`;
 }
 
 export function devRoutes(deps: AppDeps): Router {

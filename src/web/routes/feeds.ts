@@ -3,7 +3,7 @@ import { Router, type Request, type Response } from "express";
 import { LOCALES, type Locale } from "../../config.js";
 import { DISTRICT_ID_PATTERN, SLUG_PATTERN } from "../../content/schema.js";
 import { HttpError } from "../../errors.js";
-import type { AppDeps } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { sendBody } from "../send.js";
 import { FEED_FILES, FEED_FORMATS, FEED_TYPES, feedPage, feedTitle, feedUrl, type FeedFormat, type FeedScope } from "../seo/feed-urls.js";
 import { absoluteHtml, atom, rss, type Feed, type FeedItem } from "../seo/feed-xml.js";

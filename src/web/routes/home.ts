@@ -1,7 +1,8 @@
 import { Router } from "express";
 import { LOCALES } from "../../config.js";
 import { collator } from "../../i18n/format.js";
-import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { articleCard, fullTitle, pageLocals } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { assertSinglePage } from "../params.js";
 import { renderPage } from "../send.js";
 import { urls } from "../../site/urls.js";

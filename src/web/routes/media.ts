@@ -15,7 +15,7 @@ import { QueueFullError } from "../../media/limit.js";
 import { createPictureReader, PictureChangedError, type CheckedPicture, type ServedPicture } from "../../media/source.js";
 import { createVariantStore, UndecodablePictureError } from "../../media/variants.js";
 import { MIME, VARIANT_FORMATS, VARIANT_PREFIX, VARIANT_WIDTHS, type VariantSize } from "../../site/media-urls.js";
-import type { AppDeps } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { isNotModified } from "../render-cache.js";
 
 const MEDIA_TYPES: Record<string, string> = { jpeg: "image/jpeg", png: "image/png", gif: "image/gif", webp: "image/webp" };

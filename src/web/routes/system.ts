@@ -3,7 +3,7 @@
 import { Router } from "express";
 import { HttpError } from "../../errors.js";
 import type { ContentRepoView } from "../../content-repo/status.js";
-import type { AppDeps } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { localeForResponse } from "../negotiate.js";
 import { publicText } from "../public-text.js";
 import { redirectTo } from "../redirect.js";

@@ -2,7 +2,7 @@
 // page: what it is about, when it applies, where, and who says so.
 import type { AlertRow } from "../../index/alerts.js";
 import type { AlertCard } from "../alert-view.js";
-import type { AppDeps } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { urls } from "../../site/urls.js";
 
 export function specialAnnouncement(deps: AppDeps, a: AlertRow, card: AlertCard): Record<string, unknown> {

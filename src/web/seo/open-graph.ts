@@ -3,12 +3,11 @@
 import { LOCALES, type Locale } from "../../config.js";
 import { toIsoWithOffset } from "../../content/dates.js";
 import { OG_LOCALE } from "../../i18n/format.js";
-import type { AppDeps } from "../context.js";
-import type { ArticleHead, PageImage } from "./head-types.js";
+import type { ArticleHead, PageImage, SeoSite } from "./head-types.js";
 
 /** The site default image, public/img/og-default.png (1200×630, the size Facebook and X recommend). */
-export function defaultImage(deps: AppDeps, locale: Locale): PageImage {
-  return { url: deps.assets.url("img/og-default.png"), alt: deps.i18n.t(locale)("seo.imageAlt"), width: 1200, height: 630 };
+export function defaultImage(site: SeoSite, locale: Locale): PageImage {
+  return { url: site.assetUrl("img/og-default.png"), alt: site.text(locale, "seo.imageAlt"), width: 1200, height: 630 };
 }
 
 export const absoluteUrl = (base: string, url: string) => (/^https?:\/\//.test(url) ? url : base + url);
@@ -23,12 +22,12 @@ export interface OpenGraphInput {
   readonly alternates: readonly Locale[];
 }
 
-export function openGraph(deps: AppDeps, locale: Locale, input: OpenGraphInput): { og: { property: string; content: string }[]; twitter: { name: string; content: string }[] } {
-  const base = deps.config.baseUrl;
-  const image = input.image ?? defaultImage(deps, locale);
-  const tz = deps.config.timeZones[locale];
+export function openGraph(site: SeoSite, locale: Locale, input: OpenGraphInput): { og: { property: string; content: string }[]; twitter: { name: string; content: string }[] } {
+  const base = site.baseUrl;
+  const image = input.image ?? defaultImage(site, locale);
+  const tz = site.timeZones[locale];
   const og: [string, string][] = [
-    ["og:site_name", deps.i18n.t(locale)("site.name")],
+    ["og:site_name", site.text(locale, "site.name")],
     ["og:type", input.article ? "article" : "website"],
     ["og:title", input.title],
     ["og:description", input.description],

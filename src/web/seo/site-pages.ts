@@ -4,7 +4,7 @@
 import { LOCALES, type Locale } from "../../config.js";
 import type { ArticleSummary } from "../../index/articles.js";
 import { slugify } from "../../content/slug.js";
-import type { AppDeps } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { urls } from "../../site/urls.js";
 
 export interface SitePage {
