@@ -152,7 +152,7 @@ export function parallelParser(config: Pick<Config, "contentDir" | "timeZones">,
       // A worker that cannot start or crashes (not a failed write: that rethrows below).
       if (!(error instanceof WorkerFailure)) throw error;
       options.log?.(`parsing on worker threads failed, parsing the rest in the main thread: ${error.message}`);
-      inThread(files.slice(written), emit);
+      await inThread(files.slice(written), emit);
     }
   };
   // Loading the parser and warming its JIT takes a worker about as long as the main

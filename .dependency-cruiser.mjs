@@ -8,9 +8,9 @@
 //   site/, i18n/, text/                 URL scheme, strings and formats, text helpers
 //   config.ts, errors.ts, root.ts       configuration, error base, the package root
 // Type-only imports count (tsPreCompilationDeps): a cycle of types is still a cycle.
-/** @type {(from: string, to: string[], comment: string) => import("dependency-cruiser").IForbiddenRuleType} */
-const notUp = (from, to, comment) => ({
-  name: `layer-${from.replace(/[^a-z]+/g, "-").replace(/^-|-$/g, "")}`,
+/** @type {(name: string, from: string, to: string[], comment: string) => import("dependency-cruiser").IForbiddenRuleType} */
+const notUp = (name, from, to, comment) => ({
+  name,
   comment,
   severity: "error",
   from: { path: `^src/(${from})` },
@@ -22,10 +22,9 @@ const WEB = ["app\\.ts$", "web/", "api/"];
 const INDEX = ["index/", "content-repo/"];
 const CONTENT = ["content/"];
 const LOWER = ["media/", "search/"];
-const BASE = ["site/", "i18n/", "text/"];
 
 /** @type {import("dependency-cruiser").IConfiguration} */
-module.exports = {
+export default {
   forbidden: [
     {
       name: "no-circular",
@@ -34,13 +33,13 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    notUp("app\\.ts$|web/|api/", ENTRY, "HTTP code is used by the entry points, never the other way round."),
-    notUp("index/|content-repo/", [...ENTRY, ...WEB], "The index and the repository follower know nothing of HTTP or views."),
-    notUp("content/", [...ENTRY, ...WEB, ...INDEX], "Content loading and checks do not know the database (the index imports content, not the reverse)."),
-    notUp("media/|search/", [...ENTRY, ...WEB, ...INDEX, ...CONTENT], "Pictures and text analysis stand below content."),
-    notUp("site/|i18n/|text/", [...ENTRY, ...WEB, ...INDEX, ...CONTENT, ...LOWER], "The URL scheme, strings and text helpers are used by every layer and use none of them."),
+    notUp("web-not-up", "app\\.ts$|web/|api/", ENTRY, "HTTP code is used by the entry points, never the other way round."),
+    notUp("index-not-up", "index/|content-repo/", [...ENTRY, ...WEB], "The index and the repository follower know nothing of HTTP or views."),
+    notUp("content-not-up", "content/", [...ENTRY, ...WEB, ...INDEX], "Content loading and checks do not know the database (the index imports content, not the reverse)."),
+    notUp("media-search-not-up", "media/|search/", [...ENTRY, ...WEB, ...INDEX, ...CONTENT], "Pictures and text analysis stand below content."),
+    notUp("site-i18n-text-not-up", "site/|i18n/|text/", [...ENTRY, ...WEB, ...INDEX, ...CONTENT, ...LOWER], "The URL scheme, strings and text helpers are used by every layer and use none of them."),
     {
-      name: "layer-base-files",
+      name: "base-files-not-up",
       comment: "config.ts, errors.ts and root.ts sit under everything; config reads only the repository's leaf modules (its paths, URL redaction).",
       severity: "error",
       from: { path: "^src/(config|errors|root)\\.ts$" },
