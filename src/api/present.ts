@@ -13,7 +13,7 @@ import { absoluteHtml } from "../web/seo/feed-xml.js";
 import { modifiedAt } from "../web/seo/site-pages.js";
 import { urls } from "../site/urls.js";
 import { API_BASE } from "./openapi.js";
-import { stateOf, type AlertRow } from "../index/alerts.js";
+import { stateOf, type AlertRow } from "../index/alert-row.js";
 import type { Alert, Article, ArticleSummary as ArticleSummarySchema, Event, Picture } from "./schemas.js";
 
 export const apiUrls = {

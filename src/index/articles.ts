@@ -77,6 +77,7 @@ export function createArticleQueries(db: Db, renderLater: RenderBody) {
   const pageOf = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM listing l JOIN articles a ON a.id = l.article_id
     WHERE l.scope = @scope AND l.pos BETWEEN @first AND @last ORDER BY l.pos`);
   const countOf = db.prepare("SELECT coalesce(max(pos), 0) FROM listing WHERE scope = ?").pluck();
+  const activeCount = db.prepare<[], number>("SELECT count(*) FROM articles WHERE active = 1").pluck();
   const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, a.changes, a.html, a.text, (SELECT markdown FROM body_backlog b WHERE b.id = a.id) AS later`;
   const bySlug = db.prepare(`SELECT ${DETAIL_COLUMNS} FROM articles a
     WHERE a.lang = @lang AND a.slug = @slug AND ${PUBLISHED} LIMIT 1`);
@@ -99,6 +100,8 @@ export function createArticleQueries(db: Db, renderLater: RenderBody) {
   }
 
   return {
+    /** Articles the cross-file checks let through (active), drafts and scheduled ones included. */
+    activeCount: () => activeCount.get()!,
     page,
     count: (scope: string) => countOf.get(scope) as number,
     bySlug(lang: Locale, slug: string, now: number, preview = false): ArticleDetail | null {

@@ -5,6 +5,7 @@ import type { Db } from "./db.js";
 
 export function createDistrictQueries(db: Db) {
   const all = db.prepare("SELECT data FROM districts ORDER BY id").pluck();
+  const count = db.prepare<[], number>("SELECT count(*) FROM districts").pluck();
   const counts = db.prepare("SELECT substr(scope, 6) AS id, max(pos) AS n FROM listing WHERE scope LIKE @prefix GROUP BY scope");
   const tagName = db.prepare("SELECT name FROM article_tags WHERE lang = ? AND tag = ? LIMIT 1").pluck();
   const tagsOf = db.prepare(`SELECT substr(l.scope, 6) AS tag, max(l.pos) AS n, (SELECT name FROM article_tags t WHERE t.lang = @lang AND t.tag = substr(l.scope, 6) LIMIT 1) AS name
@@ -21,6 +22,7 @@ export function createDistrictQueries(db: Db) {
       }
       return cache.list;
     },
+    count: () => count.get()!,
     /** Published article count per district id, in one language. */
     counts(lang: Locale): Map<string, number> {
       const rows = counts.all({ prefix: `${lang}:d:%` }) as { id: string; n: number }[];

@@ -5,7 +5,7 @@ import type { Locale } from "../config.js";
 import { zoneOffsetMinutes } from "../content/dates.js";
 import { toIsoWithOffset } from "../content/dates.js";
 import { dateTimeFormat, isoDay } from "../i18n/format.js";
-import { stateOf, type AlertRow, type AlertState } from "../index/alerts.js";
+import { stateOf, type AlertRow, type AlertState } from "../index/alert-row.js";
 import type { AppDeps } from "./deps.js";
 import { urls } from "../site/urls.js";
 

@@ -4,7 +4,7 @@ import { Router, type Request, type Response } from "express";
 import { LOCALES, type Locale } from "../../config.js";
 import { DISTRICT_ID_PATTERN } from "../../content/schema.js";
 import { HttpError } from "../../errors.js";
-import type { AlertRow } from "../../index/alerts.js";
+import type { AlertRow } from "../../index/alert-row.js";
 import { alertCard, alertFeedPath } from "../alert-view.js";
 import type { AppDeps } from "../deps.js";
 import { sendBody } from "../send.js";

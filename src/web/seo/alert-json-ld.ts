@@ -1,6 +1,6 @@
 // schema.org SpecialAnnouncement (https://schema.org/SpecialAnnouncement) for an alert's
 // page: what it is about, when it applies, where, and who says so.
-import type { AlertRow } from "../../index/alerts.js";
+import type { AlertRow } from "../../index/alert-row.js";
 import type { AlertCard } from "../alert-view.js";
 import type { AppDeps } from "../deps.js";
 import { urls } from "../../site/urls.js";
