@@ -38,7 +38,7 @@ import { mediaRoutes } from "./web/routes/media.js";
 import { systemRoutes } from "./web/routes/system.js";
 import { tagRoutes } from "./web/routes/tags.js";
 import { loadCompiledViews, type CompiledViews } from "./web/compiled-views.js";
-import { createViews } from "./web/views.js";
+import { createViews } from "./web/views/env.js";
 
 export interface CreateAppOptions {
   readonly config: Config;
@@ -73,7 +73,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     config,
     index,
     i18n,
-    views: createViews(path.join(ROOT, "views"), { watch: config.env === "development", compiled }),
+    views: createViews(path.join(ROOT, "views"), { watch: config.env === "development", compiled, site: config }),
     assets,
     logger,
     // None in development, where templates change under a running server.

@@ -11,7 +11,7 @@ import { fullTitle, pageLocals } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { assertSinglePage } from "../params.js";
 import { renderPage } from "../send.js";
-import { absolute, urls } from "../../site/urls.js";
+import { urls } from "../../site/urls.js";
 
 /** Polish statements show dates as YYYY-MM-DD (technical conditions); Bulgarian ones as words. */
 function dateView(iso: string, locale: Locale): { iso: string; text: string } {
@@ -28,9 +28,6 @@ function datesOf(s: Statement, locale: Locale) {
 }
 
 export function accessibilityRoutes(deps: AppDeps): Router {
-  // The Polish technical conditions ask for <meta name="deklaracja-dostępności"> with the
-  // statement's address on every page of the site; base.njk prints this global.
-  deps.views.addGlobal("accessibilityStatementUrl", absolute(deps.config.baseUrl, urls.accessibility("pl")));
   const router = Router();
   for (const locale of LOCALES) {
     const t = deps.i18n.t(locale);

@@ -10,7 +10,6 @@ import type { Request, Response } from "express";
 import { Router } from "express";
 import { z } from "zod";
 import { HttpError } from "../../errors.js";
-import { pictureData } from "../../media/picture.js";
 import { QueueFullError } from "../../media/limit.js";
 import { createPictureReader, PictureChangedError, type CheckedPicture, type ServedPicture } from "../../media/source.js";
 import { createVariantStore, UndecodablePictureError } from "../../media/variants.js";
@@ -78,8 +77,6 @@ export function mediaRoutes(deps: AppDeps): Router {
     onProblem: (event, err) => log.warn({ err }, event === "undecodable" ? "a picture cannot be decoded; answered 404 from now on" : "a picture variant could not be cached; served from memory"),
   });
   const openPicture = createPictureReader(deps.config.contentDir);
-  // Templates build <picture> data with this (views/partials/picture.njk).
-  deps.views.addGlobal("pictureSources", pictureData);
   const router = Router();
 
   router.get("/media/{*rest}", async (req, res) => {
