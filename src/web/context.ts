@@ -36,7 +36,40 @@ export interface PageMeta {
   readonly alertFeed?: { readonly district?: string; readonly name?: string };
 }
 
-export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Record<string, unknown> {
+type Link = { readonly type: string; readonly title: string; readonly href: string };
+
+/** The head of every page (layouts/base.njk, partials/head-meta.njk). */
+export interface PageHead extends ReturnType<typeof openGraph> {
+  readonly title: string;
+  readonly description: string | undefined;
+  readonly canonical: string | null;
+  readonly hreflang: readonly { readonly hreflang: string; readonly href: string }[];
+  readonly prev: string | null;
+  readonly next: string | null;
+  readonly noindex: boolean;
+  readonly feeds: readonly Link[];
+  readonly jsonLd: ReturnType<typeof pageJsonLd>;
+}
+
+/** What the page frame (layouts/base.njk) reads; every page's view model extends it. */
+export interface PageLocals {
+  readonly locale: Locale;
+  readonly t: ReturnType<AppDeps["i18n"]["t"]>;
+  readonly urls: typeof urls;
+  /** The one address this page is kept under in the render cache (send.ts renderPage). */
+  readonly pagePath: string;
+  readonly asset: (name: string) => string;
+  readonly section: string | undefined;
+  readonly breadcrumbs: PageMeta["breadcrumbs"];
+  readonly bannerAlerts: ReturnType<typeof alertBanner>;
+  /** Development only: the content-problems banner and live reload (src/web/routes/dev.ts). */
+  readonly devProblems?: number;
+  readonly devReload?: boolean;
+  readonly languages: readonly { readonly locale: Locale; readonly name: string; readonly href: string }[];
+  readonly page: PageHead;
+}
+
+export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): PageLocals {
   const t = deps.i18n.t(locale);
   const base = deps.config.baseUrl;
   const alternates: Partial<Record<Locale, string>> = { ...meta.alternates, [locale]: meta.path };
@@ -50,13 +83,11 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Recor
     locale,
     t,
     urls,
-    // The one address this page is kept under in the render cache (send.ts renderPage).
     pagePath: meta.path,
     asset: (name: string) => deps.assets.url(name),
     section: meta.section,
     breadcrumbs: meta.breadcrumbs,
     bannerAlerts: alertBanner(deps, locale, meta.alerts),
-    // Development only: the content-problems banner and live reload (src/web/routes/dev.ts).
     ...(deps.config.env === "development" ? { devProblems: deps.index.issues().length, devReload: true } : {}),
     languages: LOCALES.map((l) => ({ locale: l, name: deps.i18n.t(l)("lang.name"), href: alternates[l] ?? urls.home(l) })),
     page: {
