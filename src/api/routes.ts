@@ -162,8 +162,8 @@ export function apiRoutes(deps: AppDeps): Router {
     const { lang } = parseApiQuery(req, TagsQuery);
     deps.index.version();
     const body: z.infer<typeof TagList> = {
-      items: deps.index.districts
-        .tags(lang)
+      items: deps.index.tags
+        .all(lang)
         .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : 1))
         .map((t) => ({ slug: t.tag, name: t.name, articles: t.count, url: base + urls.tag(lang, t.tag), api: base + apiUrls.articles({ lang, tag: t.tag }) })),
     };

@@ -10,6 +10,8 @@ import { forgetKeys, primeKeys } from "./cross.js";
 import { commitIndex, createFresh, discardIndex, isCorruption, openIndex, type Db, type OpenedIndex } from "./db.js";
 import { openLastGood } from "./last-good.js";
 import { createDistrictQueries } from "./districts.js";
+import { createMediaQueries, type MediaQueries } from "./media.js";
+import { createTagQueries, type TagQueries } from "./tags.js";
 import { createEventQueries } from "./events.js";
 import type { IndexConfig, IndexStatus, OpenOptions } from "./options.js";
 import { SEARCH_THREAD_CHUNK, SearchFiller } from "./fill.js";
@@ -28,30 +30,26 @@ export class ContentIndex {
   db!: Db;
   file!: string;
   articles!: ReturnType<typeof createArticleQueries>;
-  /** Articles with an event: the events pages and calendars. */
-  events!: ReturnType<typeof createEventQueries>;
-  /** Keyset pages for the JSON API (src/api/). */
-  apiArticles!: ReturnType<typeof createApiArticleQueries>;
+  events!: ReturnType<typeof createEventQueries>; // articles with an event: events pages, calendars
+  apiArticles!: ReturnType<typeof createApiArticleQueries>; // keyset pages for the JSON API (src/api/)
   districts!: ReturnType<typeof createDistrictQueries>;
+  tags!: TagQueries;
+  media!: MediaQueries;
   search!: ReturnType<typeof createSearchQueries>;
   alerts!: ReturnType<typeof createAlertQueries>;
   private lastSync: SyncReport | null = null;
   private lastError: string | null = null;
-  /** The version meta, read once per change (version.ts). */
-  private versions!: VersionMemo;
+  private versions!: VersionMemo; // the version meta, read once per change
   private backlog!: BacklogQueries;
-  /** The rebuild of a damaged index file under way (see noticeCorruption). */
-  private rebuilding: Promise<void> | null = null;
+  private rebuilding: Promise<void> | null = null; // a damaged file's rebuild (noticeCorruption)
   /** Until open() returns (and for ever in the instance a rebuild uses): damage is open()'s to handle. */
   private opening = true;
   /** Damaged index files replaced: pages rendered from one may be wrong (random bytes need not fail a query), so the version moves on and every cache keyed by it starts over. */
   private rebuilds = 0;
-  /** A serving-only process has logged the damage it cannot repair (see noticeCorruption). */
-  private damageReported = false;
+  private damageReported = false; // a serving-only process logged the damage it cannot repair
   /** Loaded (with Markdown) only while bodies wait in body_backlog: pages render them meanwhile. */
   private renderBody: RenderBody | null = null;
-  /** One sync at a time; those asked for meanwhile are folded into one follow-up. */
-  private readonly syncs = new SyncQueue();
+  private readonly syncs = new SyncQueue(); // one sync at a time, later asks folded into one
   private filler: SearchFiller | null = null;
   private closed = false;
 
@@ -77,6 +75,8 @@ export class ContentIndex {
       return this.renderBody(markdown, lang);
     });
     this.districts = createDistrictQueries(db);
+    this.tags = createTagQueries(db);
+    this.media = createMediaQueries(db);
     this.alerts = createAlertQueries(db);
     this.apiArticles = createApiArticleQueries(db);
     this.events = createEventQueries(db);

@@ -37,7 +37,7 @@ function pageTypes(portal: TestPortal, locale: Locale): PageType[] {
   const withImage = all.items.find((a) => a.image);
   const translated = all.items.find((a) => a.translationKey && portal.index.articles.translations(a, now).length > 0);
   const district = all.items[0]!.district;
-  const tag = portal.index.districts.tags(locale)[0]!.tag;
+  const tag = portal.index.tags.all(locale)[0]!.tag;
   const list: [string, string, number][] = [
     ["home", urls.home(locale), 200],
     ["news", urls.news(locale), 200],

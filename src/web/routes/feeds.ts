@@ -71,7 +71,7 @@ export function feedRoutes(deps: AppDeps): Router {
 
       router.get(`/${locale}/${SEGMENTS[locale].tags}/:tag/${file}`, (req, res) => {
         const tag = req.params.tag;
-        const name = SLUG_PATTERN.test(tag) ? deps.index.districts.tagName(locale, tag) : null;
+        const name = SLUG_PATTERN.test(tag) ? deps.index.tags.name(locale, tag) : null;
         // Like the tag page: a tag exists while a published article carries it.
         if (!name || deps.index.articles.count(`${locale}:t:${tag}`) === 0) throw new HttpError(404, "No such tag");
         send(req, res, locale, { kind: "tag", tag, name }, `${locale}:t:${tag}`, format);

@@ -20,8 +20,8 @@ export function homeRoutes(deps: AppDeps): Router {
         .all(version)
         .map((d) => ({ name: d.name[locale], url: urls.district(locale, d.id), count: counts.get(d.id) ?? 0 }))
         .sort((a, b) => collator(locale).compare(a.name, b.name));
-      const tags = deps.index.districts
-        .tags(locale)
+      const tags = deps.index.tags
+        .all(locale)
         .sort((a, b) => b.count - a.count || collator(locale).compare(a.name, b.name))
         .slice(0, 12)
         .map((tag) => ({ name: tag.name, url: urls.tag(locale, tag.tag) }));

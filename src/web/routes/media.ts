@@ -27,7 +27,7 @@ const variantParams = z.object({
 });
 
 function lookup(deps: AppDeps, mediaUrl: string): CheckedPicture {
-  const m = deps.index.districts.media(mediaUrl);
+  const m = deps.index.media.byUrl(mediaUrl);
   if (!m) throw new HttpError(404, "No such media file");
   return { file: path.join(deps.config.contentDir, m.rel), bytes: m.bytes, format: m.format };
 }

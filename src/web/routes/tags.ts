@@ -19,8 +19,8 @@ export function tagRoutes(deps: AppDeps): Router {
 
     router.get(urls.tags(locale), (req, res) => {
       assertSinglePage(req);
-      const tags = deps.index.districts
-        .tags(locale)
+      const tags = deps.index.tags
+        .all(locale)
         .sort((a, b) => collator(locale).compare(a.name, b.name))
         .map((tag) => ({ name: tag.name, count: tag.count, url: urls.tag(locale, tag.tag) }));
       renderPage(req, res, deps, "pages/tags.njk", {
@@ -39,7 +39,7 @@ export function tagRoutes(deps: AppDeps): Router {
     router.get(`/${locale}/${SEGMENTS[locale].tags}/:tag/`, (req, res) => {
       const tag = req.params.tag;
       if (!SLUG_PATTERN.test(tag)) throw new HttpError(404, "Not a tag");
-      const name = deps.index.districts.tagName(locale, tag);
+      const name = deps.index.tags.name(locale, tag);
       const page = pageNumber(req);
       const list = deps.index.articles.page(`${locale}:t:${tag}`, page, PER_PAGE);
       // A tag exists while at least one published article carries it.

@@ -44,7 +44,7 @@ export function sitePages(deps: AppDeps, locale: Locale, now: number): SitePage[
   for (const d of deps.index.districts.all(deps.index.version())) pages.push(shared((l) => urls.district(l, d.id), `d:${d.id}`));
   pages.push(shared(urls.tags));
   // Tags are words of one language: a tag page has no counterpart in the other.
-  for (const tag of deps.index.districts.tags(locale)) {
+  for (const tag of deps.index.tags.all(locale)) {
     pages.push({ path: urls.tag(locale, tag.tag), lastmod: at(`t:${tag.tag}`), alternates: { [locale]: urls.tag(locale, tag.tag) } });
   }
   pages.push({ path: urls.accessibility(locale), lastmod: fallback, alternates: everyLocale(urls.accessibility) });
