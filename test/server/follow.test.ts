@@ -1,6 +1,6 @@
 // src/server/follow.ts itself: followContent keeps a serving index in step with the
 // content folder (the watcher's paths go to a targeted sync); followRepo is tested with a
-// real repository in test/repo/follow.test.ts.
+// real repository in test/content-repo/follow.test.ts.
 import fs from "node:fs";
 import path from "node:path";
 import pino from "pino";

@@ -3,14 +3,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
-import { scanContent } from "../../src/content/scan.js";
-import { ContentIndex } from "../../src/index/index.js";
-import { PARALLEL_THRESHOLD, parallelParser, parseInWorkers } from "../../src/content/load/parallel.js";
-import { workerUrl } from "../../src/content/load/threads.js";
-import { parseFile, parseInThread } from "../../src/content/load/parse-file.js";
-import type { Parsed } from "../../src/content/load/types.js";
-import { copyFixture, tempDir } from "../helpers/app.js";
+import { loadConfig } from "../../../src/config.js";
+import { scanContent } from "../../../src/content/scan.js";
+import { ContentIndex } from "../../../src/index/index.js";
+import { PARALLEL_THRESHOLD, parallelParser, parseInWorkers } from "../../../src/content/load/parallel.js";
+import { workerUrl } from "../../../src/content/load/threads.js";
+import { parseFile, parseInThread } from "../../../src/content/load/parse-file.js";
+import type { Parsed } from "../../../src/content/load/types.js";
+import { copyFixture, tempDir } from "../../helpers/app.js";
 
 /** The fixture content plus enough generated articles to cross the worker threshold. */
 function bigContent(extra: number): string {

@@ -4,9 +4,9 @@
 import pino from "pino";
 import request from "supertest";
 import { afterEach, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app.js";
-import type { RenderCache } from "../../src/web/render-cache.js";
-import { createTestPortal, type TestPortal } from "../helpers/app.js";
+import { createApp } from "../../../src/app.js";
+import type { RenderCache } from "../../../src/web/render-cache.js";
+import { createTestPortal, type TestPortal } from "../../helpers/app.js";
 
 interface LogLine {
   reqId?: string;
