@@ -9,6 +9,7 @@ import { isoDay } from "../i18n/format.js";
 import { crossCheck, type ArticleKey } from "../content/cross-check.js";
 import { districtIdOf } from "../content/district.js";
 import { urls } from "../site/urls.js";
+import { decodeLines, decodeList } from "./article-row.js";
 import type { Db } from "./db.js";
 import { META, setIssues } from "./meta.js";
 
@@ -51,9 +52,9 @@ function toRow(r: Record<string, string | number | null>): KeyRow {
       district: r.district as string,
       slug: r.own_slug as string,
       date: r.date as number,
-      aliases: JSON.parse(r.aliases as string) as string[],
+      aliases: decodeList(r.aliases as string, "aliases"),
       translationKey: (r.translation_key as string | null) ?? undefined,
-      lines: JSON.parse(r.lines as string) as Record<string, number>,
+      lines: decodeLines(r.lines as string),
     },
     active: Number(r.active),
     served: r.slug as string,
