@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { ensureCorpus, sizeArg } from "./corpus.js";
 import { cpuTimes, peakMb, ROOT, startCommand, startPortal, stealPercent } from "./proc.js";
-import { urls } from "../src/web/urls.js";
+import { urls } from "../src/site/urls.js";
 
 const argv = process.argv.slice(2);
 const size = sizeArg(argv);

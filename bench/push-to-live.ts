@@ -7,7 +7,7 @@ import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { urls } from "../src/web/urls.js";
+import { urls } from "../src/site/urls.js";
 import type { Corpus } from "./corpus.js";
 import { sleep, startPortal, timedGet } from "./proc.js";
 import { atMost, info, type Row } from "./report.js";

@@ -5,7 +5,7 @@ import { spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { urls } from "../src/web/urls.js";
+import { urls } from "../src/site/urls.js";
 import { ensureCorpus, sizeArg } from "./corpus.js";
 import { pushToLive } from "./push-to-live.js";
 import { articleUrls, autocannon, sequential, type LoadResult } from "./load.js";

@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { server: "src/server.ts", "parse-worker": "src/index/parse-worker.ts", "search-worker": "src/index/search-worker.ts" },
+  entryPoints: { server: "src/server.ts", "parse-worker": "src/content/load/parse-worker.ts", "search-worker": "src/index/search-worker.ts" },
   outdir: "dist/bundle",
   outExtension: { ".js": ".mjs" },
   bundle: true,
@@ -31,5 +31,6 @@ await build({
 // The templates, compiled now instead of on a fresh process's first requests (see
 // src/web/compiled-views.ts, which tsc has just built into dist/src/).
 const { compileViewsModule, COMPILED_VIEWS } = await import("../dist/src/web/compiled-views.js");
-const { createViews } = await import("../dist/src/web/views.js");
-writeFileSync(`dist/bundle/${COMPILED_VIEWS}`, compileViewsModule("views", createViews("views", { watch: false })));
+const { createViews } = await import("../dist/src/web/views/env.js");
+// Compiling reads no global: the address the globals are made from does not matter here.
+writeFileSync(`dist/bundle/${COMPILED_VIEWS}`, compileViewsModule("views", createViews("views", { watch: false, site: { baseUrl: "" } })));

@@ -10,7 +10,8 @@ import type { ContentIndex } from "./index/index.js";
 import { createI18n, type I18n } from "./i18n/index.js";
 import { apiGate, apiRoutes } from "./api/routes.js";
 import { loadAssets } from "./web/assets.js";
-import type { AppDeps } from "./web/context.js";
+import { seoSite, type AppDeps } from "./web/deps.js";
+import { RenderCache } from "./web/render-cache.js";
 import { aliasRedirects } from "./web/middleware/aliases.js";
 import { cachedPageAnswerer, serveCachedPages } from "./web/middleware/cached-pages.js";
 import { canonicalPath } from "./web/middleware/canonical-path.js";
@@ -37,7 +38,7 @@ import { mediaRoutes } from "./web/routes/media.js";
 import { systemRoutes } from "./web/routes/system.js";
 import { tagRoutes } from "./web/routes/tags.js";
 import { loadCompiledViews, type CompiledViews } from "./web/compiled-views.js";
-import { createViews } from "./web/views.js";
+import { createViews } from "./web/views/env.js";
 
 export interface CreateAppOptions {
   readonly config: Config;
@@ -66,13 +67,18 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const compiled = options.compiledViews === undefined && config.env === "production" ? await loadCompiledViews(undefined, (msg) => logger.warn(msg)) : (options.compiledViews ?? null);
   if (compiled) logger.info({ templates: compiled.size }, "templates compiled with the build");
+  const i18n = options.i18n ?? (await createI18n(config.defaultLocale));
+  const assets = loadAssets(path.join(ROOT, "public"));
   const deps: AppDeps = {
     config,
     index,
-    i18n: options.i18n ?? (await createI18n(config.defaultLocale)),
-    views: createViews(path.join(ROOT, "views"), { watch: config.env === "development", compiled }),
-    assets: loadAssets(path.join(ROOT, "public")),
+    i18n,
+    views: createViews(path.join(ROOT, "views"), { watch: config.env === "development", compiled, site: config }),
+    assets,
     logger,
+    // None in development, where templates change under a running server.
+    pageCache: config.env === "development" ? null : new RenderCache(),
+    seo: seoSite(config, i18n, assets),
   };
   const state = options.state ?? { ready: true };
   state.ready = true;

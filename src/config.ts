@@ -2,7 +2,7 @@ import { AppError } from "./errors.js";
 import path from "node:path";
 import { z } from "zod";
 import { redactUrl } from "./content-repo/git.js";
-import { repoPaths } from "./content-repo/repo.js";
+import { repoPaths } from "./content-repo/paths.js";
 
 export const LOCALES = ["bg", "pl"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -69,6 +69,8 @@ const contentRepo = z
   }, "must be an https://, ssh:// or file:// URL, user@host:path (ssh) or a local path")
   .transform((url) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/]+@[^/:]+:/.test(url) ? url : path.resolve(url)));
 
+const emptyIsUnset = (value: unknown) => (value === "" ? undefined : value);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: portNumber.default(3000),
@@ -87,8 +89,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WATCH: z.enum(["true", "false"]).optional(),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
-  // Empty means unset, as for a variable a deployment template always writes.
-  CONTENT_REPO: z.literal("").or(contentRepo).optional(),
+  // Empty means unset, as for a variable a deployment template always writes. (Not a
+  // union with "": zod would then say "Invalid input" instead of what is wrong.)
+  CONTENT_REPO: z.preprocess(emptyIsUnset, contentRepo.optional()),
   CONTENT_BRANCH: z
     .string()
     .regex(/^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+(?<![./])$/, "is not a branch name such as main")
@@ -104,7 +107,7 @@ const envSchema = z.object({
   LC_ALL: z.string().optional(),
   LC_MESSAGES: z.string().optional(),
   LANG: z.string().optional(),
-  WEBHOOK_SECRET: z.literal("").or(z.string().min(16, "must be at least 16 characters (openssl rand -hex 32 makes one)")).optional(),
+  WEBHOOK_SECRET: z.preprocess(emptyIsUnset, z.string().min(16, "must be at least 16 characters (openssl rand -hex 32 makes one)").optional()),
 });
 
 export type Env = z.input<typeof envSchema>;

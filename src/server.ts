@@ -4,15 +4,13 @@ import cluster from "node:cluster";
 import type { RequestListener } from "node:http";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createApp } from "./app.js";
-import { ContentIndex } from "./index/index.js";
-import { formatIssueIn } from "./content/issues.js";
 import { SHUTDOWN_LIMIT_MS, startServer, type ServerState } from "./server/listen.js";
 import { startingHandler } from "./server/starting.js";
 import { createProcessLog, devLineFormat } from "./server/log.js";
 import { checkFolders, checkRuntime, describeStartFailure, listenFailure } from "./server/start-errors.js";
 import { isClusterPrimary, runPrimary } from "./server/cluster.js";
-import { ttyProgress } from "./index/parallel.js";
-import { followContent, followRepo, openRepo, workerRepoView } from "./server/follow.js";
+import { openRepo, workerRepoView } from "./server/follow.js";
+import { followAll, openIndex, stopOnSignals } from "./server/lifecycle.js";
 import { warmUp } from "./server/warm-up.js";
 
 /** Set once the environment is read, for the message of a failed start. */
@@ -48,52 +46,29 @@ async function main(): Promise<void> {
   setImmediate(() => warmUp(config));
   // CONTENT_REPO: clone (unless DATA_DIR has the clone) and check out before indexing.
   const repo = cluster.isWorker ? null : await openRepo(config, logger);
-  const index = await ContentIndex.open(config, {
-    log: (msg) => logger.warn(msg),
-    info: (msg) => logger.info(msg),
-    progress: ttyProgress(),
-    fillSearch: !cluster.isWorker,
-  });
-  const report = index.status();
-  logger.info({ articles: report.articles, districts: report.districts, problems: report.problems, ms: report.lastSync?.ms }, "index ready");
-  for (const i of index.issues()) logger.warn({ file: i.file, line: i.line, field: i.field, id: i.id }, formatIssueIn(i, config.editorLang));
+  const index = await openIndex(config, logger, { fillSearch: !cluster.isWorker });
 
-  const follower = repo && followRepo(index, repo, config, logger);
-  const { handle } = await createApp({ config, index, logger, contentRepo: follower ?? workerRepoView(config), state });
+  const following = followAll(index, repo, config, logger);
+  const { handle } = await createApp({ config, index, logger, contentRepo: following.follower ?? workerRepoView(config), state });
   handler = handle;
   logger.info(`portal serving ${config.baseUrl} (${config.env})`);
 
-  const watcher = followContent(index, config, logger);
-  follower?.requestUpdate("start");
+  following.start();
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal, droppedLogLines: dropped() }, "shutting down");
-    watcher?.close();
-    follower?.close();
-    const deadline = Date.now() + SHUTDOWN_LIMIT_MS;
-    // Last resort if closing itself hangs; the grace period inside close() comes first.
-    setTimeout(() => {
-      logger.error("shutdown did not finish in time");
-      process.exit(1);
-    }, SHUTDOWN_LIMIT_MS).unref();
+  let stopBy = 0;
+  stopOnSignals({
+    logger,
+    message: "shutting down",
+    fields: () => ({ droppedLogLines: dropped() }),
+    limitMs: SHUTDOWN_LIMIT_MS,
+    timeoutMessage: "shutdown did not finish in time",
+    following,
+    onStop: () => (stopBy = Date.now() + SHUTDOWN_LIMIT_MS),
+    release: () => running.close(),
+    index,
     // The log lines still buffered get what is left of the limit, not more.
-    const exit = (code: number) => void drained(Math.max(0, deadline - Date.now() - 500)).then(() => process.exit(code));
-    running.close().then(
-      () => {
-        index.close();
-        exit(0);
-      },
-      (err: unknown) => {
-        logger.error({ err }, "shutdown failed");
-        exit(1);
-      },
-    );
-  };
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  process.on("SIGINT", () => stop("SIGINT"));
+    exit: (code) => void drained(Math.max(0, stopBy - Date.now() - 500)).then(() => process.exit(code)),
+  });
   // Outside any request the state is unknown: log it as structured JSON, then exit so
   // the supervisor (systemd, Kubernetes) starts a clean process.
   const crash = (what: string) => (err: unknown) => {

@@ -8,7 +8,7 @@ import { NewArticleError } from "../src/content/new-article.js";
 import { msg } from "../src/content/messages/index.js";
 import { FrontMatterError } from "../src/content/yaml.js";
 import { AppError, ContentGoneError, HttpError, IndexError, mapError } from "../src/errors.js";
-import { WorkerFailure } from "../src/index/parallel.js";
+import { WorkerFailure } from "../src/content/load/parallel.js";
 import { QueueFullError } from "../src/media/limit.js";
 import { RefusedFileError } from "../src/media/open.js";
 import { PictureChangedError } from "../src/media/source.js";

@@ -10,8 +10,8 @@ import type { Request, Response } from "express";
 import type { Locale } from "../config.js";
 import { LOCALES } from "../config.js";
 import { toIsoWithOffset } from "../content/dates.js";
-import type { AppDeps } from "../web/context.js";
-import { urls } from "../web/urls.js";
+import type { AppDeps } from "../web/deps.js";
+import { urls } from "../site/urls.js";
 import { API_BASE } from "./openapi.js";
 import { articleJson } from "./present.js";
 

@@ -6,14 +6,14 @@ import type { ArticleEvent } from "../content/article.js";
 import { toIsoWithOffset } from "../content/dates.js";
 import { slugify } from "../content/slug.js";
 import type { ArticleDetail, ArticleSummary } from "../index/articles.js";
-import { MIME, fallbackFormat, variantUrl, type VariantFormat } from "../media/urls.js";
+import { MIME, fallbackFormat, variantUrl, type VariantFormat } from "../site/media-urls.js";
 import { variantWidths } from "../media/picture.js";
-import type { AppDeps } from "../web/context.js";
+import type { AppDeps } from "../web/deps.js";
 import { absoluteHtml } from "../web/seo/feed-xml.js";
 import { modifiedAt } from "../web/seo/site-pages.js";
-import { urls } from "../web/urls.js";
+import { urls } from "../site/urls.js";
 import { API_BASE } from "./openapi.js";
-import { stateOf, type AlertRow } from "../index/alerts.js";
+import { stateOf, type AlertRow } from "../index/alert-row.js";
 import type { Alert, Article, ArticleSummary as ArticleSummarySchema, Event, Picture } from "./schemas.js";
 
 export const apiUrls = {

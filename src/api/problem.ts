@@ -5,7 +5,7 @@ import type { ErrorRequestHandler, Request, Response } from "express";
 import type { z } from "zod";
 import { isLocale, type Locale } from "../config.js";
 import { HttpError, errorTemplate, mapError } from "../errors.js";
-import type { AppDeps } from "../web/context.js";
+import type { AppDeps } from "../web/deps.js";
 import { localeForResponse } from "../web/negotiate.js";
 import { sendBody } from "../web/send.js";
 import type { Problem } from "./schemas.js";

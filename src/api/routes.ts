@@ -12,12 +12,12 @@ import { HttpError } from "../errors.js";
 import { say } from "../content/messages/index.js";
 import type { Cursor } from "../index/api-articles.js";
 import { buildMatch } from "../search/query.js";
-import type { AppDeps } from "../web/context.js";
+import type { AppDeps } from "../web/deps.js";
 import { searchLimiter } from "../web/rate-limit.js";
 import { EVENTS_PER_PAGE } from "../web/routes/events.js";
 import { SEARCH_PER_PAGE } from "../web/routes/search.js";
 import { sendBody } from "../web/send.js";
-import { urls } from "../web/urls.js";
+import { urls } from "../site/urls.js";
 import { createExporter, exportUrls } from "./export.js";
 import { API_BASE, openApiDocument } from "./openapi.js";
 import { alertJson, apiUrls, articleJson, summaryJson } from "./present.js";
@@ -163,8 +163,8 @@ export function apiRoutes(deps: AppDeps): Router {
     const { lang } = parseApiQuery(req, TagsQuery);
     deps.index.version();
     const body: z.infer<typeof TagList> = {
-      items: deps.index.districts
-        .tags(lang)
+      items: deps.index.tags
+        .all(lang)
         .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : 1))
         .map((t) => ({ slug: t.tag, name: t.name, articles: t.count, url: base + urls.tag(lang, t.tag), api: base + apiUrls.articles({ lang, tag: t.tag }) })),
     };

@@ -9,7 +9,7 @@ import { checkContent } from "../content/check.js";
 import { sortIssues } from "../content/issues.js";
 import { EDITOR_LANGS, isEditorLang, msg, say, type EditorLang } from "../content/messages/index.js";
 import { heldBackNotes } from "../index/held.js";
-import { checkMediaDecode } from "../media/check.js";
+import { checkMediaDecode } from "../content/picture-check.js";
 import { FORMATS, render, type Format } from "./format.js";
 import { contentEnv } from "./env.js";
 

@@ -5,7 +5,7 @@ import { isLocale, type Config } from "../config.js";
 import { createAlert } from "../content/alert-new.js";
 import { msg, say } from "../content/messages/index.js";
 import { NewArticleError } from "../content/new-article.js";
-import { urls } from "../web/urls.js";
+import { urls } from "../site/urls.js";
 
 export function newAlert(config: Config, values: { lang?: string; title?: string; district?: string }): void {
   const fail = (message: string, code: number) => {

@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, LOCALES, isLocale, loadConfig, type EditorLang } from "../config.js";
 import { msg, say, type Message } from "../content/messages/index.js";
 import { NewArticleError, createArticle, knownDistricts } from "../content/new-article.js";
-import { urls } from "../web/urls.js";
+import { urls } from "../site/urls.js";
 import { contentEnv } from "./env.js";
 import { newAlert } from "./new-alert.js";
 

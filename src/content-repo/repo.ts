@@ -12,13 +12,13 @@
 // made once, as hard links to the first, so unchanged files share their modification
 // times and a restart does not parse them again. Any failure there falls back to a full
 // checkout of a fresh tree.
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { git, redactUrl, RepoError, type GitContext } from "./git.js";
+import { repoPaths } from "./paths.js";
 import type { ContentIssue } from "../content/issues.js";
-import { LFS_POINTER, lfsPointerIssue, oversizedFileMessage, specialEntryIssue } from "../content/repo-issues.js";
-import { say } from "../content/messages/index.js";
+import { checkCommit, diffCommits, fetchBranch, lfsPointers } from "./commits.js";
+import { adminDir, linkTree } from "./tree.js";
 
 export { RepoError } from "./git.js";
 
@@ -28,33 +28,7 @@ export interface RepoSettings {
   readonly sshKey?: string | undefined;
 }
 
-/** Where everything lives inside DATA_DIR. */
-export function repoPaths(dataDir: string) {
-  const root = path.join(dataDir, "content-repo");
-  return {
-    root,
-    gitDir: path.join(root, "git"),
-    trees: path.join(root, "trees"),
-    /** The content folder: a symlink to the deployed tree. */
-    current: path.join(root, "current"),
-    hooksDir: path.join(root, "no-hooks"),
-    status: path.join(root, "status.json"),
-  };
-}
-
-/** Refuses a fetch whose pack grows beyond this (the content of a municipality is a few hundred MB at most). */
-export const MAX_FETCH_BYTES = 1024 * 1024 * 1024;
-/** Refuses a commit holding a file larger than this (GitHub itself refuses 100 MB). */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-const FETCH_TIMEOUT_MS = 120_000;
 const SHA = /^[0-9a-f]{40,64}$/;
-
-export interface Change {
-  readonly status: string;
-  /** The path before a rename (or the path itself). */
-  readonly from: string;
-  readonly to: string;
-}
 
 export interface Update {
   readonly from: string | null;
@@ -118,9 +92,9 @@ export class ContentRepo {
     if (!(await repo.tip())) await repo.fetch();
     const tip = await repo.tip();
     if (!tip) throw new RepoError(`the branch "${settings.branch}" does not exist in ${repo.remote} — set CONTENT_BRANCH`);
-    const problems = await repo.checkCommit(tip);
+    const problems = await checkCommit(repo.ctx, tip);
     const tree = await repo.checkout(tip, null);
-    problems.push(...repo.lfsPointers(tree, null));
+    problems.push(...lfsPointers(tree, null));
     repo.switchTo(tree, tip);
     return { repo, problems };
   }
@@ -140,10 +114,10 @@ export class ContentRepo {
     const from = this.deployedCommit;
     if (to === from) return null;
     const forced = from !== null && !(await this.isAncestor(from, to));
-    const problems = await this.checkCommit(to);
-    const changes = from ? await this.diff(from, to) : null;
+    const problems = await checkCommit(this.ctx, to);
+    const changes = from ? await diffCommits(this.ctx, from, to) : null;
     const tree = await this.checkout(to, this.currentTree());
-    problems.push(...this.lfsPointers(tree, changes));
+    problems.push(...lfsPointers(tree, changes));
     this.switchTo(tree, to);
     const paths = changes && [...new Set(changes.flatMap((c) => (c.from === c.to ? [c.to] : [c.from, c.to])))];
     return { from, to, forced, paths, changes: changes?.length ?? 0, problems, ms: { fetch: Math.round(fetched - started), checkout: Math.round(performance.now() - fetched) } };
@@ -190,18 +164,8 @@ export class ContentRepo {
     return this.fetchInto(this.ctx);
   }
 
-  private async fetchInto(ctx: GitContext): Promise<void> {
-    const pack = path.join(ctx.gitDir, "objects", "pack");
-    const before = dirBytes(pack);
-    await git(ctx, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--no-recurse-submodules", "origin", `+refs/heads/${this.settings.branch}:refs/remotes/origin/${this.settings.branch}`], {
-      timeoutMs: FETCH_TIMEOUT_MS,
-      watch: (kill) => {
-        const timer = setInterval(() => {
-          if (dirBytes(pack) - before > MAX_FETCH_BYTES) kill(`the fetch grew beyond ${MAX_FETCH_BYTES / 1024 / 1024} MB and was stopped`);
-        }, 250);
-        return () => clearInterval(timer);
-      },
-    });
+  private fetchInto(ctx: GitContext): Promise<void> {
+    return fetchBranch(ctx, this.settings.branch);
   }
 
   private async tip(): Promise<string | null> {
@@ -220,61 +184,6 @@ export class ContentRepo {
     } catch {
       return false;
     }
-  }
-
-  /** The files a commit changed against the deployed one, renames as one change. */
-  async diff(from: string, to: string): Promise<Change[]> {
-    const out = await git(this.ctx, ["diff", "--name-status", "-z", "-M", "--no-textconv", "--no-ext-diff", from, to, "--"]);
-    const parts = out.split("\0");
-    const changes: Change[] = [];
-    for (let i = 0; i + 1 < parts.length; ) {
-      const status = parts[i++]!;
-      if (status.startsWith("R") || status.startsWith("C")) {
-        changes.push({ status: status[0]!, from: parts[i]!, to: parts[i + 1]! });
-        i += 2;
-      } else {
-        changes.push({ status, from: parts[i]!, to: parts[i]! });
-        i += 1;
-      }
-    }
-    return changes;
-  }
-
-  /** Refuses a commit with an oversized file; reports symlinks (checked out as plain files) and submodules (left empty). */
-  private async checkCommit(commit: string): Promise<ContentIssue[]> {
-    const out = await git(this.ctx, ["ls-tree", "-r", "-l", "-z", "--full-tree", commit]);
-    const problems: ContentIssue[] = [];
-    for (const entry of out.split("\0")) {
-      const m = /^(\d+) (\w+) [0-9a-f]+ +(\S+)\t(.*)$/s.exec(entry);
-      if (!m) continue;
-      const [, mode, , size, file] = m as unknown as [string, string, string, string, string];
-      if (mode === "120000" || mode === "160000") problems.push(specialEntryIssue(file, mode === "120000" ? "symlink" : "submodule"));
-      else if (Number(size) > MAX_FILE_BYTES) throw new RepoError(say(oversizedFileMessage(commit, file, Number(size), MAX_FILE_BYTES)));
-    }
-    return problems;
-  }
-
-  /** Git LFS pointers among the files a commit added or changed (all files for a first tree). */
-  private lfsPointers(tree: string, changes: readonly Change[] | null): ContentIssue[] {
-    const files = changes ? changes.filter((c) => c.status !== "D").map((c) => c.to) : listFiles(tree);
-    const problems: ContentIssue[] = [];
-    const head = Buffer.alloc(LFS_POINTER.length);
-    for (const rel of files) {
-      const abs = path.join(tree, ...rel.split("/"));
-      let fd: number | null = null;
-      try {
-        const st = fs.lstatSync(abs);
-        if (!st.isFile() || st.size > 1024) continue;
-        fd = fs.openSync(abs, "r");
-        const n = fs.readSync(fd, head, 0, head.length, 0);
-        if (n === head.length && head.toString("latin1") === LFS_POINTER) problems.push(lfsPointerIssue(rel));
-      } catch {
-        // gone or unreadable: the index reports it
-      } finally {
-        if (fd !== null) fs.closeSync(fd);
-      }
-    }
-    return problems;
   }
 
   /**
@@ -370,49 +279,4 @@ export class ContentRepo {
       return null;
     }
   }
-}
-
-/** The worktree's admin folder inside the bare repository, from its `.git` file. */
-function adminDir(tree: string): string {
-  const m = /^gitdir: (.*)$/m.exec(fs.readFileSync(path.join(tree, ".git"), "utf8"));
-  if (!m) throw new RepoError(`${tree}/.git is not a worktree link`);
-  return m[1]!.trim();
-}
-
-/**
- * Hard-links every file of `from` into `to` (the top-level .git link excepted) with one
- * `cp -al` (one process instead of 12,000 thread-pool round trips from Node's fs).
- */
-async function linkTree(from: string, to: string): Promise<void> {
-  const entries = (await fs.promises.readdir(from)).filter((n) => n !== ".git").map((n) => path.join(from, n));
-  if (entries.length === 0) return;
-  await new Promise<void>((resolve, reject) =>
-    execFile("cp", ["-al", "--", ...entries, to], { timeout: 120_000 }, (error, _out, stderr) =>
-      error ? reject(new RepoError(`linking the deployed tree failed: ${stderr.trim() || error.message}`, { cause: error })) : resolve(),
-    ),
-  );
-}
-
-function listFiles(tree: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(path.join(tree, d), { withFileTypes: true })) {
-      if (d === "" && e.name === ".git") continue;
-      const rel = d ? `${d}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(rel);
-      else if (e.isFile()) out.push(rel);
-    }
-  };
-  walk("");
-  return out;
-}
-
-function dirBytes(dir: string): number {
-  let total = 0;
-  try {
-    for (const name of fs.readdirSync(dir)) total += fs.statSync(path.join(dir, name), { throwIfNoEntry: false })?.size ?? 0;
-  } catch {
-    // not there yet
-  }
-  return total;
 }

@@ -3,7 +3,7 @@
 // process that follows the repository writes its status to DATA_DIR after every attempt;
 // cluster workers, which only serve, read it from there and pass webhooks to the primary.
 import fs from "node:fs";
-import { repoPaths } from "./repo.js";
+import { repoPaths } from "./paths.js";
 
 export interface RepoStatus {
   /** The commit whose content the index serves. */

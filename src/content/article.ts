@@ -7,10 +7,10 @@ import { eventTimeToEpochMs, isAllDay } from "./event-time.js";
 import { parseMarkdownFile } from "./frontmatter.js";
 import { yamlIssue } from "./yaml.js";
 import { issue, unexpectedProblem, type ContentIssue } from "./issues.js";
-import { pictureProblem, type PictureProblem } from "../media/problems.js";
+import { pictureProblem, type PictureProblem } from "./picture-problems.js";
 import { msg } from "./messages/index.js";
 import { readPictureSync } from "../media/source.js";
-import { MEDIA_PREFIX } from "../media/urls.js";
+import { MEDIA_PREFIX } from "../site/media-urls.js";
 import { firstParagraphOf, MAX_BODY_BYTES, renderMarkdown, truncateText, type RenderedMarkdown, type ResolvedImage } from "./markdown.js";
 import { frontMatterSchema, type FrontMatter } from "./schema.js";
 import { slugify } from "./slug.js";
@@ -95,7 +95,7 @@ export interface ParseOptions {
 
 export type ParseResult = { article: Article; issues: ContentIssue[] } | { article: null; issues: ContentIssue[] };
 
-/** The picture `src` of an article, or why it cannot be shown (media/problems.ts words it). */
+/** The picture `src` of an article, or why it cannot be shown (picture-problems.ts words it). */
 function readMedia(contentDir: string, articleDir: string, src: string): MediaFile | { problem: PictureProblem } {
   const abs = path.resolve(articleDir, src);
   const rel = path.relative(contentDir, abs).split(path.sep).join("/");

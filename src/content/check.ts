@@ -6,10 +6,10 @@
 import fs from "node:fs";
 import { posix } from "node:path";
 import MarkdownIt from "markdown-it";
-import { isLocale, type Config } from "../config.js";
+import type { Config } from "../config.js";
 import { isoDay } from "../i18n/format.js";
-import { parseFile } from "../index/parse-file.js";
-import { SEGMENTS, urls } from "../web/urls.js";
+import { parseFile } from "./load/parse-file.js";
+import { contentPageAt, urls } from "../site/urls.js";
 import type { Alert } from "./alert.js";
 import { crossCheckAlerts } from "./alert-check.js";
 import type { Article } from "./article.js";
@@ -91,17 +91,15 @@ function linkProblem(href: string, from: Article, site: Site): Message | null {
     return msg("link.invalid", { href });
   }
   const page = path.endsWith("/") || /\.[a-z0-9]{1,8}$/i.test(path) ? path : `${path}/`;
-  const [, lang, section, id, ...rest] = page.split("/");
-  if (!isLocale(lang) || !id || rest.length !== 1) return null;
-  const seg = SEGMENTS[lang];
-  if (section === seg.news && !site.articles.has(page) && !site.aliases.has(page)) {
+  const target = contentPageAt(page);
+  if (target?.kind === "article" && !site.articles.has(page) && !site.aliases.has(page)) {
     return msg("link.noArticle", { href });
   }
-  if (section === seg.districts && !site.districts.has(id)) {
+  if (target?.kind === "district" && !site.districts.has(target.id)) {
     return msg("link.noDistrict", { href, districts: [...site.districts].join(", ") });
   }
-  if (section === seg.tags && !site.tags.has(`${lang}/${id}`)) {
-    return msg("link.noTopic", { href, lang });
+  if (target?.kind === "tag" && !site.tags.has(`${target.lang}/${target.tag}`)) {
+    return msg("link.noTopic", { href, lang: target.lang });
   }
   return null;
 }
@@ -132,7 +130,7 @@ function advise(a: Article, raw: string, site: Site): ContentIssue[] {
   if (a.lines.updated !== undefined && newestNote !== undefined && a.updated !== undefined && a.updated > newestNote) {
     out.push(issue(a.file, line("updated"), "updated", msg("check.updatedNoNote"), "warning"));
   }
-  // Over IMAGE_ERROR_BYTES the picture file itself is an error (media/check.ts, run by
+  // Over IMAGE_ERROR_BYTES the picture file itself is an error (content/picture-check.ts, run by
   // `npm run check`); here the article gets advice for pictures that are merely heavy
   // (over 2 MB or 3000 px on the long side: picture-advice.ts).
   const reported = new Set<string>();

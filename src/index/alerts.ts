@@ -2,14 +2,14 @@
 // (sync.ts), checked across files (alert-check.ts), and read for banners, pages, feeds and
 // CAP messages. A removed file leaves a tombstone for a week, so its CAP Cancel stays
 // available to those who picked up the alert.
-import { createHash } from "node:crypto";
 import type { Hash } from "node:crypto";
 import type { Locale } from "../config.js";
 import type { Alert } from "../content/alert.js";
 import { crossCheckAlerts, type AlertKey } from "../content/alert-check.js";
-import type { AlertKind, AlertSeverity } from "../content/alert-schema.js";
-import type { ContentIssue } from "../content/issues.js";
-import type { Db } from "./db.js";
+import type Database from "better-sqlite3";
+import { alertIdentifier, bannerOrder, decodeDistricts, stateOf, toRow, type AlertRow, type AlertState, type Raw } from "./alert-row.js";
+import { decodeJson, lineMap } from "./json.js";
+import { META, setIssues } from "./meta.js";
 
 export const ALERTS_SQL = `
 CREATE TABLE alerts (
@@ -42,99 +42,9 @@ CREATE TABLE alerts (
 CREATE INDEX alerts_by_slug ON alerts (lang, slug);
 `;
 
+type Db = Database.Database;
+
 const WEEK_MS = 7 * 86_400_000;
-/** An edit that moves the end to (about) the moment it was made ends the alert early: a CAP Cancel. */
-const ENDED_NOW_MS = 5 * 60_000;
-
-export type AlertState = "upcoming" | "current" | "ended";
-export type MsgType = "Alert" | "Update" | "Cancel";
-
-export interface AlertRow {
-  readonly file: string;
-  readonly lang: Locale;
-  readonly slug: string;
-  readonly title: string;
-  readonly kind: AlertKind;
-  readonly severity: AlertSeverity;
-  readonly districts: readonly string[] | "all";
-  readonly start: number;
-  readonly end: number;
-  readonly area: string | null;
-  readonly translationKey: string | null;
-  readonly html: string;
-  readonly text: string;
-  readonly sent: number;
-  /** Stable across restarts and replicas: the file and the bytes of this version. */
-  readonly identifier: string;
-  readonly msgType: MsgType;
-  /** The message this one updates or cancels. */
-  readonly references: { identifier: string; sent: number } | null;
-  readonly removed: boolean;
-}
-
-/** The CAP identifier of one version of an alert file. */
-export function alertIdentifier(file: string, hash: string): string {
-  return `alert.${createHash("sha256").update(file).digest("hex").slice(0, 12)}.${hash}`;
-}
-
-interface Raw {
-  file: string;
-  lang: Locale;
-  slug: string;
-  title: string;
-  kind: AlertKind;
-  severity: AlertSeverity;
-  districts: string;
-  start_at: number;
-  end_at: number;
-  area: string | null;
-  translation_key: string | null;
-  html: string;
-  text: string;
-  hash: string;
-  sent: number;
-  prev_identifier: string | null;
-  prev_sent: number | null;
-  prev_end: number | null;
-  removed_at: number | null;
-}
-
-function toRow(r: Raw): AlertRow {
-  const own = alertIdentifier(r.file, r.hash);
-  const removed = r.removed_at !== null;
-  const endedEarly = r.prev_end !== null && r.end_at < r.prev_end && r.end_at <= r.sent + ENDED_NOW_MS;
-  return {
-    file: r.file,
-    lang: r.lang,
-    slug: r.slug,
-    title: r.title,
-    kind: r.kind,
-    severity: r.severity,
-    districts: r.districts === "all" ? "all" : (JSON.parse(r.districts) as string[]),
-    start: r.start_at,
-    end: r.end_at,
-    area: r.area,
-    translationKey: r.translation_key,
-    html: r.html,
-    text: r.text,
-    sent: removed ? r.removed_at! : r.sent,
-    identifier: removed ? `${own}.cancel` : own,
-    msgType: removed || endedEarly ? "Cancel" : r.prev_identifier ? "Update" : "Alert",
-    references: removed ? { identifier: own, sent: r.sent } : r.prev_identifier ? { identifier: r.prev_identifier, sent: r.prev_sent ?? r.sent } : null,
-    removed,
-  };
-}
-
-export function stateOf(a: Pick<AlertRow, "start" | "end">, now: number): AlertState {
-  return now < a.start ? "upcoming" : now < a.end ? "current" : "ended";
-}
-
-const SEVERITY_RANK: Record<AlertSeverity, number> = { emergency: 0, warning: 1, info: 2 };
-
-/** Banner order: most severe first, then the soonest to end. */
-export function bannerOrder(a: AlertRow, b: AlertRow): number {
-  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.end - b.end || a.file.localeCompare(b.file);
-}
 
 const SHOWN = "active = 1 AND removed_at IS NULL";
 const COLUMNS = "file, lang, slug, title, kind, severity, districts, start_at, end_at, area, translation_key, html, text, hash, sent, prev_identifier, prev_sent, prev_end, removed_at";
@@ -200,9 +110,9 @@ export function checkAlerts(db: Db, now: number): void {
     file: r.file,
     lang: r.lang,
     slug: r.slug,
-    districts: r.districts === "all" ? "all" : (JSON.parse(r.districts) as string[]),
+    districts: decodeDistricts(r.districts),
     translationKey: r.translation_key ?? undefined,
-    lines: JSON.parse(r.lines) as Record<string, number>,
+    lines: decodeJson(lineMap, r.lines, "alerts.lines"),
   }));
   const districtIds = new Set(db.prepare("SELECT id FROM districts").pluck().all() as string[]);
   const cross = crossCheckAlerts(keys, districtIds);
@@ -211,12 +121,7 @@ export function checkAlerts(db: Db, now: number): void {
     const on = cross.active.has(k.file) ? 1 : 0;
     setActive.run(on, k.file, on);
   }
-  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('alert_issues', ?)").run(JSON.stringify(cross.issues));
-}
-
-/** Problems found by checkAlerts. */
-export function alertIssues(db: Db): ContentIssue[] {
-  return JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'alert_issues'").pluck().get() as string | undefined) ?? "[]") as ContentIssue[];
+  setIssues(db, META.alertIssues, cross.issues);
 }
 
 /**

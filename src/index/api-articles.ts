@@ -6,6 +6,7 @@
 // one prepared statement per combination of filters; every value is a bound parameter.
 import { LOCALES, type Locale } from "../config.js";
 import type { ArticleSummary } from "./articles.js";
+import { decodeList } from "./article-row.js";
 import type { Db } from "./db.js";
 import { PUBLISHED } from "./listing.js";
 
@@ -71,7 +72,7 @@ export function createApiArticleQueries(db: Db) {
 
   return {
     /** Old paths that redirect to an article (front matter `aliases`). */
-    aliases: (id: number) => JSON.parse((aliases.get(id) as string | undefined) ?? "[]") as string[],
+    aliases: (id: number) => decodeList(aliases.get(id) as string | undefined, "aliases"),
     /**
      * Up to `limit` ids after `cursor` (newest first). The caller reads one more than it
      * shows to know whether a next page exists.

@@ -1,6 +1,7 @@
 // Read queries for articles: prepared once, named parameters, no string-built SQL.
 import type { Locale } from "../config.js";
 import type { Article } from "../content/article.js";
+import { decodeChanges, decodeEvent, decodeImage, decodeTags, type ArticleRow } from "./article-row.js";
 import type { Db } from "./db.js";
 import { PUBLISHED } from "./listing.js";
 import type { RenderBody } from "./write.js";
@@ -18,32 +19,7 @@ export type ArticleDetail = ArticleSummary & { readonly html: string; readonly t
 
 const SUMMARY_COLUMNS = "a.id, a.file, a.lang, a.district, a.slug, a.title, a.summary, a.date, a.updated, a.modified, a.expires, a.draft, a.author, a.tags, a.image, a.translation_key, a.event";
 
-interface Row {
-  id: number;
-  file: string;
-  lang: Locale;
-  district: string;
-  slug: string;
-  title: string;
-  summary: string;
-  date: number;
-  updated: number | null;
-  modified: number | null;
-  expires: number | null;
-  draft: number;
-  author: string | null;
-  tags: string;
-  image: string | null;
-  translation_key: string | null;
-  event: string | null;
-  html?: string;
-  text?: string;
-  changes?: string;
-  /** The Markdown of a body not rendered yet (body_backlog). */
-  later?: string | null;
-}
-
-function toSummary(r: Row): ArticleSummary {
+function toSummary(r: ArticleRow): ArticleSummary {
   return {
     id: r.id,
     file: r.file,
@@ -58,10 +34,10 @@ function toSummary(r: Row): ArticleSummary {
     expires: r.expires ?? undefined,
     draft: r.draft === 1,
     author: r.author ?? undefined,
-    tags: JSON.parse(r.tags) as string[],
-    image: r.image ? (JSON.parse(r.image) as Article["image"]) : undefined,
+    tags: decodeTags(r),
+    image: decodeImage(r),
     translationKey: r.translation_key ?? undefined,
-    event: r.event ? (JSON.parse(r.event) as Article["event"]) : undefined,
+    event: decodeEvent(r),
   };
 }
 
@@ -77,6 +53,7 @@ export function createArticleQueries(db: Db, renderLater: RenderBody) {
   const pageOf = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM listing l JOIN articles a ON a.id = l.article_id
     WHERE l.scope = @scope AND l.pos BETWEEN @first AND @last ORDER BY l.pos`);
   const countOf = db.prepare("SELECT coalesce(max(pos), 0) FROM listing WHERE scope = ?").pluck();
+  const activeCount = db.prepare<[], number>("SELECT count(*) FROM articles WHERE active = 1").pluck();
   const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, a.changes, a.html, a.text, (SELECT markdown FROM body_backlog b WHERE b.id = a.id) AS later`;
   const bySlug = db.prepare(`SELECT ${DETAIL_COLUMNS} FROM articles a
     WHERE a.lang = @lang AND a.slug = @slug AND ${PUBLISHED} LIMIT 1`);
@@ -94,19 +71,21 @@ export function createArticleQueries(db: Db, renderLater: RenderBody) {
     const total = countOf.get(scope) as number;
     const pages = Math.max(1, Math.ceil(total / perPage));
     const first = (pageNumber - 1) * perPage + 1;
-    const items = (pageOf.all({ scope, first, last: first + perPage - 1 }) as Row[]).map(toSummary);
+    const items = (pageOf.all({ scope, first, last: first + perPage - 1 }) as ArticleRow[]).map(toSummary);
     return { items, total, page: pageNumber, pages };
   }
 
   return {
+    /** Articles the cross-file checks let through (active), drafts and scheduled ones included. */
+    activeCount: () => activeCount.get()!,
     page,
     count: (scope: string) => countOf.get(scope) as number,
     bySlug(lang: Locale, slug: string, now: number, preview = false): ArticleDetail | null {
-      const r = (preview ? bySlugPreview : bySlug).get({ lang, slug, now }) as Row | undefined;
+      const r = (preview ? bySlugPreview : bySlug).get({ lang, slug, now }) as ArticleRow | undefined;
       if (!r) return null;
       // Rendered the same way as it will be stored, so the page does not change when it is.
       const body = typeof r.later === "string" ? renderLater(r.later, r.lang) : { html: r.html ?? "", text: r.text ?? "" };
-      return { ...toSummary(r), html: body.html, text: body.text, changes: JSON.parse(r.changes ?? "[]") as Article["changes"] };
+      return { ...toSummary(r), html: body.html, text: body.text, changes: decodeChanges(r) };
     },
     translations(a: ArticleSummary, now: number): { lang: Locale; slug: string; title: string }[] {
       if (!a.translationKey) return [];
@@ -120,10 +99,10 @@ export function createArticleQueries(db: Db, renderLater: RenderBody) {
     },
     /** Summaries of the given articles, by id (order is the caller's). */
     byIds(ids: number[]): Map<number, ArticleSummary> {
-      return new Map((byIds.all(JSON.stringify(ids)) as Row[]).map((r) => [r.id, toSummary(r)]));
+      return new Map((byIds.all(JSON.stringify(ids)) as ArticleRow[]).map((r) => [r.id, toSummary(r)]));
     },
     *published(now: number): Generator<ArticleSummary> {
-      for (const r of published.iterate({ now }) as Iterable<Row>) yield toSummary(r);
+      for (const r of published.iterate({ now }) as Iterable<ArticleRow>) yield toSummary(r);
     },
   };
 }

@@ -8,8 +8,10 @@ import type { ContentIssue } from "../content/issues.js";
 import { isoDay } from "../i18n/format.js";
 import { crossCheck, type ArticleKey } from "../content/cross-check.js";
 import { districtIdOf } from "../content/district.js";
-import { urls } from "../web/urls.js";
+import { urls } from "../site/urls.js";
+import { decodeLines, decodeList } from "./article-row.js";
 import type { Db } from "./db.js";
+import { META, setIssues } from "./meta.js";
 
 /** Every article's keys as a sync checked them; remembered only once its transaction commits. */
 export type ArticleKeys = Map<string, KeyRow>;
@@ -50,9 +52,9 @@ function toRow(r: Record<string, string | number | null>): KeyRow {
       district: r.district as string,
       slug: r.own_slug as string,
       date: r.date as number,
-      aliases: JSON.parse(r.aliases as string) as string[],
+      aliases: decodeList(r.aliases as string, "aliases"),
       translationKey: (r.translation_key as string | null) ?? undefined,
-      lines: JSON.parse(r.lines as string) as Record<string, number>,
+      lines: decodeLines(r.lines as string),
     },
     active: Number(r.active),
     served: r.slug as string,
@@ -109,7 +111,7 @@ export function crossCheckAll(db: Db, scanIssues: readonly ContentIssue[], touch
   db.prepare("DELETE FROM aliases").run();
   const alias = db.prepare("INSERT INTO aliases (path, article_id) SELECT ?, id FROM articles WHERE file = ?");
   for (const [path, file] of cross.aliases) alias.run(path, file);
-  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('cross_issues', ?)").run(JSON.stringify([...scanIssues, ...cross.issues]));
+  setIssues(db, META.crossIssues, [...scanIssues, ...cross.issues]);
   return { active: cross.active.size, flipped, keys: rows };
 }
 

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { IndexError } from "../errors.js";
+import { META, getMeta, setMeta } from "./meta.js";
 import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
 
 export type Db = Database.Database;
@@ -50,8 +51,8 @@ function problemWith(db: Db, file: string): string | null {
       const size = fs.statSync(file).size;
       if (pages * pageSize !== size) return `the file is ${size} bytes long, its header says ${pages * pageSize}`;
     }
-    const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
-    if (row?.value !== String(SCHEMA_VERSION)) return `schema version ${row?.value ?? "none"}, expected ${SCHEMA_VERSION}`;
+    const stored = getMeta(db, META.schemaVersion);
+    if (stored !== String(SCHEMA_VERSION)) return `schema version ${stored ?? "none"}, expected ${SCHEMA_VERSION}`;
     return null;
   } catch (cause) {
     return `unreadable: ${(cause as Error).message}`;
@@ -68,7 +69,8 @@ export function createFresh(dataDir: string, rebuiltBecause: string | null, prev
   db.pragma("journal_mode = OFF");
   db.pragma("synchronous = OFF");
   db.exec(SCHEMA_SQL);
-  db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?), ('version', '0')").run(String(SCHEMA_VERSION));
+  setMeta(db, META.schemaVersion, String(SCHEMA_VERSION));
+  setMeta(db, META.version, "0");
   return { db, file, fresh: true, rebuiltBecause, previous };
 }
 

@@ -3,6 +3,7 @@
 // published events are read whole through articles_with_event and ordered here.
 import type { Locale } from "../config.js";
 import type { ArticleEvent } from "../content/article.js";
+import { decodeEvent } from "./article-row.js";
 import type { Db } from "./db.js";
 import { PUBLISHED } from "./listing.js";
 
@@ -21,7 +22,7 @@ export function createEventQueries(db: Db) {
      * event still under way counts as upcoming), then past ones (latest first).
      */
     ordered(lang: Locale, district: string | null, now: number): EventRow[] {
-      const rows = (ofLang.all({ lang, district, now }) as { id: number; event: string }[]).map((r) => ({ id: r.id, event: JSON.parse(r.event) as ArticleEvent }));
+      const rows = (ofLang.all({ lang, district, now }) as { id: number; event: string }[]).map((r) => ({ id: r.id, event: decodeEvent(r)! }));
       const endOf = (e: ArticleEvent) => (e.allDay ? (e.end ?? e.start) + 86_400_000 : (e.end ?? e.start));
       const upcoming = rows.filter((r) => endOf(r.event) > now).sort((a, b) => a.event.start - b.event.start || a.id - b.id);
       const past = rows.filter((r) => endOf(r.event) <= now).sort((a, b) => b.event.start - a.event.start || a.id - b.id);

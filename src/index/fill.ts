@@ -6,11 +6,14 @@
 // only wait (see ContentIndex.searchReady). One filler works on one index file: when a
 // rebuilt file replaces a damaged one, the old filler is stopped and a new one started.
 import type { Worker } from "node:worker_threads";
+import { createBacklogQueries } from "./backlog.js";
 import type { Db } from "./db.js";
-import { startWorker, workerUrl } from "./parallel.js";
+import { startWorker, workerUrl } from "../content/load/threads.js";
 import type { FillJob } from "./search-worker.js";
 import { createWriter, type RenderBody } from "./write.js";
 
+/** Articles per transaction on the search worker thread (see search-worker.ts). */
+export const SEARCH_THREAD_CHUNK = 500;
 /** Articles indexed for search per turn of the event loop, when no worker thread can (about 10 ms). */
 const SEARCH_CHUNK = 48;
 
@@ -36,7 +39,7 @@ export class SearchFiller {
 
   /** Starts filling when `target` has a backlog; `done` resolves at once otherwise. */
   constructor(private readonly target: FillTarget) {
-    const left = target.db.prepare("SELECT EXISTS (SELECT 1 FROM search_backlog)").pluck().get();
+    const left = createBacklogQueries(target.db).searchLeft();
     this.done = left ? this.run() : Promise.resolve();
   }
 
@@ -64,7 +67,7 @@ export class SearchFiller {
   private onThread(): Promise<void> {
     return new Promise((resolve, reject) => {
       const job: FillJob = { file: this.target.file, chunk: this.target.chunk, syncWaiting: this.target.syncWaiting };
-      const worker = startWorker(workerUrl("search-worker"), job);
+      const worker = startWorker(workerUrl("search-worker", import.meta.url), job);
       this.worker = worker;
       worker.once("error", reject);
       worker.once("exit", (code) => {

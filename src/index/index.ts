@@ -1,111 +1,55 @@
 // The content index as the rest of the portal sees it: open (or build) at start,
 // keep in sync with the content folder, and answer queries for the current moment.
-import type Database from "better-sqlite3";
-import type { Config } from "../config.js";
 import { formatIssueIn, type ContentIssue } from "../content/issues.js";
 import { ContentGoneError, IndexError } from "../errors.js";
 import { createAlertQueries } from "./alerts.js";
 import { createApiArticleQueries } from "./api-articles.js";
 import { createArticleQueries } from "./articles.js";
+import { createBacklogQueries, type BacklogQueries } from "./backlog.js";
 import { forgetKeys, primeKeys } from "./cross.js";
 import { commitIndex, createFresh, discardIndex, isCorruption, openIndex, type Db, type OpenedIndex } from "./db.js";
 import { openLastGood } from "./last-good.js";
 import { createDistrictQueries } from "./districts.js";
+import { createMediaQueries, type MediaQueries } from "./media.js";
+import { createTagQueries, type TagQueries } from "./tags.js";
 import { createEventQueries } from "./events.js";
-import { rebuildListings, refreshVersion } from "./listing.js";
-import { SearchFiller } from "./fill.js";
-import { parallelParser, type ParallelOptions } from "./parallel.js";
+import type { IndexConfig, IndexStatus, OpenOptions } from "./options.js";
+import { SEARCH_THREAD_CHUNK, SearchFiller } from "./fill.js";
+import { parallelParser } from "../content/load/parallel.js";
 import { createSearchQueries } from "./search.js";
-import { allIssues, heldBackCount, syncIndex, type ParseMany, type SyncOptions, type SyncReport } from "./sync.js";
+import type { ParseMany } from "../content/load/types.js";
+import { heldBackCount } from "./files.js";
+import { VersionMemo } from "./version.js";
+import { allIssues, syncIndex, type SyncOptions, type SyncReport } from "./sync.js";
+import { SyncQueue } from "./sync-queue.js";
 import type { RenderBody } from "./write.js";
 
-/** Articles per transaction on the search worker thread (see search-worker.ts). */
-const SEARCH_THREAD_CHUNK = 500;
-/** The earlier of two moments, 0 meaning none. */
-const earliest = (a: number, b: number) => (a && b ? Math.min(a, b) : a || b);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** `editorLang`: the language of the warnings about content in the log (en without it). */
-export type IndexConfig = Pick<Config, "contentDir" | "dataDir" | "timeZones"> & Partial<Pick<Config, "editorLang">>;
-
-export interface OpenOptions {
-  readonly clock?: () => number;
-  /** How changed files are parsed (default: worker threads for many, this thread for a few). */
-  readonly parseMany?: ParseMany;
-  /** Warnings: a rebuilt index, a failed worker thread. */
-  readonly log?: (msg: string) => void;
-  /** Progress: the search tables filled. */
-  readonly info?: (msg: string) => void;
-  readonly progress?: ParallelOptions["progress"];
-  /** See SyncOptions.searchLaterFrom. */
-  readonly searchLaterFrom?: number;
-  /** Articles per transaction of the search worker thread (tests take a few to see it pause). */
-  readonly fillChunk?: number;
-  /** False in processes that only serve (cluster workers): another one fills the search tables. */
-  readonly fillSearch?: boolean;
-}
-
-export interface IndexStatus {
-  readonly articles: number;
-  readonly districts: number;
-  readonly problems: number;
-  /** Files that are invalid while their last valid version is served (see sync.ts). */
-  readonly heldBack: number;
-  /** True while a damaged index file is rebuilt from the content (see noticeCorruption). */
-  readonly rebuilding: boolean;
-  /** Articles not yet searchable, right after a large fresh build (see fill.ts). */
-  readonly searchPending: number;
-  /** Of those, articles whose body is rendered on each request until then. */
-  readonly bodiesPending: number;
-  readonly version: string;
-  readonly lastSync: SyncReport | null;
-  readonly lastError: string | null;
-}
 
 export class ContentIndex {
   // Replaced together when a damaged index file is rebuilt into a new one (see attach).
   db!: Db;
   file!: string;
   articles!: ReturnType<typeof createArticleQueries>;
-  /** Articles with an event: the events pages and calendars. */
-  events!: ReturnType<typeof createEventQueries>;
-  /** Keyset pages for the JSON API (src/api/). */
-  apiArticles!: ReturnType<typeof createApiArticleQueries>;
+  events!: ReturnType<typeof createEventQueries>; // articles with an event: events pages, calendars
+  apiArticles!: ReturnType<typeof createApiArticleQueries>; // keyset pages for the JSON API (src/api/)
   districts!: ReturnType<typeof createDistrictQueries>;
+  tags!: TagQueries;
+  media!: MediaQueries;
   search!: ReturnType<typeof createSearchQueries>;
   alerts!: ReturnType<typeof createAlertQueries>;
   private lastSync: SyncReport | null = null;
   private lastError: string | null = null;
-  private syncing: Promise<SyncReport> | null = null;
-  /** What the next sync must look at: named paths, or the whole tree. */
-  private wanted: Set<string> | "all" | null = null;
-  private meta!: Database.Statement;
-  /** The version meta, read once per change: two SQLite reads per request were measurable. */
-  private memo: { dataVersion: number; version: string; since: number; next: number; listingNext: number } | null = null;
-  private dataVersion!: Database.Statement;
-  private backlogLeft!: Database.Statement;
-  private bodiesLeft!: Database.Statement;
-  /** The rebuild of a damaged index file under way (see noticeCorruption). */
-  private rebuilding: Promise<void> | null = null;
+  private versions!: VersionMemo; // the version meta, read once per change
+  private backlog!: BacklogQueries;
+  private rebuilding: Promise<void> | null = null; // a damaged file's rebuild (noticeCorruption)
   /** Until open() returns (and for ever in the instance a rebuild uses): damage is open()'s to handle. */
   private opening = true;
-  /**
-   * How many damaged index files this process replaced. Pages rendered from a damaged
-   * file may be wrong (a page of random bytes need not fail a query), so the version
-   * moves on after a rebuild and every cache keyed by it (rendered pages, ETags) starts over.
-   */
+  /** Damaged index files replaced: pages rendered from one may be wrong (random bytes need not fail a query), so the version moves on and every cache keyed by it starts over. */
   private rebuilds = 0;
-  /** A serving-only process has logged the damage it cannot repair (see noticeCorruption). */
-  private damageReported = false;
+  private damageReported = false; // a serving-only process logged the damage it cannot repair
   /** Loaded (with Markdown) only while bodies wait in body_backlog: pages render them meanwhile. */
   private renderBody: RenderBody | null = null;
-  /**
-   * 1 while a sync is under way: the search worker thread then stops between its
-   * transactions. SQLite's busy wait alone would starve the sync, as the thread takes the
-   * write lock again the moment it lets go (an edit saved while a fresh index of 10,000
-   * articles filled failed with "database is locked" after 5 s, and waited for the next).
-   */
-  private readonly syncWaiting = new Int32Array(new SharedArrayBuffer(4));
+  private readonly syncs = new SyncQueue(); // one sync at a time, later asks folded into one
   private filler: SearchFiller | null = null;
   private closed = false;
 
@@ -116,8 +60,7 @@ export class ContentIndex {
     private readonly clock: () => number,
     private readonly options: OpenOptions,
   ) {
-    // Not attached here: preparing the queries reads every table's schema, and a damaged
-    // FTS5 config page fails right there (SQLITE_CORRUPT) — open() must be able to catch it.
+    // Not attached here: preparing the queries reads every table's schema, and a damaged FTS5 config page fails right there (SQLITE_CORRUPT) — open() must be able to catch it.
     this.db = db;
     this.file = file;
   }
@@ -126,36 +69,19 @@ export class ContentIndex {
   private attach(db: Db, file: string): void {
     this.db = db;
     this.file = file;
-    this.memo = null;
+    this.versions = new VersionMemo(db, this.clock);
     this.articles = createArticleQueries(db, (markdown, lang) => {
       if (!this.renderBody) throw new IndexError("A body left for later was asked for before the renderer was loaded");
       return this.renderBody(markdown, lang);
     });
     this.districts = createDistrictQueries(db);
+    this.tags = createTagQueries(db);
+    this.media = createMediaQueries(db);
     this.alerts = createAlertQueries(db);
     this.apiArticles = createApiArticleQueries(db);
     this.events = createEventQueries(db);
     this.search = createSearchQueries(db, (ids) => this.articles.byIds(ids));
-    this.meta = db.prepare("SELECT value FROM meta WHERE key = ?").pluck();
-    // Changes when another connection (a cluster primary, see src/server/cluster.ts)
-    // commits; this connection's own commits reset the memo in sync() and version().
-    this.dataVersion = db.prepare("PRAGMA data_version").pluck();
-    this.backlogLeft = db.prepare("SELECT EXISTS (SELECT 1 FROM search_backlog)").pluck();
-    this.bodiesLeft = db.prepare("SELECT EXISTS (SELECT 1 FROM body_backlog)").pluck();
-  }
-
-  private versionMeta(): { version: string; since: number; next: number; listingNext: number } {
-    const dataVersion = this.dataVersion.get() as number;
-    if (this.memo?.dataVersion !== dataVersion) {
-      this.memo = {
-        dataVersion,
-        version: this.rebuilds ? `${this.meta.get("version") as string}.${this.rebuilds}` : (this.meta.get("version") as string),
-        since: Number(this.meta.get("version_since") ?? 0),
-        next: earliest(Number(this.meta.get("next_change") || 0), Number(this.meta.get("alerts_next") || 0)),
-        listingNext: Number(this.meta.get("next_change") || 0),
-      };
-    }
-    return this.memo;
+    this.backlog = createBacklogQueries(db);
   }
 
   /** Opens the index in DATA_DIR, rebuilding it when it is missing, corrupt or outdated, and syncs it. */
@@ -204,7 +130,7 @@ export class ContentIndex {
         options.log?.((cause as Error).message);
       }
       // Also after a restart that interrupted the rendering of a fresh index's bodies.
-      if (this.bodiesLeft.get()) this.renderBody = (await import("../content/markdown.js")).renderBodyLater;
+      if (this.backlog.bodiesLeft()) this.renderBody = (await import("../content/markdown.js")).renderBodyLater;
     } catch (cause) {
       if (opened.fresh) discardIndex(opened);
       throw cause;
@@ -221,7 +147,7 @@ export class ContentIndex {
       this.filler = new SearchFiller({
         db: this.db,
         file: this.file,
-        syncWaiting: this.syncWaiting.buffer as SharedArrayBuffer,
+        syncWaiting: this.syncs.waiting.buffer as SharedArrayBuffer,
         chunk: this.options.fillChunk ?? SEARCH_THREAD_CHUNK,
         renderBody: () => this.renderBody,
         info: this.options.info ?? (() => {}),
@@ -263,7 +189,7 @@ export class ContentIndex {
   private async rebuild(): Promise<void> {
     // Let a sync under way finish (or fail on the damage) first: it writes to the old file.
     // Syncs asked for from now on wait for the rebuild (see sync), so only this one counts.
-    await this.syncing?.catch(() => {});
+    await this.syncs.running?.catch(() => {});
     const opened = createFresh(this.config.dataDir, "damaged", this.file);
     const old = this.db;
     const builder = new ContentIndex(opened.db, opened.file, this.config, this.clock, { ...this.options, fillSearch: false });
@@ -285,18 +211,9 @@ export class ContentIndex {
     this.startFilling();
   }
 
-  /**
-   * Resolves true once every article is searchable, or false if that takes longer than
-   * `timeoutMs` (only right after a large fresh build, see fillSearch).
-   */
-  async searchReady(timeoutMs: number): Promise<boolean> {
-    const deadline = performance.now() + timeoutMs;
-    while (this.backlogLeft.get()) {
-      if (performance.now() >= deadline) return false;
-      // Another process (WORKERS) may be the one filling: poll the shared table.
-      await sleep(25);
-    }
-    return true;
+  /** Resolves true once every article is searchable, false after `timeoutMs` (backlog.ts). */
+  searchReady(timeoutMs: number): Promise<boolean> {
+    return this.backlog.searchReady(timeoutMs);
   }
 
   /**
@@ -304,39 +221,24 @@ export class ContentIndex {
    * during a sync are folded into one follow-up sync covering all they asked for.
    */
   sync(parseMany?: ParseMany, options: SyncOptions = {}): Promise<SyncReport> {
-    this.wanted = options.paths && this.wanted !== "all" ? new Set([...(this.wanted ?? []), ...options.paths]) : "all";
-    if (this.syncing) return this.syncing;
-    const run = async (): Promise<SyncReport> => {
-      Atomics.store(this.syncWaiting, 0, 1);
-      try {
-        // A damaged index is being replaced: this sync goes to the new one.
-        if (this.rebuilding) await this.rebuilding;
-        let report: SyncReport;
-        do {
-          const wanted = this.wanted;
-          this.wanted = null;
-          const paths = wanted === "all" || wanted === null ? undefined : [...wanted];
-          report = await syncIndex(this.db, this.config, parseMany, { exclusive: options.exclusive, searchLaterFrom: options.searchLaterFrom, lastGood: options.lastGood, paths, clock: this.clock });
-          this.memo = null;
-          for (const held of report.heldBack) this.options.log?.(formatIssueIn(held, this.config.editorLang ?? "en"));
-        } while (this.wanted !== null);
+    return this.syncs.request(options.paths, {
+      // A damaged index is being replaced: this sync goes to the new one.
+      before: async () => void (await this.rebuilding),
+      once: async (paths) => {
+        const report = await syncIndex(this.db, this.config, parseMany, { exclusive: options.exclusive, searchLaterFrom: options.searchLaterFrom, lastGood: options.lastGood, paths, clock: this.clock });
+        this.versions.forget();
+        for (const held of report.heldBack) this.options.log?.(formatIssueIn(held, this.config.editorLang ?? "en"));
+        return report;
+      },
+      done: (report) => {
         this.lastSync = report;
         this.lastError = null;
-        return report;
-      } catch (cause) {
-        // What this sync was to read is unknown now: the next one looks at the whole tree.
-        this.wanted = "all";
+      },
+      failed: (cause) => {
         this.lastError = (cause as Error).message;
         this.noticeCorruption(cause);
-        throw cause;
-      } finally {
-        this.syncing = null;
-        Atomics.store(this.syncWaiting, 0, 0);
-        Atomics.notify(this.syncWaiting, 0);
-      }
-    };
-    this.syncing = run();
-    return this.syncing;
+      },
+    });
   }
 
   /**
@@ -345,7 +247,7 @@ export class ContentIndex {
    */
   warmUp(): void {
     try {
-      if (!this.syncing) primeKeys(this.db);
+      if (!this.syncs.running) primeKeys(this.db);
     } catch (error) {
       if (!this.noticeCorruption(error)) throw error;
     }
@@ -355,36 +257,19 @@ export class ContentIndex {
     return this.clock();
   }
 
-  /**
-   * The content version for caches and ETags. Scheduled and expiring articles change
-   * what is published without any file changing, so the listings are rebuilt (and the
-   * version moves on) the first time it is asked for after such a moment.
-   */
+  /** The content version for caches and ETags (version.ts: it moves on at scheduled moments too). */
   version(): string {
-    const meta = this.versionMeta();
-    if (meta.next && this.clock() >= meta.next) {
-      // An alert starting or ending changes no listing: the version alone moves on.
-      const listings = meta.listingNext && this.clock() >= meta.listingNext;
-      this.db.transaction(() => (listings ? rebuildListings : refreshVersion)(this.db, this.clock())).immediate();
-      this.memo = null;
-      return this.versionMeta().version;
-    }
-    return meta.version; // one PRAGMA per request: this runs on every cache hit
+    return this.versions.current(this.rebuilds);
   }
 
-  /**
-   * The next moment the published content changes by itself (a scheduled or expiring
-   * article, an alert starting or ending), or 0: caches must not outlive it (send.ts).
-   */
+  /** The next moment the published content changes by itself, or 0: caches must not outlive it (send.ts). */
   nextChange(): number {
-    this.version();
-    return this.versionMeta().next;
+    return this.versions.nextChange(this.rebuilds);
   }
 
   /** When the current version was first seen (for Last-Modified). */
   versionSince(): number {
-    this.version();
-    return this.versionMeta().since;
+    return this.versions.since(this.rebuilds);
   }
 
   issues(): ContentIssue[] {
@@ -393,13 +278,13 @@ export class ContentIndex {
 
   status(): IndexStatus {
     return {
-      articles: this.db.prepare("SELECT count(*) FROM articles WHERE active = 1").pluck().get() as number,
-      districts: this.db.prepare("SELECT count(*) FROM districts").pluck().get() as number,
+      articles: this.articles.activeCount(),
+      districts: this.districts.count(),
       problems: this.issues().filter((i) => i.severity === "error").length,
       heldBack: heldBackCount(this.db),
       rebuilding: this.rebuilding !== null,
-      searchPending: this.db.prepare("SELECT count(*) FROM search_backlog").pluck().get() as number,
-      bodiesPending: this.db.prepare("SELECT count(*) FROM body_backlog").pluck().get() as number,
+      searchPending: this.backlog.searchCount(),
+      bodiesPending: this.backlog.bodiesCount(),
       version: this.version(),
       lastSync: this.lastSync,
       lastError: this.lastError,

@@ -5,8 +5,8 @@
 // Everything here is best effort: the old file may be of another schema or damaged, and
 // a row that cannot be read is a row not kept.
 import Database from "better-sqlite3";
-import type { Locale } from "../config.js";
 import type { District } from "../content/district.js";
+import { decodeChanges, decodeEvent, decodeImage, decodeLines, decodeList, decodeTags, type ArticleRow } from "./article-row.js";
 import type { Db } from "./db.js";
 import type { StoredArticle } from "./write.js";
 
@@ -18,35 +18,6 @@ export interface LastGood {
 }
 
 export const NO_LAST_GOOD: LastGood = { article: () => null, district: () => null, close: () => {} };
-
-interface ArticleRow {
-  id: number;
-  modified: number | null;
-  file: string;
-  lang: Locale;
-  district: string;
-  slug: string;
-  title: string;
-  summary: string;
-  date: number;
-  updated: number | null;
-  expires: number | null;
-  draft: number;
-  author: string | null;
-  tags: string;
-  image: string | null;
-  translation_key: string | null;
-  aliases: string;
-  links: string;
-  lines: string;
-  /** Absent in an index made before change notes existed. */
-  changes?: string;
-  /** Absent in an index made before events existed. */
-  event?: string | null;
-  hash: string;
-  html: string;
-  text: string;
-}
 
 /** Opens `file` read-only; any failure (missing, foreign, damaged) gives a source with nothing in it. */
 export function openLastGood(file: string | null, warn: (msg: string) => void = () => {}): LastGood {
@@ -99,17 +70,17 @@ export function openLastGood(file: string | null, warn: (msg: string) => void = 
           expires: r.expires ?? undefined,
           draft: r.draft === 1,
           author: r.author ?? undefined,
-          tags: JSON.parse(r.tags) as string[],
-          image: r.image ? (JSON.parse(r.image) as StoredArticle["image"]) : undefined,
+          tags: decodeTags(r),
+          image: decodeImage(r),
           translationKey: r.translation_key ?? undefined,
-          aliases: JSON.parse(r.aliases) as string[],
-          links: JSON.parse(r.links) as string[],
-          lines: JSON.parse(r.lines) as Record<string, number>,
-          changes: JSON.parse(r.changes ?? "[]") as StoredArticle["changes"],
-          event: r.event ? (JSON.parse(r.event) as StoredArticle["event"]) : undefined,
-          hash: r.hash,
-          html: r.html,
-          text: r.text,
+          aliases: decodeList(r.aliases, "aliases"),
+          links: decodeList(r.links, "links"),
+          lines: decodeLines(r.lines),
+          changes: decodeChanges(r),
+          event: decodeEvent(r),
+          hash: r.hash ?? "",
+          html: r.html ?? "",
+          text: r.text ?? "",
           media,
           ...(later !== undefined ? { bodyLater: later } : {}),
         };

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { digestAlerts } from "./alerts.js";
 import type { Db } from "./db.js";
+import { META, getMeta, setMeta } from "./meta.js";
 
 const PUBLISHED = "a.active = 1 AND a.draft = 0 AND a.date <= @now AND (a.expires IS NULL OR a.expires > @now)";
 
@@ -38,9 +39,8 @@ export function rebuildListings(db: Db, now: number): void {
       UNION ALL SELECT min(expires) FROM temp.listing_live WHERE expires > @now)`)
     .pluck()
     .get({ now }) as number | null;
-  const set = db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
-  set.run("next_change", String(next ?? ""));
-  set.run("listed_at", String(now));
+  setMeta(db, META.nextChange, String(next ?? ""));
+  setMeta(db, META.listedAt, String(now));
   refreshVersion(db, now);
 }
 
@@ -49,7 +49,6 @@ export function rebuildListings(db: Db, now: number): void {
  * (same articles, dates, districts, tags and flags; see sync.ts), which is most edits.
  */
 export function refreshVersion(db: Db, now: number): void {
-  const set = db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
   // The version is a digest of what is published, not a counter, so replicas built from
   // the same content commit agree on it (and on the ETags derived from it).
   const digest = createHash("sha256");
@@ -60,12 +59,11 @@ export function refreshVersion(db: Db, now: number): void {
   for (const row of db.prepare("SELECT data FROM districts ORDER BY id").pluck().iterate()) digest.update(String(row));
   // Alerts start and end on the minute: their state is part of the version (so of every
   // cache key and ETag), and the next start or end is when it must be computed again.
-  set.run("alerts_next", String(digestAlerts(db, now, digest) || ""));
+  setMeta(db, META.alertsNext, String(digestAlerts(db, now, digest) || ""));
   const version = digest.digest("hex").slice(0, 20);
-  const previous = db.prepare("SELECT value FROM meta WHERE key = 'version'").pluck().get();
-  if (previous !== version) {
-    set.run("version", version);
-    set.run("version_since", String(now));
+  if (getMeta(db, META.version) !== version) {
+    setMeta(db, META.version, version);
+    setMeta(db, META.versionSince, String(now));
   }
 }
 

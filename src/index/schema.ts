@@ -5,6 +5,15 @@ import { ALERTS_SQL } from "./alerts.js";
 
 export const SCHEMA_VERSION = 15;
 
+/** The full-text table of one language, as the index creates it (tests build the same). */
+export function searchTableSql(lang: Locale): string {
+  return `CREATE VIRTUAL TABLE ${searchTable(lang)} USING fts5 (
+  title, summary, body,
+  content = '', contentless_delete = 1,
+  tokenize = 'ascii'
+);`;
+}
+
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
@@ -129,11 +138,7 @@ CREATE TABLE body_backlog (id INTEGER PRIMARY KEY, markdown TEXT NOT NULL);
 -- The text arrives as space-separated terms, already folded: the 'ascii' tokenizer only
 -- splits at the spaces (any non-ASCII character is part of a term), a fifth cheaper to
 -- build than unicode61, which would re-classify every character.
-${LOCALES.map((lang) => `CREATE VIRTUAL TABLE search_${lang} USING fts5 (
-  title, summary, body,
-  content = '', contentless_delete = 1,
-  tokenize = 'ascii'
-);`).join("\n")}
+${LOCALES.map((lang) => searchTableSql(lang)).join("\n")}
 ${ALERTS_SQL}`;
 
 /** The full-text table of a language (names come from LOCALES, never from input). */

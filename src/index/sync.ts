@@ -4,28 +4,20 @@
 // the cross-file checks, and rebuilds the listings when what they show has moved.
 import fs from "node:fs";
 import type { Config } from "../config.js";
-import type { Alert } from "../content/alert.js";
 import type { Article } from "../content/article.js";
-import type { District } from "../content/district.js";
 import { gitDates, modifiedDate } from "../content/git-dates.js";
 import { heldBackIssue, sortIssues, type ContentIssue } from "../content/issues.js";
 import { isUnder, scanContent, scanPaths, type ContentFile, type ScanResult } from "../content/scan.js";
 import { ContentGoneError, IndexError } from "../errors.js";
-import { alertIssues, checkAlerts, createAlertWriter } from "./alerts.js";
+import { checkAlerts, createAlertWriter } from "./alerts.js";
 import { crossCheckAll, forgetKeys, keyRowOf, rememberKeys, type ArticleKeys } from "./cross.js";
 import type { Db } from "./db.js";
 import { rebuildListings, refreshVersion } from "./listing.js";
 import type { LastGood } from "./last-good.js";
 import { createWriter } from "./write.js";
-
-export interface Parsed {
-  readonly file: ContentFile;
-  readonly article?: Article | null;
-  readonly district?: District | null;
-  /** An alert file (alerts/<lang>/<name>.md); null when it is broken (its last good version stays). */
-  readonly alert?: Alert | null;
-  readonly issues: ContentIssue[];
-}
+import { fileIssues, knownFiles } from "./files.js";
+import { getIssues, getMeta, META, setMeta } from "./meta.js";
+import type { ParseMany, Parsed } from "../content/load/types.js";
 
 export interface SyncReport {
   readonly parsed: number;
@@ -67,29 +59,6 @@ const NO_DATES: ReadonlyMap<string, number> = new Map();
 /** A fresh build this large serves articles first and fills search after (see SyncOptions). */
 export const SEARCH_LATER_FROM = 2000;
 
-interface FileRow {
-  readonly path: string;
-  readonly mtime: number;
-  readonly size: number;
-}
-
-/**
- * Parses the given files and hands the results to `emit` in the files' order, a batch
- * at a time; the cold-start path replaces the in-thread default with worker threads.
- */
-export type ParseMany = ((files: ContentFile[], emit: (batch: Parsed[]) => void, options?: ParseManyOptions) => void | Promise<void>) & {
-  /**
-   * A fresh build is about to parse about this many files (the Markdown files the walk of
-   * the content folder found): worker threads can load the parser while the scan finishes.
-   */
-  readonly warm?: (files: number) => void;
-};
-
-export interface ParseManyOptions {
-  /** See ParseOptions.bodyLater (src/content/article.ts). */
-  readonly bodyLater?: boolean;
-}
-
 export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "timeZones">, parseMany?: ParseMany, options: SyncOptions = {}): Promise<SyncReport> {
   const started = performance.now();
   // The scan skips folders it cannot read; an unreadable content root (unmounted, renamed
@@ -99,17 +68,11 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   } catch (cause) {
     throw new IndexError(`The content folder ${config.contentDir} cannot be read`, { cause });
   }
-  const storedScanIssues = db.prepare("SELECT value FROM meta WHERE key = 'scan_issues'").pluck().get() as string | undefined;
-  const fileRow = db.prepare("SELECT path, mtime, size FROM files WHERE path = ?");
+  const storedScanIssues = getMeta(db, META.scanIssues);
   // The watcher names the files it saw change; anything it cannot vouch for means a full scan.
   const targeted = options.paths?.length && storedScanIssues !== undefined ? scanPaths(config.contentDir, options.paths) : null;
-  const scan: ScanResult = targeted ? { files: targeted.files, issues: JSON.parse(storedScanIssues!) as ContentIssue[] } : scanContent(config.contentDir, { walked: options.exclusive ? parseMany?.warm : undefined });
-  const known = new Map(
-    (targeted
-      ? [...targeted.files.map((f) => f.rel), ...targeted.missing].flatMap((p) => (fileRow.all(p) as FileRow[]))
-      : (db.prepare("SELECT path, mtime, size FROM files").all() as FileRow[])
-    ).map((r) => [r.path, r]),
-  );
+  const scan: ScanResult = targeted ? { files: targeted.files, issues: getIssues(db, META.scanIssues) } : scanContent(config.contentDir, { walked: options.exclusive ? parseMany?.warm : undefined });
+  const known = new Map(knownFiles(db, targeted ? [...targeted.files.map((f) => f.rel), ...targeted.missing] : undefined).map((r) => [r.path, r]));
   const changed = scan.files.filter((f) => {
     const k = known.get(f.rel);
     return !k || k.mtime !== f.mtimeMs || k.size !== f.size;
@@ -153,7 +116,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
     }
   };
   // The parsing modules (Markdown, YAML) load on first use: a restart with nothing changed never needs them.
-  const parse = parseMany ?? (await import("./parse-file.js")).parseInThread(config);
+  const parse = parseMany ?? (await import("../content/load/parse-file.js")).parseInThread(config);
   // Analysing text for search and filling the FTS tables is over half of a cold build's
   // main-thread time, and rendering Markdown a third of the workers'; a large fresh index
   // is served first, and its bodies rendered and filled for search right after.
@@ -221,7 +184,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
     checkAlerts(db, options.clock?.() ?? Date.now());
     keys = cross.keys;
     active = cross.active;
-    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('scan_issues', ?)").run(scanIssues);
+    setMeta(db, META.scanIssues, scanIssues);
     const same = !options.exclusive && cross.flipped === 0 && touched.every((f, i) => signature.get(f) === before[i]);
     const now = options.clock?.() ?? Date.now();
     if (same) refreshVersion(db, now);
@@ -267,14 +230,7 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   return { parsed: changed.length, removed: removed.length, articles: active, issues: allIssues(db), heldBack, ms: Math.round(performance.now() - started) };
 }
 
-/** How many files are invalid while their last valid version is served. */
-export function heldBackCount(db: Db): number {
-  return db.prepare("SELECT count(*) FROM files WHERE held IS NOT NULL").pluck().get() as number;
-}
-
 /** Every known content problem: per file (kept between restarts) and across files. */
 export function allIssues(db: Db): ContentIssue[] {
-  const perFile = (db.prepare("SELECT issues FROM files WHERE issues != '[]'").pluck().all() as string[]).flatMap((s) => JSON.parse(s) as ContentIssue[]);
-  const cross = JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'cross_issues'").pluck().get() as string | undefined) ?? "[]") as ContentIssue[];
-  return sortIssues([...perFile, ...cross, ...alertIssues(db)]);
+  return sortIssues([...fileIssues(db), ...getIssues(db, META.crossIssues), ...getIssues(db, META.alertIssues)]);
 }

@@ -4,10 +4,10 @@
 // the indexer can refuse a picture before any page links it: a file cut short (no end
 // marker), a header claiming 60000×60000 pixels, or text that only starts like a GIF
 // (a polyglot) is caught here. A corrupt entropy-coded stream with intact structure is
-// only found by decoding (media/check.ts `checkMediaDecode`, and the variant route,
+// only found by decoding (content/picture-check.ts `checkMediaDecode`, and the variant route,
 // which remembers it). No npm package checks structure without decoding (image-size and
 // file-type read only the first bytes), hence this hand-written walk.
-import { imageSize, type ImageSize } from "../content/image-size.js";
+import { imageSize, type ImageSize } from "./image-size.js";
 
 /** Decoding bombs stop here (about 10,000 × 10,000 pixels); sharp gets the same limit. */
 export const MAX_INPUT_PIXELS = 100_000_000;

@@ -2,7 +2,7 @@
 // fallback <img> in the original format, each with a srcset of the allowed widths up to
 // the picture's own width — a browser then downloads what fits the layout (WCAG does not
 // care, but people on slow mobile connections do).
-import { MIME, VARIANT_WIDTHS, fallbackFormat, variantUrl, type VariantFormat, type VariantWidth } from "./urls.js";
+import { MIME, VARIANT_WIDTHS, fallbackFormat, variantUrl, type VariantFormat, type VariantWidth } from "../site/media-urls.js";
 
 export interface PictureSource {
   readonly url: string;

@@ -6,10 +6,12 @@ import { AppError } from "../errors.js";
 import { createHash } from "node:crypto";
 import type fs from "node:fs";
 import type { Readable } from "node:stream";
-import type { ImageSize } from "../content/image-size.js";
-import { inspectPicture } from "./inspect.js";
-import { openInside, readInsideSync, RefusedFileError } from "./open.js";
-import type { PictureProblem } from "./problems.js";
+import type { ImageSize } from "./image-size.js";
+import { inspectPicture, type PictureFault } from "./inspect.js";
+import { openInside, readInsideSync, RefusedFileError, type Refusal } from "./open.js";
+
+/** Why a picture cannot be shown: refused by its path, or its bytes (content/picture-problems.ts words it). */
+export type PictureProblem = Refusal | PictureFault;
 
 export type PictureRead = { ok: true; body: Buffer; size: ImageSize } | { ok: false; problem: PictureProblem };
 

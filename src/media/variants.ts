@@ -10,7 +10,7 @@ import type { Sharp } from "sharp";
 import { MAX_INPUT_PIXELS } from "./inspect.js";
 import { Limiter } from "./limit.js";
 import { openOwn } from "./open.js";
-import { OG_SIZE, type VariantFormat, type VariantSize } from "./urls.js";
+import { OG_SIZE, type VariantFormat, type VariantSize } from "../site/media-urls.js";
 
 /**
  * sharp (libvips) is loaded on the first picture made, not at start: most requests never

@@ -7,10 +7,8 @@
 import cluster, { type Worker } from "node:cluster";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
-import { formatIssueIn } from "../content/issues.js";
-import { ContentIndex } from "../index/index.js";
-import { followContent, followRepo, openRepo, REPO_UPDATE_MESSAGE } from "./follow.js";
-import { ttyProgress } from "../index/parallel.js";
+import { openRepo, REPO_UPDATE_MESSAGE } from "./follow.js";
+import { followAll, openIndex, stopOnSignals } from "./lifecycle.js";
 import { serveRateLimitCounts } from "../web/rate-limit.js";
 
 /** True in the process that must fork workers instead of serving. */
@@ -23,10 +21,7 @@ const STOP_TIMEOUT_MS = 15_000;
 
 export async function runPrimary(config: Config, logger: Logger): Promise<void> {
   const repo = await openRepo(config, logger);
-  const index = await ContentIndex.open(config, { log: (msg) => logger.warn(msg), info: (msg) => logger.info(msg), progress: ttyProgress() });
-  const report = index.status();
-  logger.info({ articles: report.articles, districts: report.districts, problems: report.problems, ms: report.lastSync?.ms }, "index ready");
-  for (const i of index.issues()) logger.warn({ file: i.file, line: i.line, field: i.field, id: i.id }, formatIssueIn(i, config.editorLang));
+  const index = await openIndex(config, logger);
 
   // Rate limits count per client for the whole host: the workers keep their counts here.
   serveRateLimitCounts();
@@ -40,37 +35,35 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
   for (let i = 0; i < config.workers; i++) fork();
   logger.info({ workers: config.workers }, `portal serving ${config.baseUrl} with ${config.workers} workers (${config.env})`);
 
-  const watcher = followContent(index, config, logger);
   // CONTENT_REPO: the primary follows the repository; a webhook reaching a worker is passed here.
-  const follower = repo && followRepo(index, repo, config, logger);
+  const following = followAll(index, repo, config, logger);
   cluster.on("message", (_worker, message: { type?: unknown } | null) => {
-    if (follower && message?.type === REPO_UPDATE_MESSAGE) follower.requestUpdate("webhook");
+    if (following.follower && message?.type === REPO_UPDATE_MESSAGE) following.follower.requestUpdate("webhook");
   });
-  follower?.requestUpdate("start");
+  following.start();
 
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "shutting down the workers");
-    watcher?.close();
-    follower?.close();
-    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
-    let left = workers.length;
-    const done = () => {
-      index.close();
-      process.exit(0);
-    };
-    if (left === 0) done();
+  stopOnSignals({
+    logger,
+    message: "shutting down the workers",
+    limitMs: STOP_TIMEOUT_MS,
+    timeoutMessage: "workers did not stop in time",
+    following,
+    onStop: () => (stopping = true),
     // Each worker shuts down gracefully on SIGTERM (src/server/listen.ts); the primary waits.
+    release: () => stopWorkers(),
+    index,
+    exit: (code) => process.exit(code),
+  });
+}
+
+function stopWorkers(): Promise<void> {
+  const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
+  return new Promise((resolve) => {
+    let left = workers.length;
+    if (left === 0) resolve();
     for (const w of workers) {
-      w.once("exit", () => --left === 0 && done());
+      w.once("exit", () => --left === 0 && resolve());
       w.process.kill("SIGTERM");
     }
-    setTimeout(() => {
-      logger.error("workers did not stop in time");
-      process.exit(1);
-    }, STOP_TIMEOUT_MS).unref();
-  };
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  process.on("SIGINT", () => stop("SIGINT"));
+  });
 }

@@ -5,9 +5,9 @@ import type { Locale } from "../config.js";
 import { zoneOffsetMinutes } from "../content/dates.js";
 import { toIsoWithOffset } from "../content/dates.js";
 import { dateTimeFormat, isoDay } from "../i18n/format.js";
-import { stateOf, type AlertRow, type AlertState } from "../index/alerts.js";
-import type { AppDeps } from "./context.js";
-import { urls } from "./urls.js";
+import { stateOf, type AlertRow, type AlertState } from "../index/alert-row.js";
+import type { AppDeps } from "./deps.js";
+import { urls } from "../site/urls.js";
 
 /** Which alerts a page's banner shows (issue 23). */
 export type AlertScope =

@@ -1,31 +1,18 @@
 // What every page template receives: the locale, its translator, URL helpers, the
 // language switcher and the head metadata (canonical, hreflang alternates).
-import type { Environment } from "nunjucks";
 import { msg, say } from "../content/messages/index.js";
-import type { Logger } from "pino";
-import { LOCALES, type Config, type Locale } from "../config.js";
+import { LOCALES, type Locale } from "../config.js";
 import type { ArticleSummary } from "../index/articles.js";
-import type { ContentIndex } from "../index/index.js";
-import type { I18n } from "../i18n/index.js";
 import { formatDate } from "../i18n/format.js";
 import { toIsoWithOffset } from "../content/dates.js";
 import { alertBanner, alertFeedLinks, type AlertScope } from "./alert-view.js";
-import type { Assets } from "./assets.js";
+import type { AppDeps } from "./deps.js";
 import { addresses, type PageRef, type Untranslated } from "./page-address.js";
-import { urls } from "./urls.js";
+import { urls } from "../site/urls.js";
 import { feedLinks, type FeedScope } from "./seo/feed-urls.js";
 import type { ArticleHead, PageImage } from "./seo/head-types.js";
 import { pageJsonLd } from "./seo/json-ld.js";
 import { openGraph } from "./seo/open-graph.js";
-
-export interface AppDeps {
-  readonly config: Config;
-  readonly index: ContentIndex;
-  readonly i18n: I18n;
-  readonly views: Environment;
-  readonly assets: Assets;
-  readonly logger: Logger;
-}
 
 export interface PageMeta {
   readonly title: string;
@@ -53,7 +40,42 @@ export interface PageMeta {
   readonly alertFeed?: { readonly district?: string; readonly name?: string };
 }
 
-export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Record<string, unknown> {
+type Link = { readonly type: string; readonly title: string; readonly href: string };
+
+/** The head of every page (layouts/base.njk, partials/head-meta.njk). */
+export interface PageHead extends ReturnType<typeof openGraph> {
+  readonly title: string;
+  readonly description: string | undefined;
+  readonly canonical: string | null;
+  readonly hreflang: readonly { readonly hreflang: string; readonly href: string }[];
+  readonly prev: string | null;
+  readonly next: string | null;
+  readonly noindex: boolean;
+  readonly feeds: readonly Link[];
+  readonly jsonLd: ReturnType<typeof pageJsonLd>;
+}
+
+/** What the page frame (layouts/base.njk) reads; every page's view model extends it. */
+export interface PageLocals {
+  readonly locale: Locale;
+  readonly t: ReturnType<AppDeps["i18n"]["t"]>;
+  readonly urls: typeof urls;
+  /** The one address this page is kept under in the render cache (send.ts renderPage). */
+  readonly pagePath: string;
+  readonly asset: (name: string) => string;
+  readonly section: string | undefined;
+  readonly breadcrumbs: PageMeta["breadcrumbs"];
+  readonly bannerAlerts: ReturnType<typeof alertBanner>;
+  /** Development only: the content-problems banner (editor catalogue wording) and live reload (src/web/routes/dev.ts). */
+  readonly devBanner?: string | null;
+  readonly devReload?: boolean;
+  readonly languages: readonly { readonly locale: Locale; readonly name: string; readonly href: string }[];
+  /** "This article has no Polish version": where the switcher landed instead (page-address.ts). */
+  readonly untranslatedNote: string | null;
+  readonly page: PageHead;
+}
+
+export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): PageLocals {
   const t = deps.i18n.t(locale);
   const base = deps.config.baseUrl;
   const there = addresses(meta.ref ?? { kind: "missing" });
@@ -68,7 +90,6 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Recor
     locale,
     t,
     urls,
-    // The one address this page is kept under in the render cache (send.ts renderPage).
     pagePath: meta.path,
     asset: (name: string) => deps.assets.url(name),
     section: meta.section,
@@ -88,8 +109,8 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Recor
       next: meta.next ? base + meta.next : null,
       noindex: meta.noindex ?? false,
       feeds: [...feedLinks(deps.i18n, locale, meta.feed, base), ...(meta.alertFeed ? alertFeedLinks(deps, locale, meta.alertFeed) : [])],
-      ...openGraph(deps, locale, { title: meta.title, description: meta.description ?? t("site.description"), url: base + meta.path, image: meta.image, article: meta.article, alternates: LOCALES.filter((l) => alternates[l]) }),
-      jsonLd: pageJsonLd(deps, locale, { path: meta.path, url: base + meta.path, description: meta.description ?? t("site.description"), image: meta.image, article: meta.article, breadcrumbs: meta.breadcrumbs }),
+      ...openGraph(deps.seo, locale, { title: meta.title, description: meta.description ?? t("site.description"), url: base + meta.path, image: meta.image, article: meta.article, alternates: LOCALES.filter((l) => alternates[l]) }),
+      jsonLd: pageJsonLd(deps.seo, locale, { path: meta.path, url: base + meta.path, description: meta.description ?? t("site.description"), image: meta.image, article: meta.article, breadcrumbs: meta.breadcrumbs }),
     },
   };
 }

@@ -6,10 +6,10 @@ import type { ArticleEvent } from "../content/article.js";
 import { toIsoWithOffset } from "../content/dates.js";
 import type { ArticleSummary } from "../index/articles.js";
 import { dateTimeFormat, formatDate } from "../i18n/format.js";
-import type { AppDeps } from "./context.js";
+import type { AppDeps } from "./deps.js";
 import { sequenceOf, type CalendarEvent } from "./seo/ical.js";
 import { modifiedAt } from "./seo/site-pages.js";
-import { urls } from "./urls.js";
+import { urls } from "../site/urls.js";
 
 export function eventWhere(e: ArticleEvent): string {
   return e.address ? `${e.place}, ${e.address}` : e.place;

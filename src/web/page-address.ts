@@ -8,7 +8,7 @@
 // district, the topics list, the alerts list…) with `?untranslated=<kind>` so that page
 // can say "This article has no Polish version". Never silently the home page.
 import { LOCALES, type Locale } from "../config.js";
-import { urls } from "./urls.js";
+import { urls } from "../site/urls.js";
 
 /** What a page is, with what its counterparts depend on (looked up by the route). */
 export type PageRef =

@@ -12,7 +12,7 @@ import { ClusterMemoryStorePrimary, ClusterMemoryStoreWorker } from "@express-ra
 import type { RequestHandler } from "express";
 import { rateLimit } from "express-rate-limit";
 import { HttpError } from "../errors.js";
-import type { AppDeps } from "./context.js";
+import type { AppDeps } from "./deps.js";
 
 export const SEARCH_WINDOW_MS = 60_000;
 /** Names the search counters in the primary's store (one store per limit). */

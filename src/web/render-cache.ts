@@ -6,7 +6,6 @@ import type { IncomingMessage } from "node:http";
 import querystring from "node:querystring";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
-import type { AppDeps } from "./context.js";
 import { ROUTE_PARAMS } from "./params.js";
 
 export interface CachedPage {
@@ -119,14 +118,6 @@ export class RenderCache {
       // Compression failing only means this page is sent uncompressed from the cache.
     }
   }
-}
-
-const caches = new WeakMap<AppDeps, RenderCache | null>();
-
-/** The app's cache; none in development, where templates change under a running server. */
-export function renderCacheFor(deps: AppDeps): RenderCache | null {
-  if (!caches.has(deps)) caches.set(deps, deps.config.env === "development" ? null : new RenderCache());
-  return caches.get(deps) ?? null;
 }
 
 const PAGE_VALUE = /^[1-9][0-9]{0,5}$/;

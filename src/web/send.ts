@@ -4,8 +4,9 @@
 import { createHash } from "node:crypto";
 import zlib from "node:zlib";
 import type { Request, Response } from "express";
-import type { AppDeps } from "./context.js";
-import { COMPRESS_MIN, cacheKey, isNotModified, preferredEncoding, renderCacheFor, type CachedPage } from "./render-cache.js";
+import type { PageLocals } from "./context.js";
+import type { AppDeps } from "./deps.js";
+import { COMPRESS_MIN, cacheKey, isNotModified, preferredEncoding, type CachedPage } from "./render-cache.js";
 
 /** HTML may be cached briefly by browsers and longer by shared caches, served stale while refreshing. */
 export const HTML_CACHE = "public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400";
@@ -72,6 +73,9 @@ function encoded(req: Request, res: Response, body: string | Buffer): string | B
   return encoding === "br" ? zlib.brotliCompressSync(bytes, BROTLI_FAST) : zlib.gzipSync(bytes, { level: 6 });
 }
 
+/** A page's view model: the frame's locals (pageLocals) and what its template adds. */
+export type PageModel = PageLocals & { readonly [name: string]: unknown };
+
 /**
  * Renders a template and sends it. A 200 page is also stored, keyed by URL and content
  * version, when the request's cache key is the page's own address (`pagePath`, from
@@ -80,9 +84,9 @@ function encoded(req: Request, res: Response, body: string | Buffer): string | B
  * when the route set `res.locals.renderCache = false` (a page that depends on more than
  * the indexed content, such as a file read per request).
  */
-export function renderPage(req: Request, res: Response, deps: AppDeps, template: string, locals: Record<string, unknown>, status = 200): void {
+export function renderPage(req: Request, res: Response, deps: AppDeps, template: `${"pages" | "errors"}/${string}.njk`, locals: PageModel, status = 200): void {
   const html = deps.views.render(template, locals);
-  const cache = status === 200 && res.locals.renderCache !== false ? renderCacheFor(deps) : null;
+  const cache = status === 200 && res.locals.renderCache !== false ? deps.pageCache : null;
   const key = cache && cacheKey(req);
   if (cache && key && key === locals.pagePath) {
     const body = Buffer.from(html);

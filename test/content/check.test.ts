@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { checkContent } from "../../src/content/check.js";
 import { formatIssue, type ContentIssue } from "../../src/content/issues.js";
 import { githubCommand, render } from "../../src/cli/format.js";
-import { checkMedia } from "../../src/media/check.js";
+import { checkMedia } from "../../src/content/picture-check.js";
 import { FIXTURES, copyFixture, tempDir } from "../helpers/app.js";
 
 const ROOT = path.resolve(FIXTURES, "../..");

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { gitDates, modifiedDate } from "../../src/content/git-dates.js";
 import { ContentIndex } from "../../src/index/index.js";
-import { parseInThread } from "../../src/index/parse-file.js";
+import { parseInThread } from "../../src/content/load/parse-file.js";
 import { copyFixture, createTestPortal, tempDir } from "../helpers/app.js";
 
 /** Runs git with fixed identity and dates, so commits are reproducible. */

@@ -11,7 +11,7 @@ import path from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { NOW, copyFixture, createTestPortal } from "../helpers/app.js";
-import { urls } from "../../src/web/urls.js";
+import { urls } from "../../src/site/urls.js";
 import { iso, writeAlert } from "../helpers/alerts.js";
 import { tempDir } from "../helpers/app.js";
 import { ROOT, SCREENSHOTS } from "./harness.js";

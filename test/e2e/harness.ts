@@ -7,7 +7,7 @@ import type { Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { LOCALES, type Locale } from "../../src/config.js";
-import { urls } from "../../src/web/urls.js";
+import { urls } from "../../src/site/urls.js";
 import { iso, writeAlert } from "../helpers/alerts.js";
 import { copyFixture, createTestPortal, NOW, type TestPortal } from "../helpers/app.js";
 
@@ -38,7 +38,7 @@ function pageTypes(portal: TestPortal, locale: Locale): PageType[] {
   const withImage = all.items.find((a) => a.image);
   const translated = all.items.find((a) => a.translationKey && portal.index.articles.translations(a, now).length > 0);
   const district = all.items[0]!.district;
-  const tag = portal.index.districts.tags(locale)[0]!.tag;
+  const tag = portal.index.tags.all(locale)[0]!.tag;
   const list: [string, string, number][] = [
     ["home", urls.home(locale), 200],
     ["news", urls.news(locale), 200],

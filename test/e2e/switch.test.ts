@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { slugify } from "../../src/content/slug.js";
-import { urls } from "../../src/web/urls.js";
+import { urls } from "../../src/site/urls.js";
 import { SCREENSHOTS, startHarness } from "./harness.js";
 
 const h = await startHarness();

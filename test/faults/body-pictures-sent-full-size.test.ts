@@ -9,7 +9,7 @@ import path from "node:path";
 import sharp from "sharp";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { imageSize } from "../../src/content/image-size.js";
+import { imageSize } from "../../src/media/image-size.js";
 import { copyFixture, createTestPortal, type TestPortal } from "../helpers/app.js";
 
 const BUNDLE = "bg/sredets/2026-10-29-priklyuchi-obuchenieto-na-sluzhitelite";

@@ -10,7 +10,7 @@ import sharp from "sharp";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { formatIssue } from "../../src/content/issues.js";
-import { checkMediaDecode } from "../../src/media/check.js";
+import { checkMediaDecode } from "../../src/content/picture-check.js";
 import { createVariantStore, makeVariant, type CacheFs } from "../../src/media/variants.js";
 import { copyFixture, createTestPortal, tempDir, type TestPortal } from "../helpers/app.js";
 

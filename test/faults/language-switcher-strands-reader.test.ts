@@ -8,7 +8,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPortal, type TestPortal } from "../helpers/app.js";
 import { addressIn } from "../../src/web/page-address.js";
-import { renderCacheFor } from "../../src/web/render-cache.js";
+
 
 let portal: TestPortal;
 beforeAll(async () => {
@@ -98,7 +98,7 @@ describe("the language switcher never strands the reader", () => {
   });
 
   it("pages with the note are not kept in the render cache, and the kept page never shows it", async () => {
-    const cache = renderCacheFor(portal.deps)!;
+    const cache = portal.deps.pageCache!;
     expect((await get("/pl/tagi/")).status).toBe(200);
     await cache.settled();
     const before = cache.size.pages;

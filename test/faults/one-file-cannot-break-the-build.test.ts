@@ -9,7 +9,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ContentIndex } from "../../src/index/index.js";
 import { loadConfig } from "../../src/config.js";
-import { urls } from "../../src/web/urls.js";
+import { urls } from "../../src/site/urls.js";
 import { copyFixture, createTestPortal, NOW, type TestPortal } from "../helpers/app.js";
 
 // Fragments that reach the parsers' corners: escapes that are not UTF-8, picture and link

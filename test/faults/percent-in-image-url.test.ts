@@ -7,7 +7,7 @@ import request from "supertest";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { ContentIndex } from "../../src/index/index.js";
-import { parallelParser } from "../../src/index/parallel.js";
+import { parallelParser } from "../../src/content/load/parallel.js";
 import { copyFixture, createTestPortal, tempDir, type TestPortal } from "../helpers/app.js";
 
 const BROKEN = "bg/sredets/2026-11-20-protsent.md";

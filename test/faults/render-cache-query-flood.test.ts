@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPortal, type TestPortal } from "../helpers/app.js";
 import { rawServer, type RawServer } from "../security/raw-http.js";
-import { renderCacheFor, type RenderCache } from "../../src/web/render-cache.js";
-import { urls } from "../../src/web/urls.js";
+import type { RenderCache } from "../../src/web/render-cache.js";
+import { urls } from "../../src/site/urls.js";
 
 let portal: TestPortal;
 let raw: RawServer;
@@ -18,7 +18,7 @@ let pages: string[];
 beforeAll(async () => {
   portal = await createTestPortal();
   raw = await rawServer(portal.handle);
-  cache = renderCacheFor(portal.deps)!;
+  cache = portal.deps.pageCache!;
   article = urls.article("bg", portal.index.articles.page("bg", 1, 1).items[0]!.slug);
   pages = [article, urls.home("bg"), urls.districts("bg"), urls.news("bg"), urls.tags("pl")];
 });

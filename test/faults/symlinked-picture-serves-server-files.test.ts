@@ -8,8 +8,8 @@ import path from "node:path";
 import request from "supertest";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { formatIssue } from "../../src/content/issues.js";
-import { checkMedia } from "../../src/media/check.js";
-import { VARIANT_FORMATS, VARIANT_WIDTHS } from "../../src/media/urls.js";
+import { checkMedia } from "../../src/content/picture-check.js";
+import { VARIANT_FORMATS, VARIANT_WIDTHS } from "../../src/site/media-urls.js";
 import { loadAssets } from "../../src/web/assets.js";
 import { copyFixture, createTestPortal, tempDir, type TestPortal } from "../helpers/app.js";
 

@@ -7,9 +7,10 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
-import { ContentIndex, type OpenOptions } from "../../src/index/index.js";
-import { parseInThread } from "../../src/index/parse-file.js";
-import { urls } from "../../src/web/urls.js";
+import { ContentIndex } from "../../src/index/index.js";
+import type { OpenOptions } from "../../src/index/options.js";
+import { parseInThread } from "../../src/content/load/parse-file.js";
+import { urls } from "../../src/site/urls.js";
 import { copyFixture, NOW, tempDir } from "../helpers/app.js";
 
 async function open(contentDir: string, dataDir: string, options: OpenOptions = {}) {

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import type { Article } from "../../src/content/article.js";
 import { ContentIndex } from "../../src/index/index.js";
-import type { ParseMany } from "../../src/index/sync.js";
+import type { ParseMany } from "../../src/content/load/types.js";
 import { createTestPortal, NOW, type TestPortal } from "../helpers/app.js";
 
 const ARTICLE = "/bg/novini/zapochva-remontat-na-ul-tsar-ivan-shishman/";

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { ContentIndex } from "../../src/index/index.js";
-import { parseInThread } from "../../src/index/parse-file.js";
+import { parseInThread } from "../../src/content/load/parse-file.js";
 import { buildMatch } from "../../src/search/query.js";
 import { copyFixture, NOW, tempDir } from "../helpers/app.js";
 

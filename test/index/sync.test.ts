@@ -4,7 +4,6 @@ import path from "node:path";
 import request from "supertest";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
-import { watchContent } from "../../src/content/watch.js";
 import { ContentIndex } from "../../src/index/index.js";
 import { copyFixture, createTestPortal, tempDir, type TestPortal } from "../helpers/app.js";
 
@@ -89,56 +88,6 @@ describe("checks across files", () => {
     expect(fresh.status().articles).toBe(later.status().articles);
     // The version digests what is published: equal versions, equal sets of served articles.
     expect(fresh.version()).toBe(later.version());
-  });
-});
-
-describe("live changes", () => {
-  let portal: TestPortal;
-
-  it("adds, changes and deletes articles without a restart (watcher)", async () => {
-    portal = track(await createTestPortal());
-    let synced = 0;
-    // As src/server.ts does: the paths the watcher saw go along to the sync.
-    const watcher = track(watchContent(portal.contentDir, (paths) => void portal.index.sync(undefined, paths ? { paths } : {}).then(() => synced++), 30));
-    const waitFor = async (check: () => Promise<boolean>) => {
-      for (let i = 0; i < 100; i++) {
-        if (await check()) return;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error("timed out waiting for the index to follow the change");
-    };
-    const file = path.join(portal.contentDir, "bg/sredets/2026-11-22-zhiva.md");
-    const url = "/bg/novini/zhiva-promyana/";
-
-    fs.writeFileSync(file, ARTICLE("Жива промяна"));
-    await waitFor(async () => (await request(portal.app).get(url)).status === 200);
-
-    fs.writeFileSync(file, ARTICLE("Жива промяна").replace("Текст на новината.", "Нов текст."));
-    await waitFor(async () => (await request(portal.app).get(url)).text.includes("Нов текст."));
-
-    fs.rmSync(file);
-    await waitFor(async () => (await request(portal.app).get(url)).status === 404);
-
-    // A folder made after the watcher started (a page bundle): its article is seen, then
-    // an edit inside it.
-    const bundle = path.join(portal.contentDir, "bg/lozenets/nova-papka");
-    const bundleUrl = "/bg/novini/novina-v-nova-papka/";
-    const makeBundleThenEdit = async (edited: string) => {
-      fs.mkdirSync(bundle);
-      await new Promise((r) => setTimeout(r, 100));
-      fs.writeFileSync(path.join(bundle, "index.md"), ARTICLE("Новина в нова папка"));
-      await waitFor(async () => (await request(portal.app).get(bundleUrl)).status === 200);
-      fs.writeFileSync(path.join(bundle, "index.md"), ARTICLE("Новина в нова папка").replace("Текст на новината.", edited));
-      await waitFor(async () => (await request(portal.app).get(bundleUrl)).text.includes(edited));
-    };
-    await makeBundleThenEdit("Поправен текст.");
-
-    // The folder removed and made again (a branch switch): edits inside are still seen.
-    fs.rmSync(bundle, { recursive: true });
-    await waitFor(async () => (await request(portal.app).get(bundleUrl)).status === 404);
-    await makeBundleThenEdit("Трета версия.");
-    expect(synced).toBeGreaterThan(0);
-    watcher.close();
   });
 });
 

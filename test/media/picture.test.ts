@@ -1,7 +1,7 @@
 // srcset data for <picture>: allowed widths only, never past the original, honest w descriptors.
 import { describe, expect, it } from "vitest";
 import { pictureData, variantWidths } from "../../src/media/picture.js";
-import { ogImageUrl, variantUrl } from "../../src/media/urls.js";
+import { ogImageUrl, variantUrl } from "../../src/site/media-urls.js";
 
 const hero = { url: "/media/bg/sredets/x/zala%20nova.jpg", width: 1400, height: 788, format: "jpeg" };
 

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/search/analyze.js";
 import { analyzeText } from "../../src/search/analyze.js";
 import { buildMatch } from "../../src/search/query.js";
+import { LOCALES } from "../../src/config.js";
+import { searchTable, searchTableSql } from "../../src/index/schema.js";
 
 type Doc = { id: number; lang: Lang; title: string; summary: string; body: string };
 
@@ -34,10 +36,10 @@ let db: Database.Database;
 
 beforeAll(() => {
   db = new Database(":memory:");
-  db.exec("CREATE VIRTUAL TABLE t USING fts5(title, summary, body, tokenize='unicode61 remove_diacritics 0')");
-  const insert = db.prepare("INSERT INTO t (rowid, title, summary, body) VALUES (?, ?, ?, ?)");
+  // The production definition (tokenize='ascii', contentless), one table per language.
+  for (const lang of LOCALES) db.exec(searchTableSql(lang));
   for (const d of DOCS) {
-    insert.run(d.id, analyzeText(d.title, d.lang), analyzeText(d.summary, d.lang), analyzeText(d.body, d.lang));
+    db.prepare(`INSERT INTO ${searchTable(d.lang)} (rowid, title, summary, body) VALUES (?, ?, ?, ?)`).run(d.id, analyzeText(d.title, d.lang), analyzeText(d.summary, d.lang), analyzeText(d.body, d.lang));
   }
 });
 
@@ -46,7 +48,8 @@ afterAll(() => db.close());
 function search(q: string, lang: Lang): number[] {
   const m = buildMatch(q, lang);
   if (m === null) return [];
-  const rows = db.prepare("SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid").all(m.match) as { rowid: number }[];
+  const table = searchTable(lang);
+  const rows = db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid`).all(m.match) as { rowid: number }[];
   return rows.map((r) => r.rowid);
 }
 
@@ -87,7 +90,8 @@ describe("FTS5 with analyzeText + buildMatch", () => {
     for (const lang of ["bg", "pl"] as const) {
       const m = buildMatch(q, lang);
       if (m === null) continue;
-      expect(() => db.prepare("SELECT rowid FROM t WHERE t MATCH ?").all(m.match)).not.toThrow();
+      const table = searchTable(lang);
+      expect(() => db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ?`).all(m.match)).not.toThrow();
     }
   });
 });

@@ -5,7 +5,6 @@ import fs from "node:fs";
 import path from "node:path";
 import request from "supertest";
 import { afterEach, describe, expect, it } from "vitest";
-import { renderCacheFor } from "../../src/web/render-cache.js";
 import { NOW, copyFixture, createTestPortal, type TestPortal } from "../helpers/app.js";
 import { iso, writeAlert } from "../helpers/alerts.js";
 
@@ -37,7 +36,7 @@ function sharedLifetime(cacheControl: string): { browser: number; shared: number
 describe("an alert on time", () => {
   it("appears at its start and disappears at its end, through the render cache and conditional requests", async () => {
     const p = await portal();
-    const cache = renderCacheFor(p.deps)!;
+    const cache = p.deps.pageCache!;
     const get = (etag?: string) => request(p.handle).get(PAGE).set(etag ? { "If-None-Match": etag } : {});
 
     const before = await get().expect(200);

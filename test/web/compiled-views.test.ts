@@ -8,14 +8,14 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../src/root.js";
 import { CompiledFileLoader, compileViewsModule, loadCompiledViews, type CompiledViews } from "../../src/web/compiled-views.js";
-import { createViews } from "../../src/web/views.js";
+import { createViews } from "../../src/web/views/env.js";
 import { createTestPortal, tempDir, type TestPortal } from "../helpers/app.js";
 
 const VIEWS = path.join(ROOT, "views");
 
 async function compileTo(viewsDir: string): Promise<CompiledViews> {
   const file = path.join(tempDir("views"), "views.mjs");
-  fs.writeFileSync(file, compileViewsModule(viewsDir, createViews(viewsDir, { watch: false })));
+  fs.writeFileSync(file, compileViewsModule(viewsDir, createViews(viewsDir, { watch: false, site: { baseUrl: "https://news.example.org" } })));
   const compiled = await loadCompiledViews(pathToFileURL(file));
   if (!compiled) throw new Error("the compiled templates did not load");
   return compiled;
@@ -80,7 +80,7 @@ describe("a template edited after the build", () => {
   });
 
   it("is rendered from the compiled code while its file is unchanged, still escaping what it prints", async () => {
-    const views = createViews(dir, { watch: false, compiled: await compileTo(dir) });
+    const views = createViews(dir, { watch: false, site: { baseUrl: "https://news.example.org" }, compiled: await compileTo(dir) });
     expect(views.render("pages/name.njk", { name: "<b>Средец</b>" })).toBe("<main>&lt;b&gt;Средец&lt;/b&gt;</main>");
     expect((loaderOf(views) as CompiledFileLoader).compiledCount).toBe(2);
   });
@@ -88,14 +88,14 @@ describe("a template edited after the build", () => {
   it("is rendered from its file once the file changed, and the unchanged ones stay compiled", async () => {
     const compiled = await compileTo(dir);
     fs.writeFileSync(path.join(dir, "layouts/base.njk"), '<main class="edited">{% block content %}{% endblock %}</main>');
-    const views = createViews(dir, { watch: false, compiled });
+    const views = createViews(dir, { watch: false, site: { baseUrl: "https://news.example.org" }, compiled });
     expect(views.render("pages/name.njk", { name: "Gdańsk" })).toBe('<main class="edited">Gdańsk</main>');
     expect((loaderOf(views) as CompiledFileLoader).compiledCount).toBe(1);
   });
 
   it("is never taken from the compiled code in development, where templates are re-read on each use", async () => {
     const compiled = await compileTo(dir);
-    const views = createViews(dir, { watch: true, compiled });
+    const views = createViews(dir, { watch: true, site: { baseUrl: "https://news.example.org" }, compiled });
     expect(loaderOf(views)).not.toBeInstanceOf(CompiledFileLoader);
     fs.writeFileSync(path.join(dir, "pages/name.njk"), '{% extends "layouts/base.njk" %}{% block content %}[{{ name }}]{% endblock %}');
     expect(views.render("pages/name.njk", { name: "Sopot" })).toContain("[Sopot]");

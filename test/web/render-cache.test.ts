@@ -8,7 +8,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import request from "supertest";
 import { afterEach, describe, expect, it } from "vitest";
-import { RenderCache, cacheKey, pickEncoding, renderCacheFor, type CachedPage } from "../../src/web/render-cache.js";
+import { RenderCache, cacheKey, pickEncoding, type CachedPage } from "../../src/web/render-cache.js";
 import { createTestPortal, type TestPortal } from "../helpers/app.js";
 
 let portal: TestPortal | null = null;
@@ -38,7 +38,7 @@ describe("render cache", () => {
     portal = await createTestPortal();
     const a = portal.index.articles.page("bg", 1, 1).items[0]!;
     const url = `/bg/novini/${a.slug}/`;
-    const cache = renderCacheFor(portal.deps)!;
+    const cache = portal.deps.pageCache!;
     const first = await rawGet(url);
     expect(first.status).toBe(200);
     expect(cache.hits).toBe(0);
@@ -80,7 +80,7 @@ describe("render cache", () => {
 
   it("keeps search terms and unknown parameters out of the cache, but caches ?page=N", async () => {
     portal = await createTestPortal();
-    const cache = renderCacheFor(portal.deps)!;
+    const cache = portal.deps.pageCache!;
     await request(portal.app).get("/bg/novini/?page=1&x=1");
     await request(portal.app).get("/bg/novini/?page=1&x=1");
     expect(cache.hits).toBe(0);

@@ -124,7 +124,7 @@ export const en = {
   "article.titleNoLetters": "has no letters or digits to build an address from — add slug: with a-z words",
   "text.bidi": "has invisible direction characters ({chars}) that can make the text read differently from what it says — they are left out on the site; delete them",
 
-  // Pictures (media/problems.ts, media/check.ts).
+  // Pictures (content/picture-problems.ts, picture-check.ts, picture-advice.ts).
   "picture.heavy": "image \"{name}\" is {mb} MB, more than 2 MB — export it at about 2500 px wide as JPEG quality 85 (the site still sends phones smaller copies)",
   "picture.large": "image \"{name}\" is {width}×{height} px, more than 3000 px on its long side — export it at about 2500 px on the long side (the site still sends phones smaller copies)",
   "picture.missing": "\"{name}\" is not a JPEG, PNG, GIF or WebP file beside the article — check the file name",

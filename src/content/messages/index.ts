@@ -26,6 +26,11 @@ export function msg(id: MessageId, params?: Readonly<Record<string, Param>>): Me
   return params ? { id, params } : { id };
 }
 
+/** True for an id of the catalogue (what an index file written by another version may not hold). */
+export function isMessageId(value: unknown): value is MessageId {
+  return typeof value === "string" && Object.hasOwn(en, value);
+}
+
 export function isMessage(value: unknown): value is Message {
   return value !== null && typeof value === "object" && typeof (value as Message).id === "string" && Object.hasOwn(en, (value as Message).id);
 }

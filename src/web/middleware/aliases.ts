@@ -1,8 +1,8 @@
 // Old addresses listed in an article's `aliases` answer 301 to where it lives now.
 import type { RequestHandler } from "express";
-import type { AppDeps } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { redirectTo } from "../redirect.js";
-import { urls } from "../urls.js";
+import { urls } from "../../site/urls.js";
 
 export function aliasRedirects(deps: AppDeps): RequestHandler {
   return (req, res, next) => {

@@ -6,9 +6,9 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
-import type { AppDeps } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { cacheControl } from "../send.js";
-import { COMPRESS_MIN, cacheKey, isNotModified, pickEncoding, renderCacheFor, type CachedPage } from "../render-cache.js";
+import { COMPRESS_MIN, cacheKey, isNotModified, pickEncoding, type CachedPage } from "../render-cache.js";
 import { logWhenClosed } from "./request-log.js";
 
 type Variant = "identity" | "gzip" | "br" | "304";
@@ -50,7 +50,7 @@ function headFor(page: CachedPage, variant: Variant): Head {
  * Returns false on a miss (or no cache, in development).
  */
 export function cachedPageAnswerer(deps: AppDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const cache = renderCacheFor(deps);
+  const cache = deps.pageCache;
   return (req, res) => {
     const key = cache && cacheKey(req);
     if (!key) return false;

@@ -4,7 +4,8 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
 import { isLocale, type Locale } from "../../config.js";
 import { HttpError, mapError } from "../../errors.js";
-import { fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { fullTitle, pageLocals } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { localeForResponse } from "../negotiate.js";
 import { sendBody } from "../send.js";
 

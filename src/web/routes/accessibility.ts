@@ -7,10 +7,11 @@ import { statementLoader, type Statement } from "../../content/accessibility.js"
 import { formatIssueIn, type ContentIssue } from "../../content/issues.js";
 import { HttpError } from "../../errors.js";
 import { formatDate } from "../../i18n/format.js";
-import { fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { fullTitle, pageLocals } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { assertSinglePage } from "../params.js";
 import { renderPage } from "../send.js";
-import { absolute, urls } from "../urls.js";
+import { urls } from "../../site/urls.js";
 
 /** Polish statements show dates as YYYY-MM-DD (technical conditions); Bulgarian ones as words. */
 function dateView(iso: string, locale: Locale): { iso: string; text: string } {
@@ -27,9 +28,6 @@ function datesOf(s: Statement, locale: Locale) {
 }
 
 export function accessibilityRoutes(deps: AppDeps): Router {
-  // The Polish technical conditions ask for <meta name="deklaracja-dostępności"> with the
-  // statement's address on every page of the site; base.njk prints this global.
-  deps.views.addGlobal("accessibilityStatementUrl", absolute(deps.config.baseUrl, urls.accessibility("pl")));
   const router = Router();
   const lines = (issues: readonly ContentIssue[]) => issues.map((i) => formatIssueIn(i, deps.config.editorLang));
   for (const locale of LOCALES) {

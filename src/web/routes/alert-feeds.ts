@@ -4,14 +4,14 @@ import { Router, type Request, type Response } from "express";
 import { LOCALES, type Locale } from "../../config.js";
 import { DISTRICT_ID_PATTERN } from "../../content/schema.js";
 import { HttpError } from "../../errors.js";
-import type { AlertRow } from "../../index/alerts.js";
+import type { AlertRow } from "../../index/alert-row.js";
 import { alertCard, alertFeedPath } from "../alert-view.js";
-import type { AppDeps } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { sendBody } from "../send.js";
 import { CAP_TYPE, alertAtom, capMessage } from "../seo/cap-xml.js";
 import { absoluteHtml } from "../seo/feed-xml.js";
 import { alertJsonFeed } from "../seo/json-feed.js";
-import { SEGMENTS, urls } from "../urls.js";
+import { SEGMENTS, urls } from "../../site/urls.js";
 
 const IDENTIFIER = /^alert\.[0-9a-f]{12}\.[0-9a-f]{16}(?:\.cancel)?$/;
 

@@ -7,10 +7,11 @@ import { HttpError } from "../../errors.js";
 import { dateTimeFormat } from "../../i18n/format.js";
 import { alertCard, alertFeedPath } from "../alert-view.js";
 import { specialAnnouncement } from "../seo/alert-json-ld.js";
-import { fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { fullTitle, pageLocals } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { assertPage, pageNumber, untranslatedOf } from "../params.js";
 import { renderPage } from "../send.js";
-import { SEGMENTS, urls } from "../urls.js";
+import { SEGMENTS, urls } from "../../site/urls.js";
 import { PER_PAGE } from "./news.js";
 
 export function alertRoutes(deps: AppDeps): Router {

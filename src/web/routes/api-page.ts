@@ -5,10 +5,11 @@ import { Router } from "express";
 import { LOCALES } from "../../config.js";
 import { exportUrls } from "../../api/export.js";
 import { API_BASE, ENDPOINTS } from "../../api/openapi.js";
-import { fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { fullTitle, pageLocals } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { assertSinglePage } from "../params.js";
 import { renderPage } from "../send.js";
-import { urls } from "../urls.js";
+import { urls } from "../../site/urls.js";
 
 export function apiPageRoutes(deps: AppDeps): Router {
   const router = Router();

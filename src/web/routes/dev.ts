@@ -9,9 +9,11 @@ import { formatIssueIn, type ContentIssue } from "../../content/issues.js";
 import { msg, say } from "../../content/messages/index.js";
 import { SLUG_PATTERN } from "../../content/schema.js";
 import { slugify } from "../../content/slug.js";
-import { fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { filesRevision } from "../../index/files.js";
+import { fullTitle, pageLocals } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { renderPage, sendBody } from "../send.js";
-import { SEGMENTS } from "../urls.js";
+import { SEGMENTS } from "../../site/urls.js";
 
 export const DEV_PROBLEMS = "/_dev/problems/";
 export const DEV_EVENTS = "/_dev/events";
@@ -23,8 +25,7 @@ const HEARTBEAT_MS = 15_000;
  * which the published-content version ignores but a preview must follow.
  */
 export function contentRevision(deps: AppDeps): string {
-  const files = deps.index.db.prepare("SELECT count(*) || '-' || total(mtime) || '-' || total(size) FROM files").pluck().get() as string;
-  return `${deps.index.version()}-${files}`;
+  return `${deps.index.version()}-${filesRevision(deps.index.db)}`;
 }
 
 /**

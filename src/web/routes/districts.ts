@@ -3,10 +3,11 @@ import { LOCALES, type Locale } from "../../config.js";
 import { DISTRICT_ID_PATTERN } from "../../content/schema.js";
 import { HttpError } from "../../errors.js";
 import { collator } from "../../i18n/format.js";
-import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { articleCard, fullTitle, pageLocals } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { assertPage, assertSinglePage, pageNumber, untranslatedOf } from "../params.js";
 import { renderPage } from "../send.js";
-import { SEGMENTS, urls } from "../urls.js";
+import { SEGMENTS, urls } from "../../site/urls.js";
 import { PER_PAGE } from "./news.js";
 
 export function districtRoutes(deps: AppDeps): Router {

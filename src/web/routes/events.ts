@@ -7,12 +7,13 @@ import { LOCALES, type Locale } from "../../config.js";
 import { DISTRICT_ID_PATTERN, SLUG_PATTERN } from "../../content/schema.js";
 import { HttpError } from "../../errors.js";
 import type { District } from "../../content/district.js";
-import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { articleCard, fullTitle, pageLocals } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { calendarEvent, eventView } from "../event-view.js";
 import { assertPage, assertSinglePage, pageNumber } from "../params.js";
 import { renderPage, sendBody } from "../send.js";
 import { icalendar } from "../seo/ical.js";
-import { SEGMENTS, urls } from "../urls.js";
+import { SEGMENTS, urls } from "../../site/urls.js";
 
 export const EVENTS_PER_PAGE = 20;
 export const ICAL_TYPE = "text/calendar; charset=utf-8";

@@ -3,13 +3,13 @@ import { Router, type Request, type Response } from "express";
 import { LOCALES, type Locale } from "../../config.js";
 import { DISTRICT_ID_PATTERN, SLUG_PATTERN } from "../../content/schema.js";
 import { HttpError } from "../../errors.js";
-import type { AppDeps } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { sendBody } from "../send.js";
 import { FEED_FILES, FEED_FORMATS, FEED_TYPES, feedPage, feedTitle, feedUrl, type FeedFormat, type FeedScope } from "../seo/feed-urls.js";
 import { absoluteHtml, atom, rss, type Feed, type FeedItem } from "../seo/feed-xml.js";
 import { jsonFeed } from "../seo/json-feed.js";
 import { modifiedAt } from "../seo/site-pages.js";
-import { SEGMENTS, urls } from "../urls.js";
+import { SEGMENTS, urls } from "../../site/urls.js";
 
 export const FEED_SIZE = 50;
 
@@ -71,7 +71,7 @@ export function feedRoutes(deps: AppDeps): Router {
 
       router.get(`/${locale}/${SEGMENTS[locale].tags}/:tag/${file}`, (req, res) => {
         const tag = req.params.tag;
-        const name = SLUG_PATTERN.test(tag) ? deps.index.districts.tagName(locale, tag) : null;
+        const name = SLUG_PATTERN.test(tag) ? deps.index.tags.name(locale, tag) : null;
         // Like the tag page: a tag exists while a published article carries it.
         if (!name || deps.index.articles.count(`${locale}:t:${tag}`) === 0) throw new HttpError(404, "No such tag");
         send(req, res, locale, { kind: "tag", tag, name }, `${locale}:t:${tag}`, format);

@@ -1,10 +1,11 @@
 import { Router } from "express";
 import { LOCALES } from "../../config.js";
 import { collator } from "../../i18n/format.js";
-import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { articleCard, fullTitle, pageLocals } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { assertSinglePage, untranslatedOf } from "../params.js";
 import { renderPage } from "../send.js";
-import { urls } from "../urls.js";
+import { urls } from "../../site/urls.js";
 
 export function homeRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -19,8 +20,8 @@ export function homeRoutes(deps: AppDeps): Router {
         .all(version)
         .map((d) => ({ name: d.name[locale], url: urls.district(locale, d.id), count: counts.get(d.id) ?? 0 }))
         .sort((a, b) => collator(locale).compare(a.name, b.name));
-      const tags = deps.index.districts
-        .tags(locale)
+      const tags = deps.index.tags
+        .all(locale)
         .sort((a, b) => b.count - a.count || collator(locale).compare(a.name, b.name))
         .slice(0, 12)
         .map((tag) => ({ name: tag.name, url: urls.tag(locale, tag.tag) }));

@@ -10,12 +10,11 @@ import type { Request, Response } from "express";
 import { Router } from "express";
 import { z } from "zod";
 import { HttpError } from "../../errors.js";
-import { pictureData } from "../../media/picture.js";
 import { QueueFullError } from "../../media/limit.js";
 import { createPictureReader, PictureChangedError, type CheckedPicture, type ServedPicture } from "../../media/source.js";
 import { createVariantStore, UndecodablePictureError } from "../../media/variants.js";
-import { MIME, VARIANT_FORMATS, VARIANT_PREFIX, VARIANT_WIDTHS, type VariantSize } from "../../media/urls.js";
-import type { AppDeps } from "../context.js";
+import { MIME, VARIANT_FORMATS, VARIANT_PREFIX, VARIANT_WIDTHS, type VariantSize } from "../../site/media-urls.js";
+import type { AppDeps } from "../deps.js";
 import { isNotModified } from "../render-cache.js";
 
 const MEDIA_TYPES: Record<string, string> = { jpeg: "image/jpeg", png: "image/png", gif: "image/gif", webp: "image/webp" };
@@ -28,7 +27,7 @@ const variantParams = z.object({
 });
 
 function lookup(deps: AppDeps, mediaUrl: string): CheckedPicture {
-  const m = deps.index.districts.media(mediaUrl);
+  const m = deps.index.media.byUrl(mediaUrl);
   if (!m) throw new HttpError(404, "No such media file");
   return { file: path.join(deps.config.contentDir, m.rel), bytes: m.bytes, format: m.format };
 }
@@ -78,8 +77,6 @@ export function mediaRoutes(deps: AppDeps): Router {
     onProblem: (event, err) => log.warn({ err }, event === "undecodable" ? "a picture cannot be decoded; answered 404 from now on" : "a picture variant could not be cached; served from memory"),
   });
   const openPicture = createPictureReader(deps.config.contentDir);
-  // Templates build <picture> data with this (views/partials/picture.njk).
-  deps.views.addGlobal("pictureSources", pictureData);
   const router = Router();
 
   router.get("/media/{*rest}", async (req, res) => {

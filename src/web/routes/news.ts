@@ -5,12 +5,13 @@ import { toIsoWithOffset } from "../../content/dates.js";
 import { slugify } from "../../content/slug.js";
 import { HttpError } from "../../errors.js";
 import { formatDate, isoDay } from "../../i18n/format.js";
-import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { articleCard, fullTitle, pageLocals } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { eventView } from "../event-view.js";
 import { assertPage, assertSinglePage, pageNumber } from "../params.js";
 import { redirectTo } from "../redirect.js";
 import { renderPage } from "../send.js";
-import { SEGMENTS, urls } from "../urls.js";
+import { SEGMENTS, urls } from "../../site/urls.js";
 
 export const PER_PAGE = 20;
 

@@ -11,11 +11,12 @@ import { MAX_RANKED } from "../../index/search.js";
 import { collator } from "../../i18n/format.js";
 import { placesNamed } from "../../search/places.js";
 import { buildMatch } from "../../search/query.js";
-import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { articleCard, fullTitle, pageLocals } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { MAX_PAGE, parseQuery } from "../params.js";
 import { searchLimiter } from "../rate-limit.js";
 import { renderPage, sendBody } from "../send.js";
-import { urls } from "../urls.js";
+import { urls } from "../../site/urls.js";
 
 export const SEARCH_PER_PAGE = 10;
 /** Fewer results than this, and the page offers "Did you mean …?". */

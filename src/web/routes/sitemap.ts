@@ -4,11 +4,11 @@ import { Router } from "express";
 import { LOCALES, type Locale } from "../../config.js";
 import { toIsoWithOffset } from "../../content/dates.js";
 import { HttpError } from "../../errors.js";
-import type { AppDeps } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { sendBody } from "../send.js";
 import { sitePages } from "../seo/site-pages.js";
 import { newsSitemap, sitemapIndex, splitUrlsets, urlEntry } from "../seo/sitemap-xml.js";
-import { urls } from "../urls.js";
+import { urls } from "../../site/urls.js";
 
 const XML = "application/xml; charset=utf-8";
 /** Google News: articles from the last two days, at most 1,000 per sitemap. */

@@ -3,11 +3,11 @@
 import { Router } from "express";
 import { HttpError } from "../../errors.js";
 import type { ContentRepoView } from "../../content-repo/status.js";
-import type { AppDeps } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { localeForResponse } from "../negotiate.js";
 import { publicText } from "../public-text.js";
 import { redirectTo } from "../redirect.js";
-import { urls } from "../urls.js";
+import { urls } from "../../site/urls.js";
 
 export function systemRoutes(deps: AppDeps, state: { ready: boolean; inFlight?: () => number }, repo: ContentRepoView | null = null): Router {
   const router = Router();

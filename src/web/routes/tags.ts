@@ -3,10 +3,11 @@ import { LOCALES } from "../../config.js";
 import { SLUG_PATTERN } from "../../content/schema.js";
 import { HttpError } from "../../errors.js";
 import { collator } from "../../i18n/format.js";
-import { articleCard, fullTitle, pageLocals, type AppDeps } from "../context.js";
+import { articleCard, fullTitle, pageLocals } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { assertPage, assertSinglePage, pageNumber, untranslatedOf } from "../params.js";
 import { renderPage } from "../send.js";
-import { SEGMENTS, urls } from "../urls.js";
+import { SEGMENTS, urls } from "../../site/urls.js";
 import { PER_PAGE } from "./news.js";
 
 export function tagRoutes(deps: AppDeps): Router {
@@ -18,8 +19,8 @@ export function tagRoutes(deps: AppDeps): Router {
 
     router.get(urls.tags(locale), (req, res) => {
       assertSinglePage(req);
-      const tags = deps.index.districts
-        .tags(locale)
+      const tags = deps.index.tags
+        .all(locale)
         .sort((a, b) => collator(locale).compare(a.name, b.name))
         .map((tag) => ({ name: tag.name, count: tag.count, url: urls.tag(locale, tag.tag) }));
       renderPage(req, res, deps, "pages/tags.njk", {
@@ -39,7 +40,7 @@ export function tagRoutes(deps: AppDeps): Router {
     router.get(`/${locale}/${SEGMENTS[locale].tags}/:tag/`, (req, res) => {
       const tag = req.params.tag;
       if (!SLUG_PATTERN.test(tag)) throw new HttpError(404, "Not a tag");
-      const name = deps.index.districts.tagName(locale, tag);
+      const name = deps.index.tags.name(locale, tag);
       const page = pageNumber(req);
       const list = deps.index.articles.page(`${locale}:t:${tag}`, page, PER_PAGE);
       // A tag exists while at least one published article carries it.

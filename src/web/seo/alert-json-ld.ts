@@ -1,9 +1,9 @@
 // schema.org SpecialAnnouncement (https://schema.org/SpecialAnnouncement) for an alert's
 // page: what it is about, when it applies, where, and who says so.
-import type { AlertRow } from "../../index/alerts.js";
+import type { AlertRow } from "../../index/alert-row.js";
 import type { AlertCard } from "../alert-view.js";
-import type { AppDeps } from "../context.js";
-import { urls } from "../urls.js";
+import type { AppDeps } from "../deps.js";
+import { urls } from "../../site/urls.js";
 
 export function specialAnnouncement(deps: AppDeps, a: AlertRow, card: AlertCard): Record<string, unknown> {
   const base = deps.config.baseUrl;

@@ -12,7 +12,7 @@
 //     emergency → Immediate / Severe   / Observed
 import type { AlertKind, AlertSeverity } from "../../content/alert-schema.js";
 import { toIsoWithOffset } from "../../content/dates.js";
-import type { AlertRow } from "../../index/alerts.js";
+import type { AlertRow } from "../../index/alert-row.js";
 import { XML_DECLARATION, el, xmlEscape } from "./xml.js";
 
 export const CAP_NS = "urn:oasis:names:tc:emergency:cap:1.2";

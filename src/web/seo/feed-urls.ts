@@ -3,7 +3,7 @@
 // /bg/etiketi/<tag>/feed.json.
 import type { Locale } from "../../config.js";
 import type { I18n } from "../../i18n/index.js";
-import { urls } from "../urls.js";
+import { urls } from "../../site/urls.js";
 
 export type FeedScope = { readonly kind: "site" } | { readonly kind: "district"; readonly id: string; readonly name: string } | { readonly kind: "tag"; readonly tag: string; readonly name: string };
 

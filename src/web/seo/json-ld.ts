@@ -3,9 +3,8 @@
 // home pages — the types Google's rich results documentation describes.
 import type { Locale } from "../../config.js";
 import { toIsoWithOffset } from "../../content/dates.js";
-import type { AppDeps } from "../context.js";
-import { urls } from "../urls.js";
-import type { ArticleHead, PageImage } from "./head-types.js";
+import { urls } from "../../site/urls.js";
+import type { ArticleHead, PageImage, SeoSite } from "./head-types.js";
 import { absoluteUrl, sharedImage } from "./open-graph.js";
 
 type Node = Record<string, unknown>;
@@ -14,27 +13,26 @@ const CONTEXT = "https://schema.org";
 /** public/img/logo.png: 512×512, above Google's 112×112 minimum for publisher logos. */
 const LOGO = { name: "img/logo.png", size: 512 };
 
-export function organization(deps: AppDeps, locale: Locale): Node {
-  const base = deps.config.baseUrl;
+export function organization(site: SeoSite, locale: Locale): Node {
+  const base = site.baseUrl;
   return {
     "@type": "GovernmentOrganization",
     "@id": `${base}${urls.home(locale)}#organization`,
-    name: deps.i18n.t(locale)("site.publisher"),
+    name: site.text(locale, "site.publisher"),
     url: base + urls.home(locale),
-    logo: { "@type": "ImageObject", url: base + deps.assets.url(LOGO.name), width: LOGO.size, height: LOGO.size },
+    logo: { "@type": "ImageObject", url: base + site.assetUrl(LOGO.name), width: LOGO.size, height: LOGO.size },
   };
 }
 
-export function webSite(deps: AppDeps, locale: Locale): Node {
-  const base = deps.config.baseUrl;
-  const t = deps.i18n.t(locale);
+export function webSite(site: SeoSite, locale: Locale): Node {
+  const base = site.baseUrl;
   return {
     "@context": CONTEXT,
     "@type": "WebSite",
     "@id": `${base}${urls.home(locale)}#website`,
     url: base + urls.home(locale),
-    name: t("site.name"),
-    description: t("site.description"),
+    name: site.text(locale, "site.name"),
+    description: site.text(locale, "site.description"),
     inLanguage: locale,
     publisher: { "@id": `${base}${urls.home(locale)}#organization` },
     potentialAction: {
@@ -63,17 +61,17 @@ export function authorNode(name: string): Node {
   return { "@type": personLike ? "Person" : "Organization", name };
 }
 
-export function newsArticle(deps: AppDeps, locale: Locale, input: { url: string; description: string; image: PageImage | undefined; article: ArticleHead }): Node {
-  const base = deps.config.baseUrl;
-  const tz = deps.config.timeZones[locale];
+export function newsArticle(site: SeoSite, locale: Locale, input: { url: string; description: string; image: PageImage | undefined; article: ArticleHead }): Node {
+  const base = site.baseUrl;
+  const tz = site.timeZones[locale];
   const a = input.article;
-  const publisher = organization(deps, locale);
+  const publisher = organization(site, locale);
   return {
     "@context": CONTEXT,
     "@type": "NewsArticle",
     headline: a.headline,
     description: input.description,
-    image: [absoluteUrl(base, sharedImage(deps, locale, input.image).url)],
+    image: [absoluteUrl(base, sharedImage(site, locale, input.image).url)],
     datePublished: toIsoWithOffset(a.published, tz),
     dateModified: toIsoWithOffset(Math.max(a.published, a.modified), tz),
     author: a.author ? authorNode(a.author) : { "@type": "Organization", name: publisher.name, url: publisher.url },
@@ -109,14 +107,14 @@ export function eventNode(locale: Locale, tz: string, url: string, name: string,
 
 /** The structured data of one page, one node per <script type="application/ld+json">. */
 export function pageJsonLd(
-  deps: AppDeps,
+  site: SeoSite,
   locale: Locale,
   input: { path: string; url: string; description: string; image: PageImage | undefined; article: ArticleHead | undefined; breadcrumbs: readonly { name: string; url: string }[] | undefined },
 ): Node[] {
   const nodes: Node[] = [];
-  if (input.path === urls.home(locale)) nodes.push(webSite(deps, locale), { "@context": CONTEXT, ...organization(deps, locale) });
-  if (input.article) nodes.push(newsArticle(deps, locale, { url: input.url, description: input.description, image: input.image, article: input.article }));
-  if (input.article?.event) nodes.push(eventNode(locale, deps.config.timeZones[locale], input.url, input.article.headline, input.description, input.article.event));
-  if (input.breadcrumbs && input.breadcrumbs.length > 1) nodes.push(breadcrumbList(deps.config.baseUrl, input.breadcrumbs));
+  if (input.path === urls.home(locale)) nodes.push(webSite(site, locale), { "@context": CONTEXT, ...organization(site, locale) });
+  if (input.article) nodes.push(newsArticle(site, locale, { url: input.url, description: input.description, image: input.image, article: input.article }));
+  if (input.article?.event) nodes.push(eventNode(locale, site.timeZones[locale], input.url, input.article.headline, input.description, input.article.event));
+  if (input.breadcrumbs && input.breadcrumbs.length > 1) nodes.push(breadcrumbList(site.baseUrl, input.breadcrumbs));
   return nodes;
 }

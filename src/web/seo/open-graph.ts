@@ -3,22 +3,21 @@
 import { LOCALES, type Locale } from "../../config.js";
 import { toIsoWithOffset } from "../../content/dates.js";
 import { OG_LOCALE } from "../../i18n/format.js";
-import { MEDIA_PREFIX, OG_SIZE, ogImageUrl } from "../../media/urls.js";
-import type { AppDeps } from "../context.js";
-import type { ArticleHead, PageImage } from "./head-types.js";
+import { MEDIA_PREFIX, OG_SIZE, ogImageUrl } from "../../site/media-urls.js";
+import type { ArticleHead, PageImage, SeoSite } from "./head-types.js";
 
 /** The site default image, public/img/og-default.png (1200×630, the size Facebook and X recommend). */
-export function defaultImage(deps: AppDeps, locale: Locale): PageImage {
-  return { url: deps.assets.url("img/og-default.png"), alt: deps.i18n.t(locale)("seo.imageAlt"), width: 1200, height: 630 };
+export function defaultImage(site: SeoSite, locale: Locale): PageImage {
+  return { url: site.assetUrl("img/og-default.png"), alt: site.text(locale, "seo.imageAlt"), width: 1200, height: 630 };
 }
 
 /**
  * The picture a shared link shows (og:image, and NewsArticle's image): an article picture
- * as its 1200×630 cover crop (media/urls.ts), the card size link previews show whole,
+ * as its 1200×630 cover crop (site/media-urls.ts), the card size link previews show whole,
  * not the original (issue 20 item 10); else the site default.
  */
-export function sharedImage(deps: AppDeps, locale: Locale, image: PageImage | undefined): PageImage {
-  if (!image) return defaultImage(deps, locale);
+export function sharedImage(site: SeoSite, locale: Locale, image: PageImage | undefined): PageImage {
+  if (!image) return defaultImage(site, locale);
   return image.url.startsWith(MEDIA_PREFIX) ? { ...image, url: ogImageUrl(image.url), ...OG_SIZE } : image;
 }
 
@@ -34,12 +33,12 @@ export interface OpenGraphInput {
   readonly alternates: readonly Locale[];
 }
 
-export function openGraph(deps: AppDeps, locale: Locale, input: OpenGraphInput): { og: { property: string; content: string }[]; twitter: { name: string; content: string }[] } {
-  const base = deps.config.baseUrl;
-  const image = sharedImage(deps, locale, input.image);
-  const tz = deps.config.timeZones[locale];
+export function openGraph(site: SeoSite, locale: Locale, input: OpenGraphInput): { og: { property: string; content: string }[]; twitter: { name: string; content: string }[] } {
+  const base = site.baseUrl;
+  const image = sharedImage(site, locale, input.image);
+  const tz = site.timeZones[locale];
   const og: [string, string][] = [
-    ["og:site_name", deps.i18n.t(locale)("site.name")],
+    ["og:site_name", site.text(locale, "site.name")],
     ["og:type", input.article ? "article" : "website"],
     ["og:title", input.title],
     ["og:description", input.description],

@@ -4,9 +4,9 @@
 import type { Locale } from "../../config.js";
 import type { ArticleSummary } from "../../index/articles.js";
 import { slugify } from "../../content/slug.js";
-import type { AppDeps } from "../context.js";
+import type { AppDeps } from "../deps.js";
 import { addresses, type PageRef } from "../page-address.js";
-import { urls } from "../urls.js";
+import { urls } from "../../site/urls.js";
 
 /** The page's versions per language, the same answer as its hreflang links give. */
 const alternatesOf = (ref: PageRef) => addresses(ref).alternates;
@@ -49,7 +49,7 @@ export function sitePages(deps: AppDeps, locale: Locale, now: number): SitePage[
   for (const d of deps.index.districts.all(deps.index.version())) pages.push(page({ kind: "district", id: d.id }, at(`d:${d.id}`)));
   pages.push(page({ kind: "tags" }, at("")));
   // Tags are words of one language: a tag page has no counterpart in the other (page-address.ts).
-  for (const tag of deps.index.districts.tags(locale)) {
+  for (const tag of deps.index.tags.all(locale)) {
     const path = urls.tag(locale, tag.tag);
     pages.push({ path, lastmod: at(`t:${tag.tag}`), alternates: { ...alternatesOf({ kind: "tag", tag: tag.tag, existsIn: [] }), [locale]: path } });
   }

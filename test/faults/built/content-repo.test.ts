@@ -5,8 +5,8 @@
 import fs from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { tempDir } from "../../helpers/app.js";
-import { ARTICLE_URL, article, githubSignature, makeRemote } from "../../repo/remote.js";
-import { SECRET } from "../../repo/remote.js";
+import { ARTICLE_URL, article, githubSignature, makeRemote } from "../../content-repo/remote.js";
+import { SECRET } from "../../content-repo/remote.js";
 import { eventually, startBuilt, type BuiltServer } from "./harness.js";
 
 const servers: BuiltServer[] = [];

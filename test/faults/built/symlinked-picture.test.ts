@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { VARIANT_FORMATS, VARIANT_WIDTHS } from "../../../src/media/urls.js";
+import { VARIANT_FORMATS, VARIANT_WIDTHS } from "../../../src/site/media-urls.js";
 import { copyFixture, tempDir } from "../../helpers/app.js";
 import { startBuilt, type BuiltServer } from "./harness.js";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatIssue } from "../../src/content/issues.js";
-import { checkMedia, checkMediaDecode } from "../../src/media/check.js";
+import { checkMedia, checkMediaDecode } from "../../src/content/picture-check.js";
 import { tempDir } from "../helpers/app.js";
 
 const FIX = "open it in an image editor and export it again as JPEG or PNG";

@@ -2,15 +2,15 @@
 // Loaded only when files changed (see syncIndex), and by the parse workers.
 import { isUtf8 } from "node:buffer";
 import fs from "node:fs";
-import type { Config } from "../config.js";
-import { parseAlert } from "../content/alert.js";
-import { parseArticle } from "../content/article.js";
-import { parseDistrict } from "../content/district.js";
-import { issue, unexpectedProblem } from "../content/issues.js";
-import { msg } from "../content/messages/index.js";
-import type { ContentFile } from "../content/scan.js";
-import { decodeUtf8 } from "../text/utf8.js";
-import type { ParseMany, ParseManyOptions, Parsed } from "./sync.js";
+import type { Config } from "../../config.js";
+import { parseAlert } from "../alert.js";
+import { parseArticle } from "../article.js";
+import { parseDistrict } from "../district.js";
+import { issue, unexpectedProblem } from "../issues.js";
+import { msg } from "../messages/index.js";
+import type { ContentFile } from "../scan.js";
+import { decodeUtf8 } from "../../text/utf8.js";
+import type { ParseMany, ParseManyOptions, Parsed } from "./types.js";
 
 /** What parsing needs: where the content is, its time zones, and whether bodies may wait. */
 export type ParseConfig = Pick<Config, "contentDir" | "timeZones"> & ParseManyOptions;

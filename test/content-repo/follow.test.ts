@@ -9,7 +9,7 @@ import request from "supertest";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApp, type App } from "../../src/app.js";
 import { ConfigError, loadConfig, type Config } from "../../src/config.js";
-import { repoPaths } from "../../src/content-repo/repo.js";
+import { repoPaths } from "../../src/content-repo/paths.js";
 import { ContentIndex } from "../../src/index/index.js";
 import { followRepo, openRepo } from "../../src/server/follow.js";
 import { NOW, tempDir } from "../helpers/app.js";

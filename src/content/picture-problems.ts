@@ -1,11 +1,11 @@
 // Which editor message tells about a picture file (the indexer's messages for an
 // article's pictures and `npm run check`'s for the files themselves use these); the
 // wording is in the catalogue (src/content/messages/, ids picture.*).
-import { msg, type Message } from "../content/messages/index.js";
-import type { PictureFault } from "./inspect.js";
-import type { Refusal } from "./open.js";
+import { msg, type Message } from "./messages/index.js";
+import type { PictureFault } from "../media/inspect.js";
+import type { PictureProblem } from "../media/source.js";
 
-export type PictureProblem = Refusal | PictureFault;
+export type { PictureProblem } from "../media/source.js";
 
 /** Why the picture `name` (as the editor wrote it, or its path in the content folder) cannot be shown. */
 export function pictureProblem(name: string, problem: PictureProblem): Message {

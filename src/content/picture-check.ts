@@ -6,16 +6,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { issue, type ContentIssue } from "../content/issues.js";
-import { MAX_INPUT_PIXELS } from "./inspect.js";
-import { isInside } from "./open.js";
-import { msg } from "../content/messages/index.js";
-import { pictureProblem, type PictureProblem } from "./problems.js";
-import { readPictureSync } from "./source.js";
+import { issue, type ContentIssue } from "./issues.js";
+import { msg } from "./messages/index.js";
+import { MAX_INPUT_PIXELS } from "../media/inspect.js";
+import { isInside } from "../media/open.js";
+import { pictureProblem, type PictureProblem } from "./picture-problems.js";
+import { readPictureSync } from "../media/source.js";
 
 /** Originals above this are refused: export them at about 2,500 px wide instead. */
 export const MAX_MEDIA_BYTES = 20 * 1024 * 1024;
-// The formats an article may use (content/image-size.ts reads their headers).
+// The formats an article may use (media/image-size.ts reads their headers).
 const PICTURE = /\.(?:jpe?g|png|gif|webp)$/i;
 
 type Found = { abs: string; problem?: PictureProblem };

@@ -1,16 +1,15 @@
 // Parses many content files on worker threads (a cold start or a large checkout): the
 // files go out in small chunks to one worker per CPU, which keeps every worker busy
 // even when some files are slower than others, and the results come back in order.
-import { AppError } from "../errors.js";
 import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-import type { Config } from "../config.js";
+import type { Worker } from "node:worker_threads";
+import type { Config } from "../../config.js";
+import { AppError } from "../../errors.js";
 import type { ParseConfig } from "./parse-file.js";
-import type { ContentFile } from "../content/scan.js";
+import type { ContentFile } from "../scan.js";
 import type { ParseJob, ParseResult } from "./parse-worker.js";
-import type { ParseMany, Parsed } from "./sync.js";
+import { startWorker, workerUrl } from "./threads.js";
+import type { ParseMany, Parsed } from "./types.js";
 
 /**
  * Below this many files the main thread is faster: each worker loads the parser and warms
@@ -33,20 +32,6 @@ export class WorkerFailure extends AppError {
   override name = "WorkerFailure";
 }
 
-/**
- * A worker next to this module, with this module's extension: parse-worker.ts under tsx
- * (development, tests), parse-worker.js from dist/src/, parse-worker.mjs in the bundle.
- */
-export function workerUrl(name: "parse-worker" | "search-worker", moduleUrl: string = import.meta.url): URL {
-  return new URL(`./${name}${path.extname(fileURLToPath(moduleUrl))}`, moduleUrl);
-}
-
-/** Starts a worker; a .ts one through tsx-worker.mjs, which registers tsx inside the thread. */
-export function startWorker(url: URL, data: object): Worker {
-  const workerData = { ...data, entry: url.href };
-  return url.pathname.endsWith(".ts") ? new Worker(new URL("./tsx-worker.mjs", url), { workerData }) : new Worker(url, { workerData });
-}
-
 /** A parse worker started before its files were known, and what became of it meanwhile. */
 interface EarlyWorker {
   readonly worker: Worker;
@@ -61,7 +46,7 @@ const workerConfig = (config: ParseConfig) => ({ contentDir: config.contentDir, 
  * does not keep the process alive, and a failure is kept until parseInWorkers looks.
  */
 function startEarly(config: ParseConfig, threads: number): EarlyWorker[] {
-  const url = workerUrl("parse-worker");
+  const url = workerUrl("parse-worker", import.meta.url);
   return Array.from({ length: threads }, () => {
     const early: EarlyWorker = { worker: startWorker(url, workerConfig(config)), failed: null };
     early.worker.unref();
@@ -78,7 +63,7 @@ function startEarly(config: ParseConfig, threads: number): EarlyWorker[] {
  * Workers in `early` (see ParseMany.warm) are used first; those not needed are stopped.
  */
 export function parseInWorkers(files: ContentFile[], config: ParseConfig, threads: number, emit: (batch: Parsed[]) => void, progress?: ParallelOptions["progress"], early: EarlyWorker[] = []): Promise<void> {
-  const url = workerUrl("parse-worker");
+  const url = workerUrl("parse-worker", import.meta.url);
   const chunks: ContentFile[][] = [];
   for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
   const waiting = new Map<number, Parsed[]>();
@@ -168,7 +153,7 @@ export function parallelParser(config: Pick<Config, "contentDir" | "timeZones">,
       // A worker that cannot start or crashes (not a failed write: that rethrows below).
       if (!(error instanceof WorkerFailure)) throw error;
       options.log?.(`parsing on worker threads failed, parsing the rest in the main thread: ${error.message}`);
-      inThread(files.slice(written), emit);
+      await inThread(files.slice(written), emit);
     }
   };
   // Loading the parser and warming its JIT takes a worker about as long as the main

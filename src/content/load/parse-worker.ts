@@ -1,9 +1,9 @@
-// Worker thread for src/index/parallel.ts: parses the content files it is sent with the
+// Worker thread for src/content/load/parallel.ts: parses the content files it is sent with the
 // same parseFile as the main thread, so a parallel build yields the very same rows.
 import { parentPort, workerData } from "node:worker_threads";
-import type { ContentFile } from "../content/scan.js";
+import type { ContentFile } from "../scan.js";
 import { parseFile, type ParseConfig } from "./parse-file.js";
-import type { Parsed } from "./sync.js";
+import type { Parsed } from "./types.js";
 
 export interface ParseJob {
   readonly id: number;

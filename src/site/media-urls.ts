@@ -26,7 +26,7 @@ export function variantUrl(mediaUrl: string, size: VariantSize, format: VariantF
 
 /**
  * The og:image for an article picture: a 1200×630 JPEG cover crop (JPEG because every
- * link-preview crawler reads it). Relative; prefix BASE_URL with web/urls.ts `absolute`.
+ * link-preview crawler reads it). Relative; prefix BASE_URL with site/urls.ts `absolute`.
  */
 export function ogImageUrl(mediaUrl: string): string {
   return variantUrl(mediaUrl, "og", "jpeg");

@@ -1,15 +1,17 @@
 // The one Nunjucks environment: autoescape on, templates only from views/ (never from
-// content), filters and globals registered here.
+// content), and every filter (filters/) and global (globals/) registered here, in one loop each.
 import nunjucks from "nunjucks";
-import { CompiledFileLoader, type CompiledViews } from "./compiled-views.js";
-import { jsonLd } from "./filters/json-ld.js";
-import { pageWindow } from "./filters/page-window.js";
+import { CompiledFileLoader, type CompiledViews } from "../compiled-views.js";
+import { FILTERS } from "./filters/index.js";
+import { globals, type GlobalsSite } from "./globals/index.js";
 
 export interface ViewsOptions {
   /** Re-read every template on each use (development). */
   readonly watch: boolean;
   /** Templates compiled with the bundle (compiled-views.ts); not used with `watch`. */
   readonly compiled?: CompiledViews | null;
+  /** What the globals are made from (globals/index.ts). */
+  readonly site: GlobalsSite;
 }
 
 export function createViews(viewsDir: string, options: ViewsOptions): nunjucks.Environment {
@@ -21,7 +23,7 @@ export function createViews(viewsDir: string, options: ViewsOptions): nunjucks.E
     throwOnUndefined: false,
     trimBlocks: false,
   });
-  env.addGlobal("pageWindow", pageWindow);
-  env.addFilter("jsonLd", jsonLd);
+  for (const [name, filter] of Object.entries(FILTERS)) env.addFilter(name, filter);
+  for (const [name, value] of Object.entries(globals(options.site))) env.addGlobal(name, value);
   return env;
 }

@@ -3,13 +3,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
-import { scanContent } from "../../src/content/scan.js";
-import { ContentIndex } from "../../src/index/index.js";
-import { PARALLEL_THRESHOLD, parallelParser, parseInWorkers, workerUrl } from "../../src/index/parallel.js";
-import { parseFile, parseInThread } from "../../src/index/parse-file.js";
-import type { Parsed } from "../../src/index/sync.js";
-import { copyFixture, tempDir } from "../helpers/app.js";
+import { loadConfig } from "../../../src/config.js";
+import { scanContent } from "../../../src/content/scan.js";
+import { ContentIndex } from "../../../src/index/index.js";
+import { PARALLEL_THRESHOLD, parallelParser, parseInWorkers } from "../../../src/content/load/parallel.js";
+import { workerUrl } from "../../../src/content/load/threads.js";
+import { parseFile, parseInThread } from "../../../src/content/load/parse-file.js";
+import type { Parsed } from "../../../src/content/load/types.js";
+import { copyFixture, tempDir } from "../../helpers/app.js";
 
 /** The fixture content plus enough generated articles to cross the worker threshold. */
 function bigContent(extra: number): string {
@@ -26,8 +27,8 @@ const timeZones = { bg: "Europe/Sofia", pl: "Europe/Warsaw" };
 
 describe("parallel parsing", () => {
   it("finds the worker beside the module, with the module's own extension", () => {
-    expect(workerUrl("parse-worker", "file:///app/dist/src/index/parallel.js").href).toBe("file:///app/dist/src/index/parse-worker.js");
-    expect(workerUrl("parse-worker", "file:///app/src/index/parallel.ts").href).toBe("file:///app/src/index/parse-worker.ts");
+    expect(workerUrl("parse-worker", "file:///app/dist/src/content/load/parallel.js").href).toBe("file:///app/dist/src/content/load/parse-worker.js");
+    expect(workerUrl("parse-worker", "file:///app/src/content/load/parallel.ts").href).toBe("file:///app/src/content/load/parse-worker.ts");
     expect(workerUrl("search-worker", "file:///app/dist/bundle/server.mjs").href).toBe("file:///app/dist/bundle/search-worker.mjs");
   });
 

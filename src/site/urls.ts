@@ -1,6 +1,6 @@
 // Every public URL is built here, so pages, the language switcher, hreflang links,
 // sitemaps and feeds agree. Policy: page URLs end with "/", file URLs have an extension.
-import type { Locale } from "../config.js";
+import { isLocale, type Locale } from "../config.js";
 
 /** The localized URL words (transliterated, so URLs stay ASCII). */
 export const SEGMENTS = {
@@ -37,6 +37,24 @@ export const urls = {
   /** The JSON API's human page (the same word in both languages). */
   api: (l: Locale) => `/${l}/api/`,
 };
+
+/** A page whose address names something in the content: an article, a district, a topic. */
+export type ContentPage = { readonly kind: "article"; readonly lang: Locale; readonly slug: string } | { readonly kind: "district"; readonly lang: Locale; readonly id: string } | { readonly kind: "tag"; readonly lang: Locale; readonly tag: string };
+
+/**
+ * The inverse of urls.article, urls.district and urls.tag: which content page a decoded
+ * path ("/bg/novini/<slug>/") is, or null for any other address. Used where an address
+ * must be understood without the Express app (the content check's link rule).
+ */
+export function contentPageAt(path: string): ContentPage | null {
+  const [, lang, section, id, ...rest] = path.split("/");
+  if (!isLocale(lang) || !id || rest.length !== 1 || rest[0] !== "") return null;
+  const seg = SEGMENTS[lang];
+  if (section === seg.news) return { kind: "article", lang, slug: id };
+  if (section === seg.districts) return { kind: "district", lang, id };
+  if (section === seg.tags) return { kind: "tag", lang, tag: id };
+  return null;
+}
 
 /** Absolute URL for canonical links, sitemaps and feeds. */
 export function absolute(baseUrl: string, path: string): string {

@@ -4,9 +4,9 @@
 import pino from "pino";
 import request from "supertest";
 import { afterEach, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app.js";
-import { renderCacheFor } from "../../src/web/render-cache.js";
-import { createTestPortal, type TestPortal } from "../helpers/app.js";
+import { createApp } from "../../../src/app.js";
+import type { RenderCache } from "../../../src/web/render-cache.js";
+import { createTestPortal, type TestPortal } from "../../helpers/app.js";
 
 interface LogLine {
   reqId?: string;
@@ -26,7 +26,7 @@ async function loggedPortal() {
   const logger = pino({ level: "info" }, { write: (s: string) => lines.push(JSON.parse(s) as LogLine) });
   const { app, handle, deps } = await createApp({ config: portal.config, index: portal.index, logger });
   const a = portal.index.articles.page("bg", 1, 1).items[0]!;
-  return { app, handle, cache: renderCacheFor(deps)!, lines, url: `/bg/novini/${a.slug}/` };
+  return { app, handle, cache: deps.pageCache!, lines, url: `/bg/novini/${a.slug}/` };
 }
 
 /** Every header but the ones that differ per response by design. */
@@ -35,7 +35,7 @@ function stable(headers: Record<string, string>): Record<string, string> {
 }
 
 /** The page twice through `server`: rendered, then (once cached) answered from the cache. */
-async function renderedThenHit(server: Parameters<typeof request>[0], url: string, encoding: string, cache: NonNullable<ReturnType<typeof renderCacheFor>>) {
+async function renderedThenHit(server: Parameters<typeof request>[0], url: string, encoding: string, cache: RenderCache) {
   const first = await request(server).get(url).set("Accept-Encoding", encoding).expect(200);
   await cache.settled();
   const hit = await request(server).get(url).set("Accept-Encoding", encoding).expect(200);
