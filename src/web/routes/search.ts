@@ -77,7 +77,8 @@ export function searchRoutes(deps: AppDeps): Router {
       // Only the newest MAX_RANKED matches are ranked (see src/index/search.ts).
       const pages = Math.max(1, Math.ceil(Math.min(result.total, MAX_RANKED) / SEARCH_PER_PAGE));
       // "Did you mean …?" when the query finds little: one link away, a plain GET.
-      const suggestion = match && result.total < FEW_RESULTS ? deps.index.search.didYouMean(q, locale) : null;
+      const names = districts.map((d) => d.name[locale]);
+      const suggestion = match && result.total < FEW_RESULTS ? deps.index.search.didYouMean(q, locale, names) : null;
       if (page > pages) throw new HttpError(404, "No such results page");
       const heading = q ? t("search.resultsFor", { q }) : t("search.title");
       renderPage(req, res, deps, "pages/search.njk", {
@@ -112,8 +113,10 @@ export function searchRoutes(deps: AppDeps): Router {
     router.get(`/${locale}/suggest.json`, (req, res) => {
       const typed = typeof req.query.q === "string" ? req.query.q.slice(0, 100) : "";
       // Published articles only: version() refreshes what the listings say (as in search).
-      deps.index.version();
-      const words = typed.trim() === "" ? [] : deps.index.search.complete(typed, locale, SUGGESTIONS);
+      const version = deps.index.version();
+      // District names complete too ("sred" -> Средец): residents search by place.
+      const names = deps.index.districts.all(version).map((d) => d.name[locale]);
+      const words = typed.trim() === "" ? [] : deps.index.search.complete(typed, locale, SUGGESTIONS, names);
       sendBody(req, res, deps, JSON.stringify([typed, words]), "application/x-suggestions+json; charset=utf-8");
     });
 
