@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { EntryTable } from "./entry-table.js";
 import { fold } from "./fold.js";
 import { parseAff, type SuffixRule } from "./hunspell.js";
+import { irregularLemmas } from "./irregular.js";
 
 export type DictLang = "pl" | "bg";
 
@@ -82,11 +83,14 @@ export function preloadDictionary(lang: DictLang): void {
 
 /**
  * The folded lemmas `word` (already folded) is a form of by the dictionary's rules (the
- * word itself when it is an entry with rules); empty when no rule reaches it.
+ * word itself when it is an entry with rules), and of the irregular forms no rule makes
+ * (ludzie -> człowiek, деца -> дете: irregular.ts) unless `irregular` is false; empty
+ * when nothing reaches it.
  */
-export function lemmas(word: string, lang: DictLang): string[] {
+export function lemmas(word: string, lang: DictLang, irregular = true): string[] {
   const { words, byEnding, longestEnding } = lemmatizer(lang);
   const out: string[] = words.has(word) ? [word] : [];
+  if (irregular) for (const lemma of irregularLemmas(word, lang)) if (!out.includes(lemma)) out.push(lemma);
   const max = Math.min(longestEnding, word.length - 1);
   for (let k = 0; k <= max; k++) {
     const rules = byEnding.get(k === 0 ? "" : word.slice(word.length - k));
