@@ -3,7 +3,10 @@
 // articles, ≤ 50 ms at 100,000), the OpenSearch suggestions (≤ 10 ms), and whether the
 // page says "showing the most recent matches" exactly when more than MAX_RANKED match.
 // Every URL is asked for once: the portal keeps recent result pages, and this measures
-// the searches it has not seen yet.
+// the pages it has not made yet. It also keeps the ids of a query's matches (20 queries
+// per content version, src/index/search.ts): the filtered searches reuse the same ten
+// words, so most of them find those kept, as a resident narrowing a search would; the
+// cost with nothing kept is measured in-process (deploy/README.md, Measured).
 import { slugify } from "../src/content/slug.js";
 import { MAX_RANKED } from "../src/index/search.js";
 import { urls } from "../src/web/urls.js";

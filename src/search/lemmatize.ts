@@ -138,7 +138,14 @@ export async function warmDictionaries(): Promise<void> {
       }
     }
     delete loading[lang];
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    irregularLemmas("", lang);
   }
+}
+
+/** Whether a dictionary is loaded (no word of its language waits for it any more). */
+export function dictionaryLoaded(lang: DictLang): boolean {
+  return loaded[lang] !== undefined;
 }
 
 /**
