@@ -41,10 +41,11 @@ function distinct(base: string, n: number, params: (lang: Lang, i: number) => Re
   return [...out];
 }
 
+// The i-th search of a language: term i mod 5 with the (i div 5)-th district or year, so
+// that 50 searches per language are 50 different pairs (5 terms × 24 / 55 districts, × 14 years).
 const term = (lang: Lang, i: number): string => TERMS[lang][i % TERMS[lang].length]!;
-// Strides coprime with the list lengths (5 terms, 24 / 55 districts, 14 years) walk many pairs.
-const district = (lang: Lang, i: number): string => DISTRICTS[lang][(i * 7 + Math.floor(i / 5)) % DISTRICTS[lang].length]!;
-const year = (i: number): string => YEARS[(i * 3 + Math.floor(i / 5)) % YEARS.length]!;
+const district = (lang: Lang, i: number): string => DISTRICTS[lang][Math.floor(i / 5) % DISTRICTS[lang].length]!;
+const year = (i: number): string => YEARS[Math.floor(i / 5) % YEARS.length]!;
 
 export async function searchRows(base: string, p95Ms: number, suggestMs: number): Promise<Row[]> {
   const rows: Row[] = [];
@@ -63,7 +64,7 @@ export async function searchRows(base: string, p95Ms: number, suggestMs: number)
   }));
   await p95("search p95 with the district filter", distinct(base, 100, (lang, i) => ({ q: term(lang, i), district: district(lang, i) })));
   await p95("search p95 with the year filter", distinct(base, 100, (lang, i) => ({ q: term(lang, i), year: year(i) })));
-  await p95("search p95 with district and year filters", distinct(base, 100, (lang, i) => ({ q: term(lang, i), district: district(lang, i), year: year(i) })));
+  await p95("search p95 with district and year filters", distinct(base, 100, (lang, i) => ({ q: term(lang, i), district: district(lang, i), year: YEARS[(i * 3) % YEARS.length]! })));
 
   // The product decision on very common words (README, Search): a query matching more
   // than MAX_RANKED articles of a language ranks the newest MAX_RANKED and says so; a
