@@ -25,25 +25,44 @@ function foldCode(c: number): number {
 }
 
 export class EntryTable {
-  readonly #text: string;
+  // Set once, by steps().
+  #text = "";
   /** Per entry: where its word starts, where its "/" is, where its flags end. */
-  readonly #start: Int32Array;
-  readonly #slash: Int32Array;
-  readonly #flagsEnd: Int32Array;
+  #start = new Int32Array(0);
+  #slash = new Int32Array(0);
+  #flagsEnd = new Int32Array(0);
   /** Hash slots holding entry number + 1 (0: empty); the size is a power of two. */
-  readonly #slots: Int32Array;
+  #slots = new Int32Array(1);
   /** Entries with a letter that folds to several (see MANY): folded word -> flags. */
   readonly #apart = new Map<string, string>();
 
-  /** Reads the entries that have flags (an entry without any is never a rule's base). */
-  constructor(dicText: string) {
+  /**
+   * Reads the entries that have flags (an entry without any is never a rule's base); an
+   * empty table without text, for steps() to fill.
+   */
+  constructor(dicText?: string) {
+    if (dicText === undefined) return;
+    const steps = EntryTable.steps(dicText, this);
+    while (!steps.next().done);
+  }
+
+  /**
+   * The construction in steps of about `chunk` entries, so that a dictionary can be loaded
+   * between requests (lemmatize.ts warmDictionaries): fills `into`, an empty table.
+   */
+  static *steps(dicText: string, into: EntryTable, chunk = Infinity): Generator<void, EntryTable> {
     const text = dicText;
-    this.#text = text;
+    into.#text = text;
     const start: number[] = [];
     const slash: number[] = [];
     const flagsEnd: number[] = [];
+    let since = 0;
     // The first line is the entry count.
     for (let s = text.indexOf("\n") + 1; s > 0 && s < text.length; ) {
+      if (++since >= chunk) {
+        since = 0;
+        yield;
+      }
       let end = text.indexOf("\n", s);
       if (end < 0) end = text.length;
       let i = s;
@@ -56,7 +75,7 @@ export class EntryTable {
         while (f < end && text.charCodeAt(f) > 32) f++;
         if (many) {
           const word = fold(text.slice(s, i));
-          this.#apart.set(word, (this.#apart.get(word) ?? "") + text.slice(i + 1, f));
+          into.#apart.set(word, (into.#apart.get(word) ?? "") + text.slice(i + 1, f));
           s = end + 1;
           continue;
         }
@@ -66,18 +85,23 @@ export class EntryTable {
       }
       s = end + 1;
     }
-    this.#start = Int32Array.from(start);
-    this.#slash = Int32Array.from(slash);
-    this.#flagsEnd = Int32Array.from(flagsEnd);
+    into.#start = Int32Array.from(start);
+    into.#slash = Int32Array.from(slash);
+    into.#flagsEnd = Int32Array.from(flagsEnd);
     let size = 1;
     while (size < start.length * 2) size *= 2;
-    this.#slots = new Int32Array(size);
+    into.#slots = new Int32Array(size);
     const mask = size - 1;
     for (let e = 0; e < start.length; e++) {
-      let slot = this.#hashRange(start[e]!, slash[e]!) & mask;
-      while (this.#slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.#slots[slot] = e + 1;
+      if (++since >= chunk) {
+        since = 0;
+        yield;
+      }
+      let slot = into.#hashRange(start[e]!, slash[e]!) & mask;
+      while (into.#slots[slot] !== 0) slot = (slot + 1) & mask;
+      into.#slots[slot] = e + 1;
     }
+    return into;
   }
 
   get size(): number {

@@ -5,7 +5,8 @@
 // hold the names and topics people search for, and keep the list small (at 100,000
 // articles a body vocabulary would be several times larger for rare words).
 
-import { normalizeWord } from "./analyze.js";
+import { hardSignReadingBg, latinSpellingsBg, transliterateBg } from "../text/translit.js";
+import { normalizeWord, type Lang } from "./analyze.js";
 import { wordList } from "./tokenize.js";
 
 const MIN_LETTERS = 3;
@@ -16,9 +17,17 @@ export type Vocabulary = {
   readonly sorted: readonly string[];
   /** Folded word -> the spelling seen most often and how often the word occurs. */
   readonly words: ReadonlyMap<string, { readonly word: string; readonly count: number }>;
+  /**
+   * Bulgarian only: each Cyrillic word's spelling in the official Latin system (2009 Act,
+   * src/text/translit.ts), sorted, with the word it spells, so that a prefix typed in Latin
+   * letters ("sred", "car", "4ita") completes Cyrillic words (Средец, Цар, читалище).
+   */
+  readonly latin: readonly (readonly [latin: string, folded: string])[];
 };
 
-export function buildVocabulary(texts: Iterable<string>): Vocabulary {
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+export function buildVocabulary(texts: Iterable<string>, lang: Lang = "pl"): Vocabulary {
   const counts = new Map<string, Map<string, number>>();
   // Words repeat (Zipf): fold each spelling once.
   const foldedOf = new Map<string, string>();
@@ -49,7 +58,11 @@ export function buildVocabulary(texts: Iterable<string>): Vocabulary {
     }
     words.set(folded, { word: best, count: total });
   }
-  return { sorted: [...words.keys()].sort(), words };
+  const sorted = [...words.keys()].sort();
+  const latin = lang === "bg"
+    ? sorted.filter((w) => CYRILLIC.test(w)).map((w) => [transliterateBg(w), w] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    : [];
+  return { sorted, words, latin };
 }
 
 /** Levenshtein distance, or `max + 1` as soon as it must exceed `max`. */
@@ -92,20 +105,49 @@ export function closestWord(vocabulary: Vocabulary, raw: string, maxDistance = 2
   return best?.word ?? null;
 }
 
-/** Up to `n` words starting with the folded `prefix`, the most frequent first. */
-export function completions(vocabulary: Vocabulary, prefix: string, n: number): string[] {
-  const folded = normalizeWord(prefix);
-  if (folded.length < 2) return [];
-  const { sorted, words } = vocabulary;
+/** The index of the first item of `sorted` (by `key`) not below `prefix`. */
+function lowerBound<T>(sorted: readonly T[], key: (item: T) => string, prefix: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < folded) lo = mid + 1;
+    if (key(sorted[mid]!) < prefix) lo = mid + 1;
     else hi = mid;
   }
-  const found: { word: string; count: number }[] = [];
-  // A short prefix starts thousands of words; the first few thousand are enough to rank.
-  for (let i = lo; i < sorted.length && i < lo + 5_000 && sorted[i]!.startsWith(folded); i++) found.push(words.get(sorted[i]!)!);
-  return found.sort((a, b) => b.count - a.count).slice(0, n).map((e) => e.word);
+  return lo;
+}
+
+/** A short prefix starts thousands of words; the first few thousand are enough to rank. */
+const SCAN = 5_000;
+
+/**
+ * The official Latin spellings a Latin-typed Bulgarian prefix may stand for, in any of
+ * the systems latinSpellingsBg reads ("sredec" -> "sredets", "4ita" -> "chita", "sybo"
+ * -> "sybo" and "sabo"). A final "c" may be the start of "ch" (ч) as well as ц.
+ */
+function latinPrefixesBg(prefix: string): string[] {
+  const typed = prefix.toLowerCase();
+  const spellings = latinSpellingsBg(typed);
+  if (typed.endsWith("c")) spellings.push(...latinSpellingsBg(`${typed}h`));
+  const hard = spellings.flatMap((s) => hardSignReadingBg(s) ?? []);
+  return [...new Set([...spellings, ...hard])];
+}
+
+/**
+ * Up to `n` words starting with the folded `prefix`, the most frequent first. Polish typed
+ * without its letters meets them through folding ("zuk" -> Żukowo); Bulgarian typed in
+ * Latin letters through each word's Latin spelling (see Vocabulary.latin).
+ */
+export function completions(vocabulary: Vocabulary, prefix: string, n: number): string[] {
+  const folded = normalizeWord(prefix);
+  if (folded.length < 2) return [];
+  const { sorted, words, latin } = vocabulary;
+  const found = new Set<string>();
+  for (let i = lowerBound(sorted, (w) => w, folded); i < sorted.length && found.size < SCAN && sorted[i]!.startsWith(folded); i++) found.add(sorted[i]!);
+  if (latin.length > 0 && !CYRILLIC.test(folded)) {
+    for (const spelling of latinPrefixesBg(prefix)) {
+      for (let i = lowerBound(latin, (e) => e[0], spelling); i < latin.length && found.size < SCAN && latin[i]![0].startsWith(spelling); i++) found.add(latin[i]![1]);
+    }
+  }
+  return [...found].map((w) => words.get(w)!).sort((a, b) => b.count - a.count).slice(0, n).map((e) => e.word);
 }

@@ -100,4 +100,30 @@ describe("search ranking", () => {
     expect(result.hits.map((h) => h.article.slug).sort()).toEqual(["komunikat-15", "komunikat-16", "komunikat-17", "komunikat-18", "komunikat-19"]);
     expect(search.search(buildMatch("zukowo", "pl")!, "pl", {}, 2, 30).hits).toEqual([]);
   });
+
+  it("ranks only the newest matches with a filter too, and only when the filtered matches pass the limit", () => {
+    const search = createSearchQueries(portal.index.db, (ids) => portal.index.articles.byIds(ids), { maxRanked: 5 });
+    const zukowo = buildMatch("zukowo", "pl")!;
+    const found = (r: { hits: { article: { slug: string } }[] }) => r.hits.map((h) => h.article.slug).sort();
+    // All 21 are Gdynia's: the district filter leaves 21, more than the limit.
+    const district = search.search(zukowo, "pl", { district: "gdynia" }, 1, 30);
+    expect([district.total, district.capped]).toEqual([21, true]);
+    expect(found(district)).toEqual(["komunikat-15", "komunikat-16", "komunikat-17", "komunikat-18", "komunikat-19"]);
+    // A date range holding the title match and ten notices (half days: dates are local midnights): the newest five of those.
+    const from = Date.UTC(2026, 0, 1);
+    const range = search.search(zukowo, "pl", { district: "gdynia", from, to: from + 109.5 * 86_400_000 }, 1, 30);
+    expect([range.total, range.capped]).toEqual([11, true]);
+    expect(found(range)).toEqual(["komunikat-5", "komunikat-6", "komunikat-7", "komunikat-8", "komunikat-9"]);
+    // A range holding three: all ranked, no note, though the query alone passes the limit.
+    const few = search.search(zukowo, "pl", { from: from + 116.5 * 86_400_000 }, 1, 30);
+    expect([few.total, few.capped]).toEqual([3, false]);
+    expect(found(few)).toEqual(["komunikat-17", "komunikat-18", "komunikat-19"]);
+    expect(search.search(zukowo, "pl", { district: "sopot" }, 1, 30).total).toBe(0);
+  });
+
+  it("keeps the ranking within a filter: the title match before the newer mentions of its district", () => {
+    const found = portal.index.search.search(buildMatch("zukowo", "pl")!, "pl", { district: "gdynia", from: Date.UTC(2026, 0, 1) }, 1, 30);
+    expect(found.total).toBe(21);
+    expect(found.hits[0]!.article.slug).toBe("zukowo-park");
+  });
 });

@@ -10,6 +10,7 @@ import { HttpError } from "../../errors.js";
 import { MAX_RANKED } from "../../index/search.js";
 import { collator } from "../../i18n/format.js";
 import { placesNamed } from "../../search/places.js";
+import { warmDictionaries } from "../../search/lemmatize.js";
 import { buildMatch } from "../../search/query.js";
 import { articleCard, fullTitle, pageLocals } from "../context.js";
 import type { AppDeps } from "../deps.js";
@@ -45,6 +46,13 @@ const SEARCH_WAIT_MS = 5_000;
 
 export function searchRoutes(deps: AppDeps): Router {
   const router = Router();
+  // The first search after a start would load the word-form dictionaries (0.3–0.5 s): they
+  // load now, in steps of a few milliseconds between requests, so readiness does not wait
+  // for them. Tests skip it: their searches load what they need, and a load still running
+  // after a test file would only cost the machine.
+  if (deps.config.env !== "test") {
+    warmDictionaries().catch((err: unknown) => deps.logger.warn({ err }, "loading the search dictionaries ahead failed"));
+  }
   const limit = searchLimiter(deps);
   for (const locale of LOCALES) {
     const t = deps.i18n.t(locale);
@@ -78,7 +86,8 @@ export function searchRoutes(deps: AppDeps): Router {
       // Only the newest MAX_RANKED matches are ranked (see src/index/search.ts).
       const pages = Math.max(1, Math.ceil(Math.min(result.total, MAX_RANKED) / SEARCH_PER_PAGE));
       // "Did you mean …?" when the query finds little: one link away, a plain GET.
-      const suggestion = match && result.total < FEW_RESULTS ? deps.index.search.didYouMean(q, locale) : null;
+      const names = districts.map((d) => d.name[locale]);
+      const suggestion = match && result.total < FEW_RESULTS ? deps.index.search.didYouMean(q, locale, names) : null;
       if (page > pages) throw new HttpError(404, "No such results page");
       const heading = q ? t("search.resultsFor", { q }) : t("search.title");
       renderPage(req, res, deps, "pages/search.njk", {
@@ -113,8 +122,10 @@ export function searchRoutes(deps: AppDeps): Router {
     router.get(`/${locale}/suggest.json`, (req, res) => {
       const typed = typeof req.query.q === "string" ? req.query.q.slice(0, 100) : "";
       // Published articles only: version() refreshes what the listings say (as in search).
-      deps.index.version();
-      const words = typed.trim() === "" ? [] : deps.index.search.complete(typed, locale, SUGGESTIONS);
+      const version = deps.index.version();
+      // District names complete too ("sred" -> Средец): residents search by place.
+      const names = deps.index.districts.all(version).map((d) => d.name[locale]);
+      const words = typed.trim() === "" ? [] : deps.index.search.complete(typed, locale, SUGGESTIONS, names);
       sendBody(req, res, deps, JSON.stringify([typed, words]), "application/x-suggestions+json; charset=utf-8");
     });
 

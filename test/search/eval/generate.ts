@@ -11,6 +11,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Affixes, type DicEntry, expand, parseAff, parseDic } from "../../../src/search/hunspell.js";
 import { prng } from "../../../bench/corpus.js";
+import { IRREGULAR_BG } from "../../../src/search/irregular.js";
+import { IRREGULAR_PL } from "../../../src/search/irregular-pl.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -193,6 +195,22 @@ async function generate(lang: Lang): Promise<Pair[]> {
     const b = fy[Math.floor(random() * fy.length)]!;
     if (fy.includes(a) || fx.includes(b)) continue;
     if (add({ kind: "unrelated", category: hard ? "shared-prefix" : "random", form: a, lemma: b })) unrelated++;
+  }
+
+  // Irregular forms (issue 21: дете -> деца, човек -> хора, człowiek -> ludzie, rok -> lata,
+  // dziecko -> dzieci), which no suffix rule makes: Polish from Morfologik (PoliMorf) via
+  // src/search/irregular-pl.ts, the issue's lemmas whole and a sample of the others;
+  // Bulgarian from the hand-written list of src/search/irregular.ts (the Bulgarian
+  // dictionary has none, see README.md).
+  const lines = (lang === "pl" ? IRREGULAR_PL : IRREGULAR_BG).split("\n").map((l) => l.trim().split(/\s+/u));
+  const sample = prng(lang === "pl" ? 2121 : 212121);
+  const named = new Set(["człowiek", "rok", "dziecko", "brat", "oko", "ucho", "ksiądz"]);
+  for (const words of lines) {
+    const lemma = words.pop()!;
+    if (lang === "pl" && !named.has(lemma) && (!PLAIN.test(lemma) || sample() > 0.12)) continue;
+    for (const form of lang === "bg" || named.has(lemma) ? words : words.slice(0, 2)) {
+      if (PLAIN.test(form)) add({ kind: "same", category: "noun:irregular", form, lemma });
+    }
   }
   return pairs;
 }

@@ -16,6 +16,10 @@ import { analyzeQueryTerm, analyzeTerm, type Lang } from "../../../src/search/an
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+/** The targets of issue 21: form-to-lemma recall, and unrelated words conflated. */
+export const MIN_RECALL = 0.95;
+export const MAX_CONFLATION = 0.01;
+
 export type EvalPair = { kind: "same" | "unrelated"; category: string; form: string; lemma: string };
 
 export type Score = {
