@@ -9,7 +9,7 @@
 // cost with nothing kept is measured in-process (deploy/README.md, Measured).
 import { slugify } from "../src/content/slug.js";
 import { MAX_RANKED } from "../src/index/search.js";
-import { urls } from "../src/web/urls.js";
+import { urls } from "../src/site/urls.js";
 import { sequential } from "./load.js";
 import { timedGet } from "./proc.js";
 import { atMost, info, type Row } from "./report.js";

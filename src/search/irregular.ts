@@ -10,7 +10,9 @@
 // each with its definite plural.
 import { fold } from "./fold.js";
 import { IRREGULAR_PL } from "./irregular-pl.js";
-import type { DictLang } from "./lemmatize.js";
+
+/** The languages with a word-form dictionary (lemmatize.ts re-exports it). */
+export type DictLang = "pl" | "bg";
 
 export const IRREGULAR_BG = `деца децата дете
 хора хората човек

@@ -19,9 +19,9 @@ import { fileURLToPath } from "node:url";
 import { EntryTable } from "./entry-table.js";
 import { fold } from "./fold.js";
 import { parseAff, type SuffixRule } from "./hunspell.js";
-import { irregularLemmas } from "./irregular.js";
+import { irregularLemmas, type DictLang } from "./irregular.js";
 
-export type DictLang = "pl" | "bg";
+export type { DictLang } from "./irregular.js";
 
 type Lemmatizer = {
   /** The entries with flags, by folded word. */
