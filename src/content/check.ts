@@ -19,6 +19,7 @@ import { districtIdOf } from "./district.js";
 import { parseMarkdownFile } from "./frontmatter.js";
 import { issue, sortIssues, type ContentIssue } from "./issues.js";
 import { scanContent } from "./scan.js";
+import { loadSite } from "./site.js";
 import { slugify } from "./slug.js";
 import { normalizeNewlines } from "../text/newlines.js";
 
@@ -196,6 +197,8 @@ export function checkContent(config: Pick<Config, "contentDir" | "timeZones">, e
     }
     issues.push(...advise(a, raw, site));
   }
+  // content/site.yml: the city's identity (name, crest, colour, contact details).
+  issues.push(...loadSite(config.contentDir).issues);
   for (const check of extra) issues.push(...check(config.contentDir));
   return { issues: sortIssues(issues), files: scan.files.filter((f) => f.kind !== "page").length };
 }

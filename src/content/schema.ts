@@ -135,6 +135,12 @@ export const districtSchema = z.strictObject({
   website: z
     .url({ protocol: /^https?$/, error: "must be a web address starting with https://" })
     .optional(),
+  // The links a public body must show (district pages and the footer): its BIP page
+  // (Poland: Biuletyn Informacji Publicznej), its "Достъп до информация" section (Bulgaria:
+  // ЗДОИ art. 15a) and its accessibility statement.
+  bip: z.url({ protocol: /^https?$/, error: "must be a web address starting with https://" }).optional(),
+  accessToInformation: z.url({ protocol: /^https?$/, error: "must be a web address starting with https://" }).optional(),
+  accessibilityStatement: z.url({ protocol: /^https?$/, error: "must be a web address starting with https://" }).optional(),
 });
 
 export type DistrictFile = z.infer<typeof districtSchema>;

@@ -10,8 +10,9 @@ import { formatDate } from "../i18n/format.js";
 import { toIsoWithOffset } from "../content/dates.js";
 import { alertBanner, alertFeedLinks, type AlertScope } from "./alert-view.js";
 import type { Assets } from "./assets.js";
+import type { SiteIdentity } from "../content/site.js";
 import { urls } from "./urls.js";
-import { feedLinks, type FeedScope } from "./seo/feed-urls.js";
+import { feedLinks, feedUrl, type FeedScope } from "./seo/feed-urls.js";
 import type { ArticleHead, PageImage } from "./seo/head-types.js";
 import { pageJsonLd } from "./seo/json-ld.js";
 import { openGraph } from "./seo/open-graph.js";
@@ -19,6 +20,8 @@ import { openGraph } from "./seo/open-graph.js";
 export interface AppDeps {
   readonly config: Config;
   readonly index: ContentIndex;
+  /** The city's identity from content/site.yml (src/content/site.ts). */
+  readonly site: SiteIdentity;
   readonly i18n: I18n;
   readonly views: Environment;
   readonly assets: Assets;
@@ -68,6 +71,8 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Recor
     asset: (name: string) => deps.assets.url(name),
     section: meta.section,
     breadcrumbs: meta.breadcrumbs,
+    // The visible RSS link of home, listing, district and tag pages (partials/feed-link.njk).
+    rssHref: feedUrl(locale, meta.feed ?? { kind: "site" }, "rss"),
     bannerAlerts: alertBanner(deps, locale, meta.alerts),
     // Development only: the content-problems banner and live reload (src/web/routes/dev.ts).
     ...(deps.config.env === "development" ? { devProblems: deps.index.issues().length, devReload: true } : {}),
@@ -109,5 +114,7 @@ export function articleCard(deps: AppDeps, a: ArticleSummary) {
     dateText: formatDate(a.date, a.lang, tz),
     districtName: district?.name[a.lang] ?? a.district,
     districtUrl: urls.district(a.lang, a.district),
+    /** The article's picture, for thumbnails (home page cards). */
+    image: a.image,
   };
 }

@@ -53,6 +53,7 @@ export function feedRoutes(deps: AppDeps): Router {
       publisher: t("site.publisher"),
       updated: Math.max(0, ...items.map((i) => i.updated)) || deps.index.versionSince(),
       items,
+      stylesheet: deps.assets.url(`feed-${locale}.xsl`),
     };
     sendBody(req, res, deps, RENDER[format](feed), `${FEED_TYPES[format]}; charset=utf-8`);
   }
