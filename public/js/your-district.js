@@ -36,7 +36,7 @@
     var p = document.createElement("p");
     p.textContent = picker.getAttribute("data-your-label") + " ";
     var a = document.createElement("a");
-    a.href = links[j].href;
+    a.setAttribute("href", links[j].getAttribute("href"));
     a.textContent = links[j].textContent;
     a.className = "more";
     p.appendChild(a);
