@@ -73,6 +73,8 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): Recor
     breadcrumbs: meta.breadcrumbs,
     // The visible RSS link of home, listing, district and tag pages (partials/feed-link.njk).
     rssHref: feedUrl(locale, meta.feed ?? { kind: "site" }, "rss"),
+    rssText:
+      meta.feed?.kind === "district" ? t("feeds.visibleDistrict", { district: meta.feed.name }) : meta.feed?.kind === "tag" ? t("feeds.visibleTag", { tag: meta.feed.name }) : t("feeds.visible"),
     bannerAlerts: alertBanner(deps, locale, meta.alerts),
     // Development only: the content-problems banner and live reload (src/web/routes/dev.ts).
     ...(deps.config.env === "development" ? { devProblems: deps.index.issues().length, devReload: true } : {}),

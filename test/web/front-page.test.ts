@@ -72,7 +72,12 @@ describe("feeds people can find", () => {
     ["/bg/rayoni/sredets/", "/bg/rayoni/sredets/feed.xml"],
   ])("%s shows a visible RSS link with its icon", async (url, feed) => {
     const html = (await get(url)).text;
-    expect(html).toMatch(new RegExp(`<a class="feed-link" href="${feed}" type="application/rss\\+xml"><svg [^>]*aria-hidden="true"[\\s\\S]*?</svg>[^<]+</a>`));
+    expect(html).toMatch(new RegExp(`<a class="feed-link" href="${feed}" type="application/rss\\+xml"><img src="/static/img/feed\\.[0-9a-f]{10}\\.svg" alt="" width="16" height="16">[^<]+</a>`));
+  });
+
+  it("a tag page links the tag's own feed, named after the tag", async () => {
+    const html = (await get("/bg/etiketi/obuchenie/", fixture)).text;
+    expect(html).toMatch(/<a class="feed-link" href="\/bg\/etiketi\/obuchenie\/feed\.xml" type="application\/rss\+xml"><img [^>]+>RSS емисия по темата „[^“]+“<\/a>/);
   });
 
   it.each(["/bg/feed.xml", "/pl/atom.xml"])("%s names the stylesheet of its language, served from public/ as XSLT", async (url) => {
@@ -100,7 +105,7 @@ describe("footer and legal links from data", () => {
 
   it("a Polish district page shows its BIP link with the BIP mark", async () => {
     const html = (await get("/pl/dzielnice/gdansk/")).text;
-    expect(html).toMatch(/<a href="https:\/\/bip\.gdansk\.pl" rel="external"><span class="bip-mark"><svg[\s\S]*?<\/svg>Biuletyn Informacji Publicznej — Gdańsk<\/span><\/a>/);
+    expect(html).toMatch(/<a href="https:\/\/bip\.gdansk\.pl" rel="external"><span class="bip-mark"><img src="\/static\/img\/bip\.[0-9a-f]{10}\.svg" alt="" width="40" height="20">Biuletyn Informacji Publicznej — Gdańsk<\/span><\/a>/);
   });
 
   it("the district page links its own events page (not /undefined/)", async () => {
