@@ -39,6 +39,9 @@ import { systemRoutes } from "./web/routes/system.js";
 import { tagRoutes } from "./web/routes/tags.js";
 import { loadCompiledViews, type CompiledViews } from "./web/compiled-views.js";
 import { createViews } from "./web/views/env.js";
+import { loadSite, siteStrings } from "./content/site.js";
+import { formatIssue } from "./content/issues.js";
+import { siteRoutes } from "./web/routes/site.js";
 
 export interface CreateAppOptions {
   readonly config: Config;
@@ -67,13 +70,18 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const compiled = options.compiledViews === undefined && config.env === "production" ? await loadCompiledViews(undefined, (msg) => logger.warn(msg)) : (options.compiledViews ?? null);
   if (compiled) logger.info({ templates: compiled.size }, "templates compiled with the build");
-  const i18n = options.i18n ?? (await createI18n(config.defaultLocale));
+  // The city's identity (content/site.yml): its problems are editor messages, and what is
+  // wrong falls back to the neutral default, so a typo never stops the portal.
+  const site = loadSite(config.contentDir);
+  if (site.issues.length) logger.warn({ problems: site.issues.map(formatIssue) }, "content/site.yml has problems; the neutral default is used for them");
+  const i18n = options.i18n ?? (await createI18n(config.defaultLocale, siteStrings(site.site)));
   const assets = loadAssets(path.join(ROOT, "public"));
   const deps: AppDeps = {
     config,
     index,
+    site: site.site,
     i18n,
-    views: createViews(path.join(ROOT, "views"), { watch: config.env === "development", compiled, site: config }),
+    views: createViews(path.join(ROOT, "views"), { watch: config.env === "development", compiled, site: { baseUrl: config.baseUrl, identity: site.site } }),
     assets,
     logger,
     // None in development, where templates change under a running server.
@@ -110,6 +118,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   app.use(compression({ threshold: 1024 }));
   app.use(systemRoutes(deps, state, repo));
   app.use(mediaRoutes(deps));
+  app.use(siteRoutes(deps));
   // Content-problems page and live reload: only for `npm run dev`, never on a public server.
   if (config.env === "development") app.use(devRoutes(deps));
   // Before canonicalPath: API paths have no trailing slash and are not redirected.

@@ -21,6 +21,7 @@ import { pictureAdvice } from "./picture-advice.js";
 import { issue, sortIssues, type ContentIssue } from "./issues.js";
 import { msg, type Message } from "./messages/index.js";
 import { scanContent } from "./scan.js";
+import { loadSite } from "./site.js";
 import { slugify } from "./slug.js";
 import { normalizeNewlines } from "../text/newlines.js";
 
@@ -197,6 +198,8 @@ export function checkContent(config: Pick<Config, "contentDir" | "timeZones">, e
     }
     issues.push(...advise(a, raw, site));
   }
+  // content/site.yml: the city's identity (name, crest, colour, contact details).
+  issues.push(...loadSite(config.contentDir).issues);
   for (const check of extra) issues.push(...check(config.contentDir));
   return { issues: sortIssues(issues), files: scan.files.filter((f) => f.kind !== "page").length };
 }

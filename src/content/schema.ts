@@ -140,6 +140,12 @@ export const districtSchema = z.strictObject({
   website: z
     .url({ protocol: /^https?$/, error: m("field.url") })
     .optional(),
+  // The links a public body must show (district pages and the footer): its BIP page
+  // (Poland: Biuletyn Informacji Publicznej), its "Достъп до информация" section (Bulgaria:
+  // ЗДОИ art. 15a) and its accessibility statement.
+  bip: z.url({ protocol: /^https?$/, error: m("district.link") }).optional(),
+  accessToInformation: z.url({ protocol: /^https?$/, error: m("district.link") }).optional(),
+  accessibilityStatement: z.url({ protocol: /^https?$/, error: m("district.link") }).optional(),
 });
 
 export type DistrictFile = z.infer<typeof districtSchema>;

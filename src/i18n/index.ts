@@ -17,10 +17,15 @@ export interface I18n {
   t(locale: Locale): TFunction;
 }
 
-export async function createI18n(defaultLocale: Locale = "bg"): Promise<I18n> {
+/**
+ * `overrides`: strings a deployment replaces, per locale and dotted key — the city's name
+ * from content/site.yml (src/content/site.ts), so titles, feeds and shared links carry it.
+ */
+export async function createI18n(defaultLocale: Locale = "bg", overrides: Partial<Record<Locale, Record<string, string>>> = {}): Promise<I18n> {
   const instance = i18next.createInstance();
   await instance.init({
-    resources,
+    // A copy: addResource below writes into it, and other instances (tests) share the module's.
+    resources: structuredClone(resources),
     lng: defaultLocale,
     fallbackLng: false,
     supportedLngs: [...LOCALES],
@@ -29,6 +34,9 @@ export async function createI18n(defaultLocale: Locale = "bg"): Promise<I18n> {
     returnNull: false,
     showSupportNotice: false,
   } as Parameters<i18n["init"]>[0]);
+  for (const [locale, strings] of Object.entries(overrides)) {
+    for (const [key, value] of Object.entries(strings)) instance.addResource(locale, "translation", key, value);
+  }
   const fixed = new Map(LOCALES.map((l) => [l, remembered(instance.getFixedT(l))]));
   return { instance, t: (locale) => fixed.get(locale)! };
 }

@@ -27,6 +27,8 @@ const TYPES: Record<string, string> = {
   ".ico": "image/x-icon",
   ".woff2": "font/woff2",
   ".xml": "application/xml; charset=utf-8",
+  // The feeds' stylesheets (public/feed-*.xsl): browsers apply them to a feed opened as a page.
+  ".xsl": "text/xsl; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
 };
 
@@ -40,15 +42,35 @@ function walk(dir: string, base = dir, out: string[] = []): string[] {
   return out;
 }
 
+/** url(relative) in a stylesheet, href="relative" in an XSLT → the file's fingerprinted URL; unknown files stay as written. */
+function withAssetUrls(css: string, name: string, byName: ReadonlyMap<string, string>): string {
+  const resolve = (ref: string) => (/^[a-z]+:|^\/|^#/i.test(ref) ? undefined : byName.get(path.posix.normalize(path.posix.join(path.posix.dirname(name), ref))));
+  return css
+    .replace(/url\((["']?)([^"')]+)\1\)/g, (whole, _q: string, ref: string) => {
+      const target = resolve(ref);
+      return target ? `url(${target})` : whole;
+    })
+    .replace(/\shref="([^"{}]+)"/g, (whole, ref: string) => {
+      const target = resolve(ref);
+      return target ? ` href="${target}"` : whole;
+    });
+}
+
 /** Reads public/ once at start; no file system access per request. */
 export function loadAssets(publicDir: string): Assets {
   const byName = new Map<string, string>();
   const byUrl = new Map<string, AssetFile>();
-  for (const name of walk(publicDir)) {
+  // Stylesheets last: their url(../fonts/x.woff2) references (and an XSLT's href="css/…")
+  // are rewritten to the fingerprinted names, so a font can be cached for a year like the
+  // stylesheet itself. CSS before XSLT, which links the rewritten CSS.
+  const rank = (name: string) => (name.endsWith(".xsl") ? 2 : name.endsWith(".css") ? 1 : 0);
+  const names = walk(publicDir).sort((a, b) => rank(a) - rank(b));
+  for (const name of names) {
     const ext = path.posix.extname(name);
     const type = TYPES[ext];
     if (!type) continue;
-    const body = fs.readFileSync(path.join(publicDir, name));
+    let body = fs.readFileSync(path.join(publicDir, name));
+    if (ext === ".css" || ext === ".xsl") body = Buffer.from(withAssetUrls(body.toString("utf8"), name, byName));
     const hash = createHash("sha256").update(body).digest("hex").slice(0, 10);
     const hashed = `${name.slice(0, -ext.length)}.${hash}${ext}`;
     byName.set(name, `/static/${hashed}`);

@@ -9,7 +9,7 @@ import { alertBanner, alertFeedLinks, type AlertScope } from "./alert-view.js";
 import type { AppDeps } from "./deps.js";
 import { addresses, type PageRef, type Untranslated } from "./page-address.js";
 import { urls } from "../site/urls.js";
-import { feedLinks, type FeedScope } from "./seo/feed-urls.js";
+import { feedLinks, feedUrl, type FeedScope } from "./seo/feed-urls.js";
 import type { ArticleHead, PageImage } from "./seo/head-types.js";
 import { pageJsonLd } from "./seo/json-ld.js";
 import { openGraph } from "./seo/open-graph.js";
@@ -65,6 +65,9 @@ export interface PageLocals {
   readonly asset: (name: string) => string;
   readonly section: string | undefined;
   readonly breadcrumbs: PageMeta["breadcrumbs"];
+  /** The visible RSS link of home, listing, district and tag pages (partials/feed-link.njk). */
+  readonly rssHref: string;
+  readonly rssText: string;
   readonly bannerAlerts: ReturnType<typeof alertBanner>;
   /** Development only: the content-problems banner (editor catalogue wording) and live reload (src/web/routes/dev.ts). */
   readonly devBanner?: string | null;
@@ -94,6 +97,10 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): PageL
     asset: (name: string) => deps.assets.url(name),
     section: meta.section,
     breadcrumbs: meta.breadcrumbs,
+    // The visible RSS link of home, listing, district and tag pages (partials/feed-link.njk).
+    rssHref: feedUrl(locale, meta.feed ?? { kind: "site" }, "rss"),
+    rssText:
+      meta.feed?.kind === "district" ? t("feeds.visibleDistrict", { district: meta.feed.name }) : meta.feed?.kind === "tag" ? t("feeds.visibleTag", { tag: meta.feed.name }) : t("feeds.visible"),
     bannerAlerts: alertBanner(deps, locale, meta.alerts),
     // Development only: the content-problems banner and live reload (src/web/routes/dev.ts).
     ...(deps.config.env === "development" ? { devBanner: devBanner(deps.index.issues().length, locale), devReload: true } : {}),
@@ -142,5 +149,7 @@ export function articleCard(deps: AppDeps, a: ArticleSummary) {
     dateText: formatDate(a.date, a.lang, tz),
     districtName: district?.name[a.lang] ?? a.district,
     districtUrl: urls.district(a.lang, a.district),
+    /** The article's picture, for thumbnails (home page cards). */
+    image: a.image,
   };
 }

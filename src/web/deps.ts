@@ -4,6 +4,7 @@
 import type { Environment } from "nunjucks";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
+import type { SiteIdentity } from "../content/site.js";
 import type { I18n } from "../i18n/index.js";
 import type { ContentIndex } from "../index/index.js";
 import type { Assets } from "./assets.js";
@@ -13,6 +14,8 @@ import type { SeoSite } from "./seo/head-types.js";
 export interface AppDeps {
   readonly config: Config;
   readonly index: ContentIndex;
+  /** The city's identity from content/site.yml (src/content/site.ts). */
+  readonly site: SiteIdentity;
   readonly i18n: I18n;
   readonly views: Environment;
   readonly assets: Assets;

@@ -40,7 +40,11 @@ const damage = fc.constantFrom(":", "-", " ", "  ", "\t", "\"", "'", "\n", "\n  
 describe("front matter readings", () => {
   it("reads the sample content the fast way", () => {
     expect(samples.length).toBeGreaterThan(5);
-    for (const raw of samples) expect(readSimpleYaml(frontMatterOf(raw))).not.toBeNull();
+    // Change notes (a list of groups) and an event's geo (numbers) are left to `yaml` by
+    // design (isPlain); every other sample must take the fast path.
+    const plain = samples.filter((raw) => !/^changes:|^ {2}geo:/m.test(frontMatterOf(raw)));
+    expect(plain.length).toBeGreaterThan(samples.length - 6);
+    for (const raw of plain) expect(readSimpleYaml(frontMatterOf(raw))).not.toBeNull();
   });
 
   it("give the same data, field lines and problems on damaged front matter (property)", () => {

@@ -51,10 +51,17 @@ describe("the Bulgarian accessibility statement", () => {
 });
 
 describe("the site-wide statement link", () => {
-  it.each(["/bg/", "/pl/aktualnosci/", "/bg/rayoni/", "/pl/no-such-page/"])("%s carries <meta name=deklaracja-dostępności>", async (url) => {
+  it.each(["/pl/", "/pl/aktualnosci/", "/pl/dzielnice/", "/pl/no-such-page/"])("%s carries <meta name=deklaracja-dostępności>", async (url) => {
     const res = await get(url);
     expect(res.text).toContain('<meta name="deklaracja-dostępności" content="https://news.example.org/pl/deklaracja-dostepnosci/">');
-    expect(res.text).toMatch(/<footer[\s\S]*href="\/(bg\/dostapnost|pl\/deklaracja-dostepnosci)\/"/);
+    expect(res.text).toMatch(/<footer[\s\S]*href="\/pl\/deklaracja-dostepnosci\/"/);
+  });
+
+  // Issue 22: the tag names the Polish statement, so Bulgarian pages must not carry it.
+  it.each(["/bg/", "/bg/novini/", "/bg/rayoni/", "/bg/no-such-page/"])("%s (Bulgarian) carries no Polish statement meta tag, and links its own statement", async (url) => {
+    const res = await get(url);
+    expect(res.text).not.toContain("deklaracja-dostępności");
+    expect(res.text).toMatch(/<footer[\s\S]*href="\/bg\/dostapnost\/"/);
   });
 });
 

@@ -51,7 +51,7 @@ describe("locale home pages", () => {
   it("is in Polish under /pl/ with Polish district names", async () => {
     const res = await get("/pl/");
     expect(res.text).toContain('<html lang="pl"');
-    expect(res.text).toContain(">Sredec<");
+    expect(res.text).toContain(">Gdańsk<");
     expect(res.text).toContain("Najnowsze wiadomości");
     expect(res.text).not.toContain("Последни новини");
   });
@@ -157,7 +157,10 @@ describe("districts", () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain("Metropolia Gdańsk-Gdynia-Sopot");
     expect(res.text).toMatch(/Gdańsk<\/a> <span class="count">\d+ artykuł(y|ów)?<\/span>/);
-    expect(res.text).toMatch(/Sredec<\/a> <span class="count">0 artykułów<\/span>/);
+    // Issue 22: a district with no Polish article is listed last, under its own heading, without "0 artykułów".
+    expect(res.text).not.toMatch(/Sredec<\/a> <span class="count">0 artykułów<\/span>/);
+    expect(res.text.indexOf("Dzielnice bez wiadomości po polsku")).toBeGreaterThan(res.text.indexOf("Metropolia Gdańsk-Gdynia-Sopot"));
+    expect(res.text.indexOf(">Sredec<")).toBeGreaterThan(res.text.indexOf("Dzielnice bez wiadomości po polsku"));
   });
 
   it("sorts with the locale's collation (Ł after L in Polish)", async () => {

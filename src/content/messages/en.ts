@@ -218,6 +218,21 @@ export const en = {
   "new.alertCreatedNoDistricts": "Created {file}, starting at the next full hour. Name the districts (it is not shown until you do), set kind, severity, start and end, write the text, check it with \"npm run check\"; it will be at {url}",
 
   // The dev banner and problems page (views/layouts/base.njk, views/pages/dev-problems.njk).
+  // The site identity file (content/site.yml, src/content/site.ts) and district links.
+  "site.contrast": "{colour} has a contrast of {ratio}:1 with white, below the 4.5:1 that WCAG AA asks for text — choose a darker colour (the portal uses its neutral colour until then)",
+  "site.colour": "must be a colour written as #rrggbb, such as #7a1f2b",
+  "site.logoPath": "must be the name of an .svg or .png file inside the content folder, such as site/crest.svg",
+  "site.logoMissing": "{file} is not a file in the content folder (or is a symbolic link) — put the logo there (the header shows only the name until then)",
+  "site.logoBroken": "{file} is not a readable {format} picture of at most {max} KB — save it again as SVG or PNG",
+  "site.logoScript": "{file} contains script or links to other files — export the drawing as a plain SVG (shapes and text only)",
+  "district.link": "must be a web address starting with https://",
+  "what.siteName": "the site's name",
+  "what.tagline": "a one-line description",
+  "what.logoAlt": "the text alternative of the logo (what it shows)",
+  "what.publisher": "the publisher's name",
+  "what.postalAddress": "the postal address",
+  "what.phone": "a phone number",
+  "what.linkText": "the link text",
   "dev.problemsTitle": "Content problems",
   "dev.problemsIntro": "The portal found these problems in the content folder ({folder}). An article with an error is not shown on the site until the error is fixed.",
   "dev.count": { one: "{count} problem", other: "{count} problems" },

@@ -2,7 +2,8 @@ import { Router } from "express";
 import { LOCALES, type Locale } from "../../config.js";
 import { DISTRICT_ID_PATTERN } from "../../content/schema.js";
 import { HttpError } from "../../errors.js";
-import { collator } from "../../i18n/format.js";
+import { districtGroups } from "../district-order.js";
+import { legalLinks } from "../legal-links.js";
 import { articleCard, fullTitle, pageLocals } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { assertPage, assertSinglePage, pageNumber, untranslatedOf } from "../params.js";
@@ -19,16 +20,7 @@ export function districtRoutes(deps: AppDeps): Router {
 
     router.get(urls.districts(locale), (req, res) => {
       assertSinglePage(req);
-      const order = collator(locale);
-      const counts = deps.index.districts.counts(locale);
-      const groups = new Map<string, { municipality: string; districts: { name: string; url: string; count: number }[] }>();
-      for (const d of deps.index.districts.all(deps.index.version())) {
-        const m = d.municipality[locale];
-        if (!groups.has(m)) groups.set(m, { municipality: m, districts: [] });
-        groups.get(m)!.districts.push({ name: d.name[locale], url: urls.district(locale, d.id), count: counts.get(d.id) ?? 0 });
-      }
-      const sorted = [...groups.values()].sort((a, b) => order.compare(a.municipality, b.municipality));
-      for (const g of sorted) g.districts.sort((a, b) => order.compare(a.name, b.name));
+      const { groups, withoutNews } = districtGroups(deps, locale);
       renderPage(req, res, deps, "pages/districts.njk", {
         ...pageLocals(deps, locale, {
           title: fullTitle(deps, locale, t("districts.title")),
@@ -38,7 +30,9 @@ export function districtRoutes(deps: AppDeps): Router {
           section: "districts",
           breadcrumbs: [home, index],
         }),
-        groups: sorted,
+        groups,
+        withoutNews,
+        wide: true,
       });
     });
 
@@ -69,7 +63,8 @@ export function districtRoutes(deps: AppDeps): Router {
           alerts: { district: id },
           alertFeed: { district: id, name },
         }),
-        district: { name, municipality: d.municipality[locale], descriptionHtml: d.descriptionHtml[locale], website: d.website },
+        district: { id, name, municipality: d.municipality[locale], descriptionHtml: d.descriptionHtml[locale] },
+        districtLegal: { name, links: legalLinks(deps, locale, d) },
         list: { ...list, items: list.items.map((a) => articleCard(deps, a)) },
         hrefFor: (n: number) => urls.district(locale, id, n),
         otherLocale: other,

@@ -17,6 +17,18 @@ const RENDER: Record<FeedFormat, (feed: Feed) => string> = { rss, atom, json: js
 
 const IMAGE_TYPES: Record<string, string> = { jpeg: "image/jpeg", png: "image/png", gif: "image/gif", webp: "image/webp" };
 
+/**
+ * A person who opens an RSS or Atom feed in a browser (the browser asks for text/html
+ * first) gets the same document as application/xml, which browsers show through its XSLT
+ * stylesheet as a readable page: Chromium shows application/rss+xml as plain text. Feed
+ * readers ask for feed types or any type and get the feed's own type.
+ */
+function feedType(req: Request, res: Response, format: FeedFormat): string {
+  if (format === "json") return FEED_TYPES.json;
+  res.vary("Accept");
+  return req.accepts([FEED_TYPES[format], "application/xml", "text/html"]) === "text/html" ? "application/xml" : FEED_TYPES[format];
+}
+
 export function feedRoutes(deps: AppDeps): Router {
   // Strict: /bg/feed.xml/ is not a second address of /bg/feed.xml.
   const router = Router({ strict: true, caseSensitive: true });
@@ -53,8 +65,9 @@ export function feedRoutes(deps: AppDeps): Router {
       publisher: t("site.publisher"),
       updated: Math.max(0, ...items.map((i) => i.updated)) || deps.index.versionSince(),
       items,
+      stylesheet: deps.assets.url(`feed-${locale}.xsl`),
     };
-    sendBody(req, res, deps, RENDER[format](feed), `${FEED_TYPES[format]}; charset=utf-8`);
+    sendBody(req, res, deps, RENDER[format](feed), `${feedType(req, res, format)}; charset=utf-8`);
   }
 
   for (const locale of LOCALES) {

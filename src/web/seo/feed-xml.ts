@@ -31,6 +31,16 @@ export interface Feed {
   readonly publisher: string;
   readonly updated: number;
   readonly items: readonly FeedItem[];
+  /**
+   * Address of the XSLT stylesheet (public/feed-<lang>.xsl) that turns the feed into a
+   * readable page when a person opens it in a browser; feed readers ignore it.
+   */
+  readonly stylesheet?: string;
+}
+
+/** The processing instruction that names the feed's browser stylesheet (W3C xml-stylesheet). */
+function stylesheetPi(feed: Feed): string[] {
+  return feed.stylesheet ? [`<?xml-stylesheet type="text/xsl" href="${xmlEscape(feed.stylesheet)}"?>`] : [];
 }
 
 function resolve(value: string, pageUrl: string): string {
@@ -81,6 +91,7 @@ export function rss(feed: Feed): string {
   );
   return [
     XML_DECLARATION,
+    ...stylesheetPi(feed),
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
     "<channel>",
     el("title", feed.title),
@@ -115,6 +126,7 @@ export function atom(feed: Feed): string {
   );
   return [
     XML_DECLARATION,
+    ...stylesheetPi(feed),
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${feed.lang}">`,
     el("title", feed.title),
     el("subtitle", feed.description),
