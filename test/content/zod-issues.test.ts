@@ -9,10 +9,10 @@ const schema = z.strictObject({ title: z.string(), municipality: z.string(), ima
 const LINES: Record<string, number> = { title: 2, municipalty: 3, image: 4, "image.sorce": 5, "image.alt": 6 };
 const lineOf = (path: readonly PropertyKey[]) => LINES[path.join(".")] ?? 1;
 
-function issuesOf(data: unknown) {
+function issuesOf(data: unknown, misspelt: "drop" | "keep" = "drop") {
   const parsed = schema.safeParse(data);
   if (parsed.success) return [];
-  return zodToIssues(parsed.error, schema, "bg/x.md", lineOf, data);
+  return zodToIssues(parsed.error, schema, "bg/x.md", lineOf, data, misspelt);
 }
 
 describe("suggestKey", () => {
