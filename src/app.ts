@@ -36,6 +36,9 @@ import { eventRoutes } from "./web/routes/events.js";
 import { mediaRoutes } from "./web/routes/media.js";
 import { systemRoutes } from "./web/routes/system.js";
 import { tagRoutes } from "./web/routes/tags.js";
+import { subscriptionRoutes } from "./web/routes/subscriptions.js";
+import { privacyRoutes } from "./web/routes/privacy.js";
+import type { Subscriptions } from "./subscriptions/service.js";
 import { loadCompiledViews, type CompiledViews } from "./web/compiled-views.js";
 import { createViews } from "./web/views.js";
 
@@ -48,6 +51,8 @@ export interface CreateAppOptions {
   readonly compiledViews?: CompiledViews | null;
   /** The followed content repository (CONTENT_REPO): X-Content-Commit, /readyz, POST /hooks/content. */
   readonly contentRepo?: ContentRepoView | null;
+  /** E-mail subscriptions (src/subscriptions/service.ts); none: no form, no subscription pages. */
+  readonly subscriptions?: Subscriptions | null;
   /** Readiness shared with the server that already listens (src/server.ts); set to ready here. */
   readonly state?: { ready: boolean; inFlight?: () => number };
 }
@@ -73,6 +78,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     views: createViews(path.join(ROOT, "views"), { watch: config.env === "development", compiled }),
     assets: loadAssets(path.join(ROOT, "public")),
     logger,
+    subscriptions: options.subscriptions ?? null,
   };
   const state = options.state ?? { ready: true };
   state.ready = true;
@@ -100,6 +106,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   app.use("/api/", apiGate(deps));
   // GET/HEAD only (405 otherwise; no body parsers are mounted) and no malformed paths (400).
   app.use(contentHookRoutes(config, repo, deps.logger));
+  // Subscription forms post (issue 24): before the guard that answers 405 to other POSTs.
+  if (options.subscriptions) app.use(subscriptionRoutes(deps, options.subscriptions));
   app.use(requestGuard());
   app.use(compression({ threshold: 1024 }));
   app.use(systemRoutes(deps, state, repo));
@@ -116,6 +124,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   app.use(alertFeedRoutes(deps));
   app.use(alertRoutes(deps));
   app.use(accessibilityRoutes(deps));
+  app.use(privacyRoutes(deps));
   app.use(apiPageRoutes(deps));
   app.use(eventRoutes(deps));
   app.use(searchRoutes(deps));

@@ -2,6 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 import { redactUrl } from "./content-repo/git.js";
 import { repoPaths } from "./content-repo/repo.js";
+import { subscriptionEnv, subscriptionSettings, type SubscriptionSettings } from "./subscriptions/settings.js";
 
 export const LOCALES = ["bg", "pl"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -80,6 +81,8 @@ const envSchema = z.object({
     .optional()
     .transform((p) => p && path.resolve(p)),
   WEBHOOK_SECRET: z.literal("").or(z.string().min(16, "must be at least 16 characters (openssl rand -hex 32 makes one)")).optional(),
+  // Subscriptions (issue 24): see src/subscriptions/settings.ts.
+  ...subscriptionEnv,
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -110,6 +113,8 @@ export interface Config {
   readonly contentRepo: ContentRepoConfig | null;
   /** Signs POST /hooks/content (WEBHOOK_SECRET); without it the endpoint answers 404. */
   readonly webhookSecret: string | null;
+  /** E-mail subscriptions: state folder, mail relay, role (src/subscriptions/settings.ts). */
+  readonly subscriptions: SubscriptionSettings;
 }
 
 export interface ContentRepoConfig {
@@ -126,8 +131,8 @@ export class ConfigError extends Error {
 
 /** A value as an error message may show it: never a secret, never a URL's credentials. */
 function shown(name: string, value: string | undefined): string {
-  if (name === "WEBHOOK_SECRET" && value !== undefined) return `${value.length} characters`;
-  return JSON.stringify(name === "CONTENT_REPO" && value ? redactUrl(value) : value);
+  if ((name === "WEBHOOK_SECRET" || name === "SECRET_KEY") && value !== undefined) return `${value.length} characters`;
+  return JSON.stringify((name === "CONTENT_REPO" || name === "SMTP_URL") && value ? redactUrl(value) : value);
 }
 
 /** Parses the environment once; every other module receives the frozen result. */
@@ -158,5 +163,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workers: e.WORKERS,
     contentRepo: repo,
     webhookSecret: e.WEBHOOK_SECRET || null,
+    subscriptions: subscriptionSettings(e),
   });
 }

@@ -14,6 +14,7 @@ import { isClusterPrimary, runPrimary } from "./server/cluster.js";
 import { ttyProgress } from "./index/parallel.js";
 import { followContent, followRepo, openRepo, workerRepoView } from "./server/follow.js";
 import { warmUp } from "./server/warm-up.js";
+import { openSubscriptions, sendsMail } from "./subscriptions/start.js";
 
 /** Set once the environment is read, for the message of a failed start. */
 let started: Config | undefined;
@@ -48,7 +49,9 @@ async function main(): Promise<void> {
   setImmediate(() => warmUp(config));
   // CONTENT_REPO: clone (unless DATA_DIR has the clone) and check out before indexing.
   const repo = cluster.isWorker ? null : await openRepo(config, logger);
+  const subscriptions = await openSubscriptions(config, logger);
   const index = await ContentIndex.open(config, {
+    onSynced: () => subscriptions?.contentChanged(),
     log: (msg) => logger.warn(msg),
     info: (msg) => logger.info(msg),
     progress: ttyProgress(),
@@ -59,8 +62,9 @@ async function main(): Promise<void> {
   for (const i of index.issues()) logger.warn({ file: i.file, line: i.line, field: i.field }, formatIssue(i));
 
   const follower = repo && followRepo(index, repo, config, logger);
-  const { handle } = await createApp({ config, index, logger, contentRepo: follower ?? workerRepoView(config), state });
+  const { handle } = await createApp({ config, index, logger, contentRepo: follower ?? workerRepoView(config), state, subscriptions });
   handler = handle;
+  if (sendsMail(config)) subscriptions?.start(index);
   logger.info(`portal serving ${config.baseUrl} (${config.env})`);
 
   const watcher = followContent(index, config, logger);
@@ -82,7 +86,8 @@ async function main(): Promise<void> {
     // The log lines still buffered get what is left of the limit, not more.
     const exit = (code: number) => void drained(Math.max(0, deadline - Date.now() - 500)).then(() => process.exit(code));
     running.close().then(
-      () => {
+      async () => {
+        await subscriptions?.close();
         index.close();
         exit(0);
       },

@@ -42,6 +42,8 @@ export interface OpenOptions {
   readonly fillChunk?: number;
   /** False in processes that only serve (cluster workers): another one fills the search tables. */
   readonly fillSearch?: boolean;
+  /** Called after each sync has committed (the subscriptions look for new content then). */
+  readonly onSynced?: (report: SyncReport) => void;
 }
 
 export interface IndexStatus {
@@ -321,6 +323,7 @@ export class ContentIndex {
         } while (this.wanted !== null);
         this.lastSync = report;
         this.lastError = null;
+        this.options.onSynced?.(report);
         return report;
       } catch (cause) {
         // What this sync was to read is unknown now: the next one looks at the whole tree.

@@ -12,6 +12,7 @@ import { ContentIndex } from "../index/index.js";
 import { followContent, followRepo, openRepo, REPO_UPDATE_MESSAGE } from "./follow.js";
 import { ttyProgress } from "../index/parallel.js";
 import { serveRateLimitCounts } from "../web/rate-limit.js";
+import { openSubscriptions, sendsMail } from "../subscriptions/start.js";
 
 /** True in the process that must fork workers instead of serving. */
 export function isClusterPrimary(config: Pick<Config, "workers">): boolean {
@@ -23,7 +24,8 @@ const STOP_TIMEOUT_MS = 15_000;
 
 export async function runPrimary(config: Config, logger: Logger): Promise<void> {
   const repo = await openRepo(config, logger);
-  const index = await ContentIndex.open(config, { log: (msg) => logger.warn(msg), info: (msg) => logger.info(msg), progress: ttyProgress() });
+  const subscriptions = sendsMail(config) ? await openSubscriptions(config, logger) : null;
+  const index = await ContentIndex.open(config, { log: (msg) => logger.warn(msg), info: (msg) => logger.info(msg), progress: ttyProgress(), onSynced: () => subscriptions?.contentChanged() });
   const report = index.status();
   logger.info({ articles: report.articles, districts: report.districts, problems: report.problems, ms: report.lastSync?.ms }, "index ready");
   for (const i of index.issues()) logger.warn({ file: i.file, line: i.line, field: i.field }, formatIssue(i));
@@ -38,6 +40,8 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
     setTimeout(() => !stopping && fork(), RESTART_DELAY_MS).unref();
   });
   for (let i = 0; i < config.workers; i++) fork();
+  // The workers serve the subscription pages; this process, which syncs the index, sends.
+  subscriptions?.start(index);
   logger.info({ workers: config.workers }, `portal serving ${config.baseUrl} with ${config.workers} workers (${config.env})`);
 
   const watcher = followContent(index, config, logger);

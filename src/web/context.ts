@@ -6,6 +6,7 @@ import { LOCALES, type Config, type Locale } from "../config.js";
 import type { ArticleSummary } from "../index/articles.js";
 import type { ContentIndex } from "../index/index.js";
 import type { I18n } from "../i18n/index.js";
+import type { Subscriptions } from "../subscriptions/service.js";
 import { formatDate } from "../i18n/format.js";
 import { toIsoWithOffset } from "../content/dates.js";
 import { alertBanner, alertFeedLinks, type AlertScope } from "./alert-view.js";
@@ -23,6 +24,8 @@ export interface AppDeps {
   readonly views: Environment;
   readonly assets: Assets;
   readonly logger: Logger;
+  /** E-mail subscriptions (src/subscriptions/); absent when SUBSCRIPTIONS=off. */
+  readonly subscriptions?: Subscriptions | null;
 }
 
 export interface PageMeta {
