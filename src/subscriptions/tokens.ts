@@ -1,10 +1,14 @@
 // The tokens links and forms carry: signed (secret.ts), never the address.
-//   form:    <issued, base 36>.<mac>            — a page of ours rendered the form, within FORM_TOKEN_MS
+//   form:    <issued, base 36>.<mac>              — a page of ours rendered the form, within FORM_TOKEN_MS
 //   confirm: <public id>.<expires, base 36>.<mac> — the confirmation link, valid 48 hours
 //   manage:  <public id>.<mac>                   — the manage and one-click unsubscribe links
 import type { Signer } from "./secret.js";
 
-export const FORM_TOKEN_MS = 24 * 3_600_000;
+/**
+ * Pages with the form are kept in the render cache until the content changes, so a token
+ * lives a week; an older one gets the form back, filled in, with a fresh token.
+ */
+export const FORM_TOKEN_MS = 7 * 24 * 3_600_000;
 export const CONFIRM_MS = 48 * 3_600_000;
 /** Clocks of replicas differ a little. */
 const SKEW_MS = 5 * 60_000;

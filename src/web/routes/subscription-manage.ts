@@ -24,7 +24,7 @@ export function manageRoutes(deps: AppDeps, subs: Subscriptions, limit: RequestH
     };
     const gone = (req: Request, res: Response) => page(req, res, "pages/subscribe-result.njk", { message: "notSubscribed" }, 404);
     const managePage = (req: Request, res: Response, s: Subscriber, extra: { values?: FormValues; errors?: string[]; notice?: string }, status = 200) =>
-      page(req, res, "pages/subscribe-manage.njk", { subscribeValues: extra.values ?? valuesOf(s), errors: (extra.errors ?? []).map((e) => t(`subscriptions.errors.${e}`)), notice: extra.notice, action: req.path }, status);
+      page(req, res, "pages/subscribe-manage.njk", { subscribeValues: extra.values ?? valuesOf(s), errors: (extra.errors ?? []).map((e) => t(`subscriptions.errors.${e}`)), notice: extra.notice, action: req.path, subscribeAction: req.path, subscribeManage: true }, status);
 
     const managePath = `/${locale}/${SEG[locale].base}/${SEG[locale].manage}/:token/`;
     router.get(managePath, (req, res) => {
