@@ -97,6 +97,8 @@ export function openStateDb(stateDir: string): StateDb {
   // FULL: a subscription or a "sent" mark must survive a power cut, not only a crash.
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
+  // A deleted address is overwritten with zeros, not left in a free page of the file.
+  db.pragma("secure_delete = ON");
   // A second process (npm run subscribers, a replica's form check) waits, not fails.
   db.pragma("busy_timeout = 5000");
   migrate(db);

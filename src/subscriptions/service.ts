@@ -131,6 +131,8 @@ export class Subscriptions {
   leave(s: Subscriber): void {
     const hash = this.signer.addressHash(s.email);
     this.db.transaction(() => this.subscribers.leave(s, hash, this.clock()))();
+    // Older copies of its pages stay in the write-ahead log until a checkpoint resets it.
+    this.db.pragma("wal_checkpoint(TRUNCATE)");
   }
 
   requestExport(s: Subscriber): void {
