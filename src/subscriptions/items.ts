@@ -46,8 +46,9 @@ export function createItemTables(db: StateDb) {
   const item = db.prepare("SELECT payload FROM items WHERE key = ?").pluck();
   const seen = db.prepare("SELECT EXISTS (SELECT 1 FROM seen_articles WHERE file = ?)").pluck();
   const markSeen = db.prepare("INSERT OR IGNORE INTO seen_articles (file, district, lang, tags, item_key, seen_at) VALUES (@file, @district, @lang, @tags, @itemKey, @now)");
-  // Digests: articles mailed (not those known from before subscriptions started) in a period.
-  const newArticles = db.prepare(`SELECT item_key FROM seen_articles a WHERE a.lang = @lang AND a.item_key IS NOT NULL AND a.seen_at > @since AND a.seen_at <= @until
+  // Digests: articles mailed (not those known from before subscriptions started) in a period;
+  // an article at the very edge may match two periods, and deliveries keep it to one digest.
+  const newArticles = db.prepare(`SELECT item_key FROM seen_articles a WHERE a.lang = @lang AND a.item_key IS NOT NULL AND a.seen_at >= @since AND a.seen_at <= @until
     AND EXISTS (SELECT 1 FROM json_each(@districts) d WHERE d.value = a.district)
     AND (@topics = '[]' OR EXISTS (SELECT 1 FROM json_each(@topics) t JOIN json_each(a.tags) g ON g.value = t.value))
     ORDER BY a.seen_at`).pluck();
