@@ -158,7 +158,9 @@ export class Subscriptions {
     };
   }
 
-  queueStatus(): { length: number; oldestAgeSeconds: number | null } {
+  /** Null on a replica (SUBSCRIPTIONS=replica): its queue is the primary's. */
+  queueStatus(): { length: number; oldestAgeSeconds: number | null } | null {
+    if (this.config.subscriptions.role !== "primary") return null;
     return this.queue.status(this.clock());
   }
 

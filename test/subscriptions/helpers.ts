@@ -13,6 +13,7 @@ import { loadConfig, type Config } from "../../src/config.js";
 import { createI18n } from "../../src/i18n/index.js";
 import { ContentIndex } from "../../src/index/index.js";
 import { Subscriptions } from "../../src/subscriptions/service.js";
+import type { CompiledViews } from "../../src/web/compiled-views.js";
 import { copyFixture, NOW, tempDir } from "../helpers/app.js";
 
 export const ORIGIN = "https://news.example.org";
@@ -65,8 +66,8 @@ export interface SubsPortal extends App {
   close(): Promise<void>;
 }
 
-export async function createSubsPortal(options: { smtpUrl?: string; env?: Record<string, string>; now?: number; stateDir?: string } = {}): Promise<SubsPortal> {
-  const contentDir = copyFixture("content");
+export async function createSubsPortal(options: { smtpUrl?: string; env?: Record<string, string>; now?: number; stateDir?: string; contentDir?: string; compiledViews?: CompiledViews | null } = {}): Promise<SubsPortal> {
+  const contentDir = options.contentDir ?? copyFixture("content");
   fs.cpSync(path.resolve("content/privacy"), path.join(contentDir, "privacy"), { recursive: true });
   const dataDir = tempDir("data");
   const stateDir = options.stateDir ?? tempDir("state");
@@ -76,7 +77,7 @@ export async function createSubsPortal(options: { smtpUrl?: string; env?: Record
   const logger = pino({ level: "silent" });
   const subs = new Subscriptions(config, { logger, i18n: await createI18n("bg"), clock });
   const index = await ContentIndex.open(config, { clock, onSynced: () => subs.contentChanged() });
-  const app = await createApp({ config, index, logger, subscriptions: subs });
+  const app = await createApp({ config, index, logger, subscriptions: subs, compiledViews: options.compiledViews });
   subs.start(index);
   await subs.idle();
   return {
