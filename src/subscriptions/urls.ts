@@ -10,6 +10,13 @@ export const SUBSCRIPTION_SEGMENTS = {
 
 const s = SUBSCRIPTION_SEGMENTS;
 
+const TOKEN_PATH = new RegExp(`^/(bg|pl)/(${[...new Set(Object.values(s).map((x) => x.base))].join("|")})/([a-z]+)/[^/]+/`);
+
+/** A path for the log: the token of a confirm, manage or leave link (a key to the reader's subscription) left out. */
+export function redactTokenPath(path: string): string {
+  return path.replace(TOKEN_PATH, "/$1/$2/$3/…/");
+}
+
 export const subscriptionUrls = {
   subscribe: (l: Locale) => `/${l}/${s[l].base}/`,
   confirm: (l: Locale, token: string) => `/${l}/${s[l].base}/${s[l].confirm}/${token}/`,

@@ -138,3 +138,22 @@ describe("subscriptions: data", () => {
     expect(fs.statSync(path.join(p.stateDir, SECRET_FILE)).mode & 0o777).toBe(0o600);
   });
 });
+
+describe("subscriptions: logs", () => {
+  it("log counts and paths without tokens, never an address", async () => {
+    const lines: string[] = [];
+    const { default: pino } = await import("pino");
+    const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
+    inbox = await startInbox();
+    p = await createSubsPortal({ smtpUrl: inbox.url, logger });
+    await subscribe(p, { email: "private.person@example.org", districts: "lozenets" });
+    await p.subs.idle();
+    await confirmByMail(p, inbox.mails[0]!);
+    fs.writeFileSync(path.join(p.contentDir, "bg/lozenets/2026-11-23-log.md"), articleFile("Новина за дневника", "2026-11-23"));
+    await p.publish();
+    const log = lines.join("");
+    expect(log).toContain('"path":"/bg/abonament/potvardi/…/"');
+    expect(log).toContain("subscriptions: e-mails sent");
+    expect(log).not.toMatch(/private\.person|example\.org>|[0-9a-f]{32}\./);
+  });
+});

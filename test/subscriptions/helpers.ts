@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { SMTPServer } from "smtp-server";
 import request from "supertest";
 import { createApp, type App } from "../../src/app.js";
@@ -66,7 +66,7 @@ export interface SubsPortal extends App {
   close(): Promise<void>;
 }
 
-export async function createSubsPortal(options: { smtpUrl?: string; env?: Record<string, string>; now?: number; stateDir?: string; contentDir?: string; compiledViews?: CompiledViews | null } = {}): Promise<SubsPortal> {
+export async function createSubsPortal(options: { smtpUrl?: string; env?: Record<string, string>; now?: number; stateDir?: string; contentDir?: string; compiledViews?: CompiledViews | null; logger?: Logger } = {}): Promise<SubsPortal> {
   const contentDir = options.contentDir ?? copyFixture("content");
   fs.cpSync(path.resolve("content/privacy"), path.join(contentDir, "privacy"), { recursive: true });
   const dataDir = tempDir("data");
@@ -74,7 +74,7 @@ export async function createSubsPortal(options: { smtpUrl?: string; env?: Record
   let now = options.now ?? NOW;
   const clock = () => now;
   const config = loadConfig({ NODE_ENV: "test", CONTENT_DIR: contentDir, DATA_DIR: dataDir, STATE_DIR: stateDir, BASE_URL: ORIGIN, LOG_LEVEL: "silent", MAIL_RATE: "1000", ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}), ...options.env });
-  const logger = pino({ level: "silent" });
+  const logger = options.logger ?? pino({ level: "silent" });
   const subs = new Subscriptions(config, { logger, i18n: await createI18n("bg"), clock });
   const index = await ContentIndex.open(config, { clock, onSynced: () => subs.contentChanged() });
   const app = await createApp({ config, index, logger, subscriptions: subs, compiledViews: options.compiledViews });
