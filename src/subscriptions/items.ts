@@ -57,6 +57,7 @@ export function createItemTables(db: StateDb) {
   const saveAlert = db.prepare(`INSERT INTO alert_state (file, identifier, sent_identifier, due_at, cancelled) VALUES (@file, @identifier, @sent, @due, @cancelled)
     ON CONFLICT (file) DO UPDATE SET identifier = excluded.identifier, sent_identifier = excluded.sent_identifier, due_at = excluded.due_at, cancelled = excluded.cancelled`);
   const dropAlert = db.prepare("DELETE FROM alert_state WHERE file = ?");
+  const nextAlertDue = db.prepare("SELECT min(due_at) FROM alert_state WHERE sent_identifier IS NULL").pluck();
   return {
     meta: (key: string) => (getMeta.get(key) as string | undefined) ?? null,
     setMeta: (key: string, value: string) => setMeta.run(key, value),
@@ -74,6 +75,8 @@ export function createItemTables(db: StateDb) {
     alertStates: () => alertStates.all() as AlertStateRow[],
     saveAlert: (file: string, identifier: string, sent: string | null, due: number, cancelled = false) => saveAlert.run({ file, identifier, sent, due, cancelled: cancelled ? 1 : 0 }),
     dropAlert: (file: string) => dropAlert.run(file),
+    /** When the first alert held back until 24 hours before its start comes due, or null. */
+    nextAlertDue: () => (nextAlertDue.get() as number | null) ?? null,
   };
 }
 

@@ -13,7 +13,7 @@ import { outboxTransport, smtpTransport, type MailTransport } from "../mail/tran
 import { ROOT } from "../root.js";
 import type { Choices } from "./choices.js";
 import { openStateDb, type StateDb } from "./db.js";
-import { detectChanges } from "./detect.js";
+import { baselineDone, detectChanges } from "./detect.js";
 import { lastDigestSlot } from "./digest.js";
 import { createItemTables, type Item } from "./items.js";
 import { createQueueTables, type Message } from "./queue.js";
@@ -28,8 +28,6 @@ export const CONFIRM_MAILS_PER_DAY = 3;
 export const RETRY_FOR_MS = 24 * 3_600_000;
 /** The loop looks at the index this often even when no sync reported (alerts coming due, digests). */
 export const TICK_MS = 5_000;
-/** A full comparison with the index at least this often (an alert's "24 hours before"). */
-const DETECT_EVERY_MS = 30_000;
 
 export function retryDelay(attempts: number): number {
   return Math.min(3_600_000, 60_000 * 2 ** Math.max(0, attempts - 1));
@@ -57,7 +55,6 @@ export class Subscriptions {
   private running: Promise<void> | null = null;
   private again = false;
   private lastVersion: string | null = null;
-  private lastDetect = 0;
   private closed = false;
 
   constructor(
@@ -115,6 +112,9 @@ export class Subscriptions {
       this.subscribers.confirm(s, this.clock());
       this.subscribers.unsuppress(this.signer.addressHash(s.email));
     })();
+    // The first reader ever: what is published now is recorded as known before anything
+    // else can be published (round() compares with the index before its first await).
+    this.wake(true);
     return "confirmed";
   }
 
@@ -211,10 +211,15 @@ export class Subscriptions {
     const now = this.clock();
     const index = this.index!;
     const version = index.version();
-    if (version !== this.lastVersion || now - this.lastDetect >= DETECT_EVERY_MS) {
+    // The comparison reads every published article: only when the content changed, or an
+    // alert held back ("24 hours before its start") comes due. Before anyone has confirmed
+    // there is no one to mail, and the first comparison (which records, as already known,
+    // what is published) waits for the first reader.
+    const alertDue = this.items.nextAlertDue();
+    const changed = version !== this.lastVersion || (alertDue !== null && alertDue <= now) || !baselineDone(this);
+    if (changed && this.subscribers.anyConfirmed()) {
       const found = this.db.transaction(() => detectChanges(index, this, now)).immediate();
       this.lastVersion = version;
-      this.lastDetect = now;
       if (found.articles + found.alerts > 0) this.options.logger.info(found, "subscriptions: new content to mail");
     }
     const gone = this.subscribers.tidy(now);
