@@ -30,10 +30,11 @@ describe("subscriptions: abuse", () => {
     const b = await post({ email: "a@example.org", districts: "lozenets" }, { "Sec-Fetch-Site": "same-site" });
     const c = await post({ email: "a@example.org", districts: "lozenets" }, { Origin: "null" });
     expect([a.status, b.status, c.status]).toEqual([403, 403, 403]);
+    // Our own page under a no-referrer policy: Origin null, but Sec-Fetch-Site same-origin.
+    expect((await post({ email: "own@example.org", districts: "lozenets" }, { Origin: "null", "Sec-Fetch-Site": "same-origin" })).status).toBe(200);
     expect(a.text).toContain("Формулярът може да се изпраща само от страниците на портала.");
     await p.subs.idle();
-    expect(p.subs.subscribers.all()).toHaveLength(0);
-    expect(inbox.mails).toHaveLength(0);
+    expect(p.subs.subscribers.all().map((s) => s.email)).toEqual(["own@example.org"]);
   });
 
   it("refuses a post without a valid form token, answering with the form filled in again", async () => {

@@ -49,14 +49,16 @@ export function errorKeys(error: z.ZodError): string[] {
 }
 
 /**
- * Cross-site requests are refused: browsers send Sec-Fetch-Site and Origin with every POST,
- * and a page of another site cannot forge them. A request with neither does not come from
- * a browser, so it cannot carry a visitor's ambient authority either; the signed form token
+ * Cross-site requests are refused: a page of another site cannot forge Sec-Fetch-Site,
+ * which browsers send with every request, so when present it decides ("same-origin" only;
+ * Origin may then be "null", which browsers send under a no-referrer policy). Browsers
+ * without it send Origin, which must be BASE_URL's. A request with neither does not come
+ * from a browser, so it cannot carry a visitor's ambient authority; the signed form token
  * is still required of it (and of everyone).
  */
 export function sameOrigin(req: Request, baseUrl: string): boolean {
   const site = req.get("sec-fetch-site");
-  if (site !== undefined && site !== "same-origin") return false;
+  if (site !== undefined) return site === "same-origin";
   const origin = req.get("origin");
   if (origin !== undefined && origin !== new URL(baseUrl).origin) return false;
   return true;

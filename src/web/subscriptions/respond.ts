@@ -1,6 +1,6 @@
 // How every subscription page is answered: never cached (it may show a reader's choices,
-// and its form token ages), never indexed, and no Referer leaves a page whose address
-// carries a token.
+// and its form token ages), never indexed, and no Referer leaves the site from a page whose
+// address carries a token (same-origin: our own form posts still carry their Origin).
 import express, { type Request, type RequestHandler, type Response } from "express";
 import cluster from "node:cluster";
 import { ClusterMemoryStoreWorker } from "@express-rate-limit/cluster-memory-store";
@@ -23,7 +23,7 @@ export function privatePage(req: Request, res: Response, deps: AppDeps, locale: 
   });
   res.status(status);
   res.setHeader("Cache-Control", "no-store");
-  res.setHeader("Referrer-Policy", "no-referrer");
+  res.setHeader("Referrer-Policy", "same-origin");
   res.setHeader("X-Robots-Tag", "noindex");
   res.type("text/html; charset=utf-8").send(html);
   void req;
