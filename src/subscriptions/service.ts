@@ -8,19 +8,19 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { ContentIndex } from "../index/index.js";
 import type { I18n } from "../i18n/index.js";
-import { toMail, itemSection, type Letter } from "../mail/compose.js";
+import { toMail } from "../mail/compose.js";
 import { outboxTransport, smtpTransport, type MailTransport } from "../mail/transport.js";
 import { ROOT } from "../root.js";
 import type { Choices } from "./choices.js";
 import { openStateDb, type StateDb } from "./db.js";
 import { baselineDone, detectChanges } from "./detect.js";
 import { lastDigestSlot } from "./digest.js";
-import { createItemTables, type Item } from "./items.js";
+import { createItemTables } from "./items.js";
+import { letterFor } from "./letters.js";
 import { createQueueTables, type Message } from "./queue.js";
 import { loadSecret, Signer } from "./secret.js";
 import { createSubscriberTable, type Subscriber } from "./subscribers.js";
-import { CONFIRM_MS, confirmToken, manageToken } from "./tokens.js";
-import { subscriptionUrls } from "./urls.js";
+import { CONFIRM_MS } from "./tokens.js";
 
 /** At most this many confirmation e-mails per address and day (whoever asks). */
 export const CONFIRM_MAILS_PER_DAY = 3;
@@ -268,7 +268,7 @@ export class Subscriptions {
 
   private async deliver(m: Message): Promise<"sent" | "retry" | "failed"> {
     const s = this.subscribers.byId(m.subscriber_id);
-    const letter = s && this.letterFor(m, s);
+    const letter = s && letterFor({ config: this.config, i18n: this.options.i18n, signer: this.signer, queue: this.queue, items: this.items, now: this.clock(), exportOf: (r) => this.exportOf(r) }, m, s);
     if (!s || !letter) {
       this.queue.failed(m.id, "nothing to send (reader unconfirmed, bounced or link expired)");
       return "failed";
@@ -297,52 +297,6 @@ export class Subscriptions {
     this.queue.retry(m.id, next, outcome.error);
     this.options.logger.warn({ kind: m.kind, attempts: m.attempts, retryInSeconds: Math.round((next - now) / 1000) }, "subscriptions: temporary failure; will retry");
     return "retry";
-  }
-
-  private letterFor(m: Message, s: Subscriber): Letter | null {
-    const t = this.options.i18n.t(s.lang);
-    const base = this.config.baseUrl;
-    const host = new URL(base).hostname;
-    const common = { lang: s.lang, to: s.email, messageId: `<m${m.id}.${m.created_at.toString(36)}@${host}>` };
-    if (m.kind === "confirm") {
-      if (s.confirmExpires === null || s.confirmExpires < this.clock()) return null;
-      return {
-        ...common,
-        subject: t("subscriptions.mail.confirmSubject"),
-        intro: [t("subscriptions.mail.confirmIntro"), t("subscriptions.mail.confirmValid")],
-        sections: [],
-        action: { url: base + subscriptionUrls.confirm(s.lang, confirmToken(this.signer, s.publicId, s.confirmExpires)), text: t("subscriptions.mail.confirmAction") },
-      };
-    }
-    if (s.status !== "confirmed") return null;
-    const token = manageToken(this.signer, s.publicId);
-    const links = { manageUrl: base + subscriptionUrls.manage(s.lang, token), unsubscribeUrl: base + subscriptionUrls.leave(s.lang, token) };
-    if (m.kind === "export") {
-      return {
-        ...common,
-        ...links,
-        subject: t("subscriptions.mail.exportSubject"),
-        intro: [t("subscriptions.mail.exportIntro")],
-        sections: [],
-        attachments: [{ filename: "subscription-data.json", content: JSON.stringify(this.exportOf(s), null, 2), contentType: "application/json; charset=utf-8" }],
-      };
-    }
-    const items = this.queue
-      .itemsOf(m.id)
-      .map((k) => this.items.item(k))
-      .filter((i): i is Item => i !== null);
-    if (!items.length) return null;
-    const sections = items.map((i) => itemSection(i, s.lang, this.options.i18n, this.config));
-    const first = items[0]!;
-    const subject =
-      m.kind === "alert" && first.type === "alert"
-        ? `${first.change === "new" ? "" : `${t(`subscriptions.mail.alert_${first.change}`)}: `}${t(`alerts.kind.${first.kind}`)} — ${first.title}`
-        : m.kind === "digest"
-          ? t(s.frequency === "weekly" ? "subscriptions.mail.weeklySubject" : "subscriptions.mail.dailySubject", { count: items.length })
-          : items.length === 1
-            ? first.title
-            : t("subscriptions.mail.newsSubject", { count: items.length });
-    return { ...common, ...links, subject, intro: [], sections };
   }
 
   /** Stops the loop, lets the message under way finish (its mark is written), then closes. */
