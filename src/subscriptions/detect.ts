@@ -33,11 +33,6 @@ export interface DetectResult {
   readonly deliveries: number;
 }
 
-/** Whether the content published before the first reader has been recorded. */
-export function baselineDone(t: Pick<Tables, "items">): boolean {
-  return t.items.meta(BASELINE) !== null;
-}
-
 /** When the first e-mail about an alert first seen at `now` is due. */
 export function alertDue(start: number, now: number): number {
   return start - now <= ALERT_AT_ONCE_MS ? now : start - ALERT_AHEAD_MS;

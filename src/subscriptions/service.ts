@@ -13,7 +13,7 @@ import { outboxTransport, smtpTransport, type MailTransport } from "../mail/tran
 import { ROOT } from "../root.js";
 import type { Choices } from "./choices.js";
 import { openStateDb, type StateDb } from "./db.js";
-import { baselineDone, detectChanges } from "./detect.js";
+import { detectChanges } from "./detect.js";
 import { lastDigestSlot } from "./digest.js";
 import { createItemTables } from "./items.js";
 import { letterFor } from "./letters.js";
@@ -112,9 +112,6 @@ export class Subscriptions {
       this.subscribers.confirm(s, this.clock());
       this.subscribers.unsuppress(this.signer.addressHash(s.email));
     })();
-    // The first reader ever: what is published now is recorded as known before anything
-    // else can be published (round() compares with the index before its first await).
-    this.wake(true);
     return "confirmed";
   }
 
@@ -212,12 +209,11 @@ export class Subscriptions {
     const index = this.index!;
     const version = index.version();
     // The comparison reads every published article: only when the content changed, or an
-    // alert held back ("24 hours before its start") comes due. Before anyone has confirmed
-    // there is no one to mail, and the first comparison (which records, as already known,
-    // what is published) waits for the first reader.
+    // alert held back ("24 hours before its start") comes due. The very first one records
+    // what is published as already known (detect.ts); it must not wait for a first reader,
+    // or what is published meanwhile would be taken for old.
     const alertDue = this.items.nextAlertDue();
-    const changed = version !== this.lastVersion || (alertDue !== null && alertDue <= now) || !baselineDone(this);
-    if (changed && this.subscribers.anyConfirmed()) {
+    if (version !== this.lastVersion || (alertDue !== null && alertDue <= now)) {
       const found = this.db.transaction(() => detectChanges(index, this, now)).immediate();
       this.lastVersion = version;
       if (found.articles + found.alerts > 0) this.options.logger.info(found, "subscriptions: new content to mail");

@@ -100,7 +100,6 @@ export function createSubscriberTable(db: StateDb) {
   const stats = db.prepare(`SELECT s.lang, d.value AS district, s.status, count(*) AS n FROM subscribers s, json_each(s.districts) d
     GROUP BY s.lang, d.value, s.status ORDER BY s.lang, d.value, s.status`);
   const all = db.prepare("SELECT * FROM subscribers ORDER BY id");
-  const anyConfirmed = db.prepare("SELECT EXISTS (SELECT 1 FROM subscribers WHERE status = 'confirmed')").pluck();
 
   const one = (r: unknown) => (r ? toSubscriber(r as Row) : null);
   return {
@@ -145,7 +144,6 @@ export function createSubscriberTable(db: StateDb) {
     digestReaders: (lang: Locale, frequency: "daily" | "weekly", slot: number) => (digestReaders.all({ lang, frequency, slot }) as Row[]).map(toSubscriber),
     stats: () => stats.all() as { lang: string; district: string; status: string; n: number }[],
     all: () => (all.all() as Row[]).map(toSubscriber),
-    anyConfirmed: () => anyConfirmed.get() === 1,
   };
 }
 
