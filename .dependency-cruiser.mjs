@@ -40,10 +40,10 @@ export default {
     notUp("site-i18n-text-not-up", "site/|i18n/|text/", [...ENTRY, ...WEB, ...INDEX, ...CONTENT, ...LOWER], "The URL scheme, strings and text helpers are used by every layer and use none of them."),
     {
       name: "base-files-not-up",
-      comment: "config.ts, errors.ts and root.ts sit under everything; config reads only the repository's leaf modules (its paths, URL redaction).",
+      comment: "config.ts, errors.ts and root.ts sit under everything; config reads only leaf modules: the repository's paths and URL redaction, and the subscriptions' settings schema.",
       severity: "error",
       from: { path: "^src/(config|errors|root)\\.ts$" },
-      to: { path: "^src/", pathNot: ["^src/(config|errors|root)\\.ts$", "^src/content-repo/(paths|git)\\.ts$"] },
+      to: { path: "^src/", pathNot: ["^src/(config|errors|root)\\.ts$", "^src/content-repo/(paths|git)\\.ts$", "^src/subscriptions/settings\\.ts$"] },
     },
     {
       name: "no-dev-dependencies-in-src",

@@ -37,6 +37,9 @@ import { eventRoutes } from "./web/routes/events.js";
 import { mediaRoutes } from "./web/routes/media.js";
 import { systemRoutes } from "./web/routes/system.js";
 import { tagRoutes } from "./web/routes/tags.js";
+import { subscriptionRoutes } from "./web/routes/subscriptions.js";
+import { privacyRoutes } from "./web/routes/privacy.js";
+import type { Subscriptions } from "./subscriptions/service.js";
 import { loadCompiledViews, type CompiledViews } from "./web/compiled-views.js";
 import { createViews } from "./web/views/env.js";
 import { loadSite, siteStrings } from "./content/site.js";
@@ -52,6 +55,8 @@ export interface CreateAppOptions {
   readonly compiledViews?: CompiledViews | null;
   /** The followed content repository (CONTENT_REPO): X-Content-Commit, /readyz, POST /hooks/content. */
   readonly contentRepo?: ContentRepoView | null;
+  /** E-mail subscriptions (src/subscriptions/service.ts); none: no form, no subscription pages. */
+  readonly subscriptions?: Subscriptions | null;
   /** Readiness shared with the server that already listens (src/server.ts); set to ready here. */
   readonly state?: { ready: boolean; inFlight?: () => number };
 }
@@ -87,6 +92,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     // None in development, where templates change under a running server.
     pageCache: config.env === "development" ? null : new RenderCache(),
     seo: seoSite(config, i18n, assets),
+    subscriptions: options.subscriptions ?? null,
   };
   const state = options.state ?? { ready: true };
   state.ready = true;
@@ -114,6 +120,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   app.use("/api/", apiGate(deps));
   // GET/HEAD only (405 otherwise; no body parsers are mounted) and no malformed paths (400).
   app.use(contentHookRoutes(config, repo, deps.logger));
+  // Subscription forms post (issue 24): before the guard that answers 405 to other POSTs.
+  if (options.subscriptions) app.use(subscriptionRoutes(deps, options.subscriptions));
   app.use(requestGuard());
   app.use(compression({ threshold: 1024 }));
   app.use(systemRoutes(deps, state, repo));
@@ -131,6 +139,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   app.use(alertFeedRoutes(deps));
   app.use(alertRoutes(deps));
   app.use(accessibilityRoutes(deps));
+  app.use(privacyRoutes(deps));
   app.use(apiPageRoutes(deps));
   app.use(eventRoutes(deps));
   app.use(searchRoutes(deps));

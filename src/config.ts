@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { redactUrl } from "./content-repo/git.js";
 import { repoPaths } from "./content-repo/paths.js";
+import { subscriptionEnv, subscriptionSettings, type SubscriptionSettings } from "./subscriptions/settings.js";
 
 export const LOCALES = ["bg", "pl"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -108,6 +109,8 @@ const envSchema = z.object({
   LC_MESSAGES: z.string().optional(),
   LANG: z.string().optional(),
   WEBHOOK_SECRET: z.preprocess(emptyIsUnset, z.string().min(16, "must be at least 16 characters (openssl rand -hex 32 makes one)").optional()),
+  // Subscriptions (issue 24): see src/subscriptions/settings.ts.
+  ...subscriptionEnv,
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -140,6 +143,8 @@ export interface Config {
   readonly editorLang: EditorLang;
   /** Signs POST /hooks/content (WEBHOOK_SECRET); without it the endpoint answers 404. */
   readonly webhookSecret: string | null;
+  /** E-mail subscriptions: state folder, mail relay, role (src/subscriptions/settings.ts). */
+  readonly subscriptions: SubscriptionSettings;
 }
 
 export interface ContentRepoConfig {
@@ -156,8 +161,8 @@ export class ConfigError extends AppError {
 
 /** A value as an error message may show it: never a secret, never a URL's credentials. */
 function shown(name: string, value: string | undefined): string {
-  if (name === "WEBHOOK_SECRET" && value !== undefined) return `${value.length} characters`;
-  return JSON.stringify(name === "CONTENT_REPO" && value ? redactUrl(value) : value);
+  if ((name === "WEBHOOK_SECRET" || name === "SECRET_KEY") && value !== undefined) return `${value.length} characters`;
+  return JSON.stringify((name === "CONTENT_REPO" || name === "SMTP_URL") && value ? redactUrl(value) : value);
 }
 
 /** Parses the environment once; every other module receives the frozen result. */
@@ -189,5 +194,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     contentRepo: repo,
     editorLang: e.EDITOR_LANG || localeEditorLang(e) || "en",
     webhookSecret: e.WEBHOOK_SECRET || null,
+    subscriptions: subscriptionSettings(e),
   });
 }

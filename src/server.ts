@@ -12,6 +12,7 @@ import { isClusterPrimary, runPrimary } from "./server/cluster.js";
 import { openRepo, workerRepoView } from "./server/follow.js";
 import { followAll, openIndex, stopOnSignals } from "./server/lifecycle.js";
 import { warmUp } from "./server/warm-up.js";
+import { openSubscriptions, sendsMail } from "./subscriptions/start.js";
 
 /** Set once the environment is read, for the message of a failed start. */
 let started: Config | undefined;
@@ -46,11 +47,13 @@ async function main(): Promise<void> {
   setImmediate(() => warmUp(config));
   // CONTENT_REPO: clone (unless DATA_DIR has the clone) and check out before indexing.
   const repo = cluster.isWorker ? null : await openRepo(config, logger);
-  const index = await openIndex(config, logger, { fillSearch: !cluster.isWorker });
+  const subscriptions = await openSubscriptions(config, logger);
+  const index = await openIndex(config, logger, { fillSearch: !cluster.isWorker, onSynced: () => subscriptions?.contentChanged() });
 
   const following = followAll(index, repo, config, logger);
-  const { handle } = await createApp({ config, index, logger, contentRepo: following.follower ?? workerRepoView(config), state });
+  const { handle } = await createApp({ config, index, logger, contentRepo: following.follower ?? workerRepoView(config), state, subscriptions });
   handler = handle;
+  if (sendsMail(config)) subscriptions?.start(index);
   logger.info(`portal serving ${config.baseUrl} (${config.env})`);
 
   following.start();
@@ -64,7 +67,11 @@ async function main(): Promise<void> {
     timeoutMessage: "shutdown did not finish in time",
     following,
     onStop: () => (stopBy = Date.now() + SHUTDOWN_LIMIT_MS),
-    release: () => running.close(),
+    // The mail queue stops after the server: a request in flight may still enqueue.
+    release: async () => {
+      await running.close();
+      await subscriptions?.close();
+    },
     index,
     // The log lines still buffered get what is left of the limit, not more.
     exit: (code) => void drained(Math.max(0, stopBy - Date.now() - 500)).then(() => process.exit(code)),

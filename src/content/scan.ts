@@ -17,7 +17,7 @@ export interface ContentFile {
 }
 
 /** Folders at the top of the content tree that are not languages. */
-export const RESERVED_FOLDERS = new Set(["districts", "pages", "accessibility"]);
+export const RESERVED_FOLDERS = new Set(["districts", "pages", "accessibility", "privacy"]);
 
 export interface ScanResult {
   readonly files: ContentFile[];

@@ -233,6 +233,7 @@ export class ContentIndex {
       done: (report) => {
         this.lastSync = report;
         this.lastError = null;
+        this.options.onSynced?.(report);
       },
       failed: (cause) => {
         this.lastError = (cause as Error).message;

@@ -22,6 +22,8 @@ export interface OpenOptions {
   readonly fillChunk?: number;
   /** False in processes that only serve (cluster workers): another one fills the search tables. */
   readonly fillSearch?: boolean;
+  /** Called after each sync has committed (the subscriptions look for new content then). */
+  readonly onSynced?: (report: SyncReport) => void;
 }
 
 export interface IndexStatus {

@@ -10,6 +10,7 @@ import type { Config } from "../config.js";
 import { openRepo, REPO_UPDATE_MESSAGE } from "./follow.js";
 import { followAll, openIndex, stopOnSignals } from "./lifecycle.js";
 import { serveRateLimitCounts } from "../web/rate-limit.js";
+import { openSubscriptions, sendsMail } from "../subscriptions/start.js";
 
 /** True in the process that must fork workers instead of serving. */
 export function isClusterPrimary(config: Pick<Config, "workers">): boolean {
@@ -21,7 +22,8 @@ const STOP_TIMEOUT_MS = 15_000;
 
 export async function runPrimary(config: Config, logger: Logger): Promise<void> {
   const repo = await openRepo(config, logger);
-  const index = await openIndex(config, logger);
+  const subscriptions = sendsMail(config) ? await openSubscriptions(config, logger) : null;
+  const index = await openIndex(config, logger, { onSynced: () => subscriptions?.contentChanged() });
 
   // Rate limits count per client for the whole host: the workers keep their counts here.
   serveRateLimitCounts();
@@ -33,6 +35,8 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
     setTimeout(() => !stopping && fork(), RESTART_DELAY_MS).unref();
   });
   for (let i = 0; i < config.workers; i++) fork();
+  // The workers serve the subscription pages; this process, which syncs the index, sends.
+  subscriptions?.start(index);
   logger.info({ workers: config.workers }, `portal serving ${config.baseUrl} with ${config.workers} workers (${config.env})`);
 
   // CONTENT_REPO: the primary follows the repository; a webhook reaching a worker is passed here.
@@ -50,7 +54,10 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
     following,
     onStop: () => (stopping = true),
     // Each worker shuts down gracefully on SIGTERM (src/server/listen.ts); the primary waits.
-    release: () => stopWorkers(),
+    release: async () => {
+      await stopWorkers();
+      await subscriptions?.close();
+    },
     index,
     exit: (code) => process.exit(code),
   });

@@ -7,11 +7,12 @@ import type { Config } from "../config.js";
 import { ttyProgress } from "../content/load/parallel.js";
 import { formatIssueIn } from "../content/issues.js";
 import { ContentIndex } from "../index/index.js";
+import type { OpenOptions } from "../index/options.js";
 import type { ContentRepo } from "../content-repo/repo.js";
 import { followContent, followRepo } from "./follow.js";
 
 /** Opens (or builds) the index and logs its size and every content problem. */
-export async function openIndex(config: Config, logger: Logger, options: { fillSearch?: boolean } = {}): Promise<ContentIndex> {
+export async function openIndex(config: Config, logger: Logger, options: Pick<OpenOptions, "fillSearch" | "onSynced"> = {}): Promise<ContentIndex> {
   const index = await ContentIndex.open(config, { log: (msg) => logger.warn(msg), info: (msg) => logger.info(msg), progress: ttyProgress(), ...options });
   const report = index.status();
   logger.info({ articles: report.articles, districts: report.districts, problems: report.problems, ms: report.lastSync?.ms }, "index ready");

@@ -8,6 +8,7 @@ import { toIsoWithOffset } from "../content/dates.js";
 import { alertBanner, alertFeedLinks, type AlertScope } from "./alert-view.js";
 import type { AppDeps } from "./deps.js";
 import { addresses, type PageRef, type Untranslated } from "./page-address.js";
+import { subscribeFormFor } from "./subscriptions/form.js";
 import { urls } from "../site/urls.js";
 import { feedLinks, feedUrl, type FeedScope } from "./seo/feed-urls.js";
 import type { ArticleHead, PageImage } from "./seo/head-types.js";
@@ -68,6 +69,7 @@ export interface PageLocals {
   /** The visible RSS link of home, listing, district and tag pages (partials/feed-link.njk). */
   readonly rssHref: string;
   readonly rssText: string;
+  readonly subscribeForm: ReturnType<typeof subscribeFormFor>;
   readonly bannerAlerts: ReturnType<typeof alertBanner>;
   /** Development only: the content-problems banner (editor catalogue wording) and live reload (src/web/routes/dev.ts). */
   readonly devBanner?: string | null;
@@ -102,6 +104,9 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): PageL
     rssText:
       meta.feed?.kind === "district" ? t("feeds.visibleDistrict", { district: meta.feed.name }) : meta.feed?.kind === "tag" ? t("feeds.visibleTag", { tag: meta.feed.name }) : t("feeds.visible"),
     bannerAlerts: alertBanner(deps, locale, meta.alerts),
+    // The subscribe form's model (views/partials/subscribe-form.njk asks for it with the page's
+    // choices); none without subscriptions (SUBSCRIPTIONS=off).
+    subscribeForm: subscribeFormFor(deps),
     // Development only: the content-problems banner and live reload (src/web/routes/dev.ts).
     ...(deps.config.env === "development" ? { devBanner: devBanner(deps.index.issues().length, locale), devReload: true } : {}),
     languages: LOCALES.map((l) => ({ locale: l, name: deps.i18n.t(l)("lang.name"), href: l === locale ? meta.path : there.hrefs[l] })),

@@ -9,6 +9,7 @@ import type { I18n } from "../i18n/index.js";
 import type { ContentIndex } from "../index/index.js";
 import type { Assets } from "./assets.js";
 import type { RenderCache } from "./render-cache.js";
+import type { Subscriptions } from "../subscriptions/service.js";
 import type { SeoSite } from "./seo/head-types.js";
 
 export interface AppDeps {
@@ -24,6 +25,8 @@ export interface AppDeps {
   readonly pageCache: RenderCache | null;
   /** What the head builders (Open Graph, JSON-LD) read of the site. */
   readonly seo: SeoSite;
+  /** E-mail subscriptions (src/subscriptions/); absent when SUBSCRIPTIONS=off. */
+  readonly subscriptions?: Subscriptions | null;
 }
 
 /** The head builders' view of the site, made once from the configuration, strings and assets. */

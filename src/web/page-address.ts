@@ -9,10 +9,11 @@
 // can say "This article has no Polish version". Never silently the home page.
 import { LOCALES, type Locale } from "../config.js";
 import { urls } from "../site/urls.js";
+import { subscriptionUrls } from "../subscriptions/urls.js";
 
 /** What a page is, with what its counterparts depend on (looked up by the route). */
 export type PageRef =
-  | { readonly kind: "home" | "news" | "districts" | "tags" | "accessibility" | "api" | "events" | "alerts" | "alertArchive" }
+  | { readonly kind: "home" | "news" | "districts" | "tags" | "accessibility" | "api" | "events" | "alerts" | "alertArchive" | "privacy" | "subscribe" }
   | { readonly kind: "district" | "districtEvents" | "alertsOfDistrict"; readonly id: string }
   /** `translations`: slug per language (this one included); `district` is where a reader lands without one. */
   | { readonly kind: "article"; readonly district: string; readonly translations: Partial<Record<Locale, string>> }
@@ -55,6 +56,10 @@ export function addressIn(page: PageRef, l: Locale): Address {
       return same(urls.accessibility(l));
     case "api":
       return same(urls.api(l));
+    case "privacy":
+      return same(subscriptionUrls.privacy(l));
+    case "subscribe":
+      return same(subscriptionUrls.subscribe(l));
     case "events":
       return same(urls.events(l));
     case "alerts":

@@ -69,6 +69,7 @@ export function districtRoutes(deps: AppDeps): Router {
         hrefFor: (n: number) => urls.district(locale, id, n),
         otherLocale: other,
         otherLanguageUrl: otherHasNews ? urls.district(other, id) : null,
+        subscribeDistrict: id,
       });
     });
   }

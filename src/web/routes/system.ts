@@ -45,6 +45,8 @@ export function systemRoutes(deps: AppDeps, state: { ready: boolean; inFlight?: 
       contentCommit: repo?.status().contentCommit ?? null,
       deployedAt: repo?.status().deployedAt ?? null,
       lastFetchError: repo?.status().lastFetchError ? publicText(repo.status().lastFetchError!, deps.config) : null,
+      // E-mail subscriptions: messages waiting and the oldest one's age in seconds (null: off).
+      mailQueue: deps.subscriptions?.queueStatus() ?? null,
     });
   });
 

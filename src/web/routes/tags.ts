@@ -64,6 +64,7 @@ export function tagRoutes(deps: AppDeps): Router {
         list: { ...list, items: list.items.map((a) => articleCard(deps, a)) },
         hrefFor: (n: number) => urls.tag(locale, tag, n),
         emptyText: "",
+        subscribeTopic: tag,
       });
     });
   }
