@@ -50,7 +50,7 @@ const TIE_SLACK = 16;
 const CACHE_MATCHES = 20;
 
 export interface SearchOptions {
-  /** How many result pages to keep (0: none, for measuring the uncached cost). */
+  /** How many result pages to keep (0: none, and no match lists either: the uncached cost). */
   readonly cachePages?: number;
   /** MAX_RANKED, smaller in tests. */
   readonly maxRanked?: number;
