@@ -3,7 +3,7 @@
 import { LOCALES, type Locale } from "../config.js";
 import { ALERTS_SQL } from "./alerts.js";
 
-export const SCHEMA_VERSION = 15;
+export const SCHEMA_VERSION = 16;
 
 /** The full-text table of one language, as the index creates it (tests build the same). */
 export function searchTableSql(lang: Locale): string {
