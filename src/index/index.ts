@@ -247,6 +247,8 @@ export class ContentIndex {
    * (it blocks this process for about 0.1 s at 10,000 articles).
    */
   warmUp(): void {
+    // Asked for by a timer: the index may have been closed meanwhile (a stop right after start).
+    if (this.closed) return;
     try {
       if (!this.syncs.running) primeKeys(this.db);
     } catch (error) {
