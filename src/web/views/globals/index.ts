@@ -2,6 +2,7 @@
 // Routes add none: what a page needs beyond these comes in its view model.
 import { pictureData } from "../../../media/picture.js";
 import { absolute, urls } from "../../../site/urls.js";
+import { subscriptionUrls } from "../../../subscriptions/urls.js";
 import { DEFAULT_SITE, type SiteIdentity } from "../../../content/site.js";
 import { pageWindow } from "./page-window.js";
 import { siteGlobal } from "./site.js";
@@ -22,6 +23,8 @@ export function globals(site: GlobalsSite) {
     // The Polish technical conditions ask for <meta name="deklaracja-dostępności"> with the
     // statement's address on every page of the site (layouts/base.njk).
     accessibilityStatementUrl: absolute(site.baseUrl, urls.accessibility("pl")),
+    /** The subscription and privacy pages' addresses (partials/footer.njk). */
+    subscriptionUrls,
     /** The city's logo, theme colour, publisher and footer links (layouts/base.njk). */
     site: siteGlobal(site.identity ?? DEFAULT_SITE),
   };
