@@ -35,12 +35,23 @@ export default {
     },
     notUp("web-not-up", "app\\.ts$|web/|api/", ENTRY, "HTTP code is used by the entry points, never the other way round."),
     notUp("index-not-up", "index/|content-repo/", [...ENTRY, ...WEB], "The index and the repository follower know nothing of HTTP or views."),
-    notUp("content-not-up", "content/", [...ENTRY, ...WEB, ...INDEX], "Content loading and checks do not know the database (the index imports content, not the reverse)."),
+    notUp(
+      "content-not-up",
+      "content/",
+      [...ENTRY, ...WEB, ...INDEX],
+      "Content loading and checks do not know the database (the index imports content, not the reverse).",
+    ),
     notUp("media-search-not-up", "media/|search/", [...ENTRY, ...WEB, ...INDEX, ...CONTENT], "Pictures and text analysis stand below content."),
-    notUp("site-i18n-text-not-up", "site/|i18n/|text/", [...ENTRY, ...WEB, ...INDEX, ...CONTENT, ...LOWER], "The URL scheme, strings and text helpers are used by every layer and use none of them."),
+    notUp(
+      "site-i18n-text-not-up",
+      "site/|i18n/|text/",
+      [...ENTRY, ...WEB, ...INDEX, ...CONTENT, ...LOWER],
+      "The URL scheme, strings and text helpers are used by every layer and use none of them.",
+    ),
     {
       name: "base-files-not-up",
-      comment: "config.ts, errors.ts and root.ts sit under everything; config reads only leaf modules: the repository's paths and URL redaction, and the subscriptions' settings schema.",
+      comment:
+        "config.ts, errors.ts and root.ts sit under everything; config reads only leaf modules: the repository's paths and URL redaction, and the subscriptions' settings schema.",
       severity: "error",
       from: { path: "^src/(config|errors|root)\\.ts$" },
       to: { path: "^src/", pathNot: ["^src/(config|errors|root)\\.ts$", "^src/content-repo/(paths|git)\\.ts$", "^src/subscriptions/settings\\.ts$"] },
@@ -63,6 +74,10 @@ export default {
     doNotFollow: { path: "node_modules" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"], extensions: [".ts", ".mjs", ".js", ".json"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".mjs", ".js", ".json"],
+    },
   },
 };

@@ -45,8 +45,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.property.name=/^(redirect|location)$/]", message: "Use redirectTo() from src/web/redirect.ts: it refuses a Location that is not a path on this site." },
-        { selector: "CallExpression[callee.property.name=/^(setHeader|set|header)$/][arguments.0.value=/^location$/i]", message: "Use redirectTo() from src/web/redirect.ts: it refuses a Location that is not a path on this site." },
+        {
+          selector: "CallExpression[callee.property.name=/^(redirect|location)$/]",
+          message: "Use redirectTo() from src/web/redirect.ts: it refuses a Location that is not a path on this site.",
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(setHeader|set|header)$/][arguments.0.value=/^location$/i]",
+          message: "Use redirectTo() from src/web/redirect.ts: it refuses a Location that is not a path on this site.",
+        },
       ],
     },
   },

@@ -39,7 +39,10 @@ async function main(): Promise<void> {
         pages.push(body.next.replace("http://127.0.0.1", ""));
       }
       console.log(`[${filter || "all"}] walked ${pages.length} pages in ${Math.round(performance.now() - started)} ms`);
-      for (const [name, url] of [["page 1", pages[0]!], [`page ${pages.length}`, pages.at(-1)!]] as const) {
+      for (const [name, url] of [
+        ["page 1", pages[0]!],
+        [`page ${pages.length}`, pages.at(-1)!],
+      ] as const) {
         const times: number[] = [];
         for (let i = 0; i < ROUNDS; i++) {
           const t = performance.now();

@@ -67,7 +67,9 @@ function installEleventy(): string | null {
   if (!fs.existsSync(cli)) {
     say("installing Eleventy 3 into bench/.tools/eleventy");
     fs.mkdirSync(prefix, { recursive: true });
-    const r = spawnSync("npm", ["install", "--prefix", prefix, "--no-save", "--no-audit", "--no-fund", "@11ty/eleventy@3"], { stdio: ["ignore", "ignore", "inherit"] });
+    const r = spawnSync("npm", ["install", "--prefix", prefix, "--no-save", "--no-audit", "--no-fund", "@11ty/eleventy@3"], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     if (r.status !== 0 || !fs.existsSync(cli)) {
       say("Eleventy could not be installed; measuring without it");
       return null;
@@ -97,13 +99,34 @@ try {
     if (hugoVersion) {
       const out = path.join(work, "hugo");
       fs.rmSync(out, { recursive: true, force: true });
-      const run = await build("hugo", ["--quiet", "--noBuildLock", "--source", "bench/compare/hugo", "--contentDir", corpus.dir, "--destination", out, "--cacheDir", path.join(work, "hugo-cache")], { HUGO_RESOURCEDIR: path.join(work, "hugo-resources") }, out);
+      const run = await build(
+        "hugo",
+        [
+          "--quiet",
+          "--noBuildLock",
+          "--source",
+          "bench/compare/hugo",
+          "--contentDir",
+          corpus.dir,
+          "--destination",
+          out,
+          "--cacheDir",
+          path.join(work, "hugo-cache"),
+        ],
+        { HUGO_RESOURCEDIR: path.join(work, "hugo-resources") },
+        out,
+      );
       if (run) results.hugo!.push(run);
     }
     if (eleventy) {
       const out = path.join(work, "eleventy");
       fs.rmSync(out, { recursive: true, force: true });
-      const run = await build(process.execPath, [eleventy, "--quiet", "--config=bench/compare/eleventy/eleventy.config.mjs"], { CORPUS: corpus.dir, OUT: out }, out);
+      const run = await build(
+        process.execPath,
+        [eleventy, "--quiet", "--config=bench/compare/eleventy/eleventy.config.mjs"],
+        { CORPUS: corpus.dir, OUT: out },
+        out,
+      );
       if (run) results.eleventy!.push(run);
     }
   }
@@ -119,7 +142,12 @@ const line = (name: string, runs: Run[], what: string) => {
   const peaks = runs.flatMap((r) => (r.peakMb === null ? [] : [r.peakMb]));
   const steals = runs.flatMap((r) => (r.steal === null ? [] : [r.steal]));
   const pages = runs[0]!.pages;
-  return `${name.padEnd(32)} ${`${seconds(ms)} s`.padStart(8)}  ${runs.map((r) => seconds(r.ms)).join(" / ").padEnd(24)} ${(peaks.length ? `${Math.max(...peaks)} MB` : "n/a").padStart(8)}  ${(steals.length ? `${Math.min(...steals)}–${Math.max(...steals)} %` : "n/a").padEnd(12)} ${pages === null ? what : `${pages} pages written`}`;
+  return `${name.padEnd(32)} ${`${seconds(ms)} s`.padStart(8)}  ${runs
+    .map((r) => seconds(r.ms))
+    .join(" / ")
+    .padEnd(
+      24,
+    )} ${(peaks.length ? `${Math.max(...peaks)} MB` : "n/a").padStart(8)}  ${(steals.length ? `${Math.min(...steals)}–${Math.max(...steals)} %` : "n/a").padEnd(12)} ${pages === null ? what : `${pages} pages written`}`;
 };
 const [portalMs, hugoMs, eleventyMs] = [medianMs(results.portal!), medianMs(results.hugo!), medianMs(results.eleventy!)];
 console.log(`\n${size} articles, ${os.availableParallelism()} CPUs, Node ${process.version}${hugoVersion ? `, Hugo ${hugoVersion}` : ""}, ${rounds} rounds`);
@@ -128,6 +156,8 @@ for (const l of [
   line("portal: cold start until served", results.portal!, "pages rendered on request"),
   line("Hugo: full build", results.hugo!, ""),
   line("Eleventy: full build", results.eleventy!, ""),
-]) if (l) console.log(l);
-if (portalMs !== null && hugoMs !== null) console.log(`portal cold start / Hugo full build: ${Math.round((100 * portalMs) / hugoMs)} % (issue 7 asks for at most 50 %)`);
+])
+  if (l) console.log(l);
+if (portalMs !== null && hugoMs !== null)
+  console.log(`portal cold start / Hugo full build: ${Math.round((100 * portalMs) / hugoMs)} % (issue 7 asks for at most 50 %)`);
 if (portalMs !== null && eleventyMs !== null) console.log(`portal cold start / Eleventy full build: ${Math.round((100 * portalMs) / eleventyMs)} %`);

@@ -59,10 +59,16 @@ const yamlString = (s: string) => JSON.stringify(s);
 function districtFiles(dir: string): { bg: string[]; pl: string[] } {
   fs.mkdirSync(path.join(dir, "districts"), { recursive: true });
   for (const [id, bg, pl] of SOFIA) {
-    fs.writeFileSync(path.join(dir, "districts", `${id}.yml`), `name:\n  bg: ${yamlString(bg)}\n  pl: ${yamlString(pl)}\nmunicipality:\n  bg: "Столична община"\n  pl: "Sofia (Stołeczna gmina)"\n`);
+    fs.writeFileSync(
+      path.join(dir, "districts", `${id}.yml`),
+      `name:\n  bg: ${yamlString(bg)}\n  pl: ${yamlString(pl)}\nmunicipality:\n  bg: "Столична община"\n  pl: "Sofia (Stołeczna gmina)"\n`,
+    );
   }
   for (const name of METRO) {
-    fs.writeFileSync(path.join(dir, "districts", `${metroId(name)}.yml`), `name:\n  bg: ${yamlString(name)}\n  pl: ${yamlString(name)}\nmunicipality:\n  bg: "Триместо (Гданск и Гдиня)"\n  pl: "Trójmiasto (Gdańsk i Gdynia)"\n`);
+    fs.writeFileSync(
+      path.join(dir, "districts", `${metroId(name)}.yml`),
+      `name:\n  bg: ${yamlString(name)}\n  pl: ${yamlString(name)}\nmunicipality:\n  bg: "Триместо (Гданск и Гдиня)"\n  pl: "Trójmiasto (Gdańsk i Gdynia)"\n`,
+    );
   }
   return { bg: SOFIA.map(([id]) => id), pl: METRO.map(metroId) };
 }

@@ -68,7 +68,17 @@ export async function startPortal(env: Record<string, string>, probe: string, ti
   const { flags, entry } = startCommand();
   const proc = spawn(process.execPath, [...flags, entry], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), BASE_URL: base, LOG_LEVEL: "warn", WATCH: "true", SEARCH_RATE_LIMIT: "0", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      BASE_URL: base,
+      LOG_LEVEL: "warn",
+      WATCH: "true",
+      SEARCH_RATE_LIMIT: "0",
+      ...env,
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   let ready = false;
@@ -98,7 +108,10 @@ export async function startPortal(env: Record<string, string>, probe: string, ti
 
 export async function startBare(bodyFile: string): Promise<{ url: string; proc: ChildProcess }> {
   const port = await freePort();
-  const proc = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/bare-server.ts"), String(port), bodyFile], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/bare-server.ts"), String(port), bodyFile], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   await new Promise<void>((resolve, reject) => {
     proc.stdout?.on("data", (d: Buffer) => d.toString().includes("listening") && resolve());
     proc.once("exit", (code) => reject(new Error(`the bare server exited with code ${code}`)));

@@ -19,7 +19,15 @@ export async function pushToLive(corpus: Corpus, limitMs: number, say: (msg: str
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "portal-bench-push-"));
   const work = path.join(root, "work");
   const bare = path.join(root, "content.git");
-  const env = { PATH: process.env.PATH ?? "", HOME: "/nonexistent", GIT_CONFIG_GLOBAL: "/dev/null", GIT_AUTHOR_NAME: "Bench", GIT_AUTHOR_EMAIL: "bench@example.org", GIT_COMMITTER_NAME: "Bench", GIT_COMMITTER_EMAIL: "bench@example.org" };
+  const env = {
+    PATH: process.env.PATH ?? "",
+    HOME: "/nonexistent",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    GIT_AUTHOR_NAME: "Bench",
+    GIT_AUTHOR_EMAIL: "bench@example.org",
+    GIT_COMMITTER_NAME: "Bench",
+    GIT_COMMITTER_EMAIL: "bench@example.org",
+  };
   const git = (...args: string[]) => execFileSync("git", args, { cwd: work, env, encoding: "utf8", maxBuffer: 1 << 28 });
   let portal;
   try {
@@ -55,7 +63,11 @@ export async function pushToLive(corpus: Corpus, limitMs: number, say: (msg: str
       git("push", "-q", bare, "main");
       const body = JSON.stringify({ ref: "refs/heads/main" });
       const started = performance.now();
-      const hook = await fetch(`${portal.base}/hooks/content`, { method: "POST", headers: { "Content-Type": "application/json", "X-Hub-Signature-256": `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}` }, body });
+      const hook = await fetch(`${portal.base}/hooks/content`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Hub-Signature-256": `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}` },
+        body,
+      });
       if (hook.status !== 202) throw new Error(`the webhook answered ${hook.status}`);
       let seen: number | null = null;
       while (seen === null && performance.now() - started < 30_000) {

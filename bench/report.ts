@@ -27,7 +27,17 @@ export interface Targets {
 
 /** 10,000 articles on the 2-core benchmark machine; 100,000 relaxes three of them. */
 export function targetsFor(size: number): Targets {
-  const base: Targets = { coldS: 3.5, warmS: 1, editMs: 300, cachedVsBare: 0.8, renderP99Ms: 20, searchP95Ms: 20, suggestMs: 10, rssMb: 250, pushToLiveMs: 5000 };
+  const base: Targets = {
+    coldS: 3.5,
+    warmS: 1,
+    editMs: 300,
+    cachedVsBare: 0.8,
+    renderP99Ms: 20,
+    searchP95Ms: 20,
+    suggestMs: 10,
+    rssMb: 250,
+    pushToLiveMs: 5000,
+  };
   return size >= 100_000 ? { ...base, coldS: 40, rssMb: 400, searchP95Ms: 50, warmS: null, editMs: null, pushToLiveMs: null } : base;
 }
 
@@ -62,6 +72,10 @@ export function table(title: string, rows: readonly Row[]): string {
   ]);
   const head = ["metric", "target", "measured", "result"];
   const width = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((x, i) => x.padEnd(width[i]!)).join("  ").trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((x, i) => x.padEnd(width[i]!))
+      .join("  ")
+      .trimEnd();
   return [title, line(head), line(width.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
 }

@@ -71,8 +71,12 @@ function readAll(dirs: string[]): number {
 }
 
 try {
-  if (argv.includes("--files-unread")) say("content and code not read beforehand (--files-unread): the cold build reads whatever the page cache lost from disk");
-  else rows.push(info("content and code read once before the cold start (page cache)", round(readAll([corpus.dir, path.dirname(startCommand().entry)]) / 1000), "s"));
+  if (argv.includes("--files-unread"))
+    say("content and code not read beforehand (--files-unread): the cold build reads whatever the page cache lost from disk");
+  else
+    rows.push(
+      info("content and code read once before the cold start (page cache)", round(readAll([corpus.dir, path.dirname(startCommand().entry)]) / 1000), "s"),
+    );
   say("cold start (empty DATA_DIR)");
   const coldFrom = cpuTimes();
   portal = await startPortal(env, lastUrl, startTimeout);
@@ -158,7 +162,10 @@ try {
     rows.push(info(`cached listing page ${deep} (side by side with page 1)`, pd.rps, "req/s"));
     rows.push(atLeast(`cached listing page ${deep} vs page 1`, 90, round((100 * pd.rps) / p1.rps, 1), "%"));
     rows.push(info("cached district page", (await measure(`${base}${urls.district(corpus.district.lang, corpus.district.id)}`)).rps, "req/s"));
-    for (const [l, term] of [["bg", "ремонт"], ["pl", "remont"]] as const) {
+    for (const [l, term] of [
+      ["bg", "ремонт"],
+      ["pl", "remont"],
+    ] as const) {
       const search = `${base}${urls.search(l)}?q=${encodeURIComponent(term)}`;
       const r = (await timedGet(search)).status === 200 ? await measure(search) : null;
       rows.push(info(`search ${urls.search(l)}?q=${term} (p99 ${r?.p99 ?? "n/a"} ms)`, r?.rps ?? null, "req/s"));

@@ -27,8 +27,50 @@ const YEARS = Array.from({ length: 14 }, (_, i) => String(2012 + i));
 // Prefixes as residents type them: Cyrillic, Bulgarian in Latin letters (several systems),
 // Polish without its letters.
 const PREFIXES: Record<Lang, readonly string[]> = {
-  bg: ["рем", "тран", "учил", "бюдж", "sred", "remo", "trans", "uchi", "mlad", "lozen", "car", "park", "vito", "ulits", "4ita", "ob6t", "zele", "sport", "detsk", "pazar"],
-  pl: ["rem", "tran", "szko", "budz", "zuk", "lak", "gdan", "sopo", "oliw", "wrze", "park", "ulic", "osie", "przy", "dzie", "mlod", "sred", "kosz", "zwie", "swie"],
+  bg: [
+    "рем",
+    "тран",
+    "учил",
+    "бюдж",
+    "sred",
+    "remo",
+    "trans",
+    "uchi",
+    "mlad",
+    "lozen",
+    "car",
+    "park",
+    "vito",
+    "ulits",
+    "4ita",
+    "ob6t",
+    "zele",
+    "sport",
+    "detsk",
+    "pazar",
+  ],
+  pl: [
+    "rem",
+    "tran",
+    "szko",
+    "budz",
+    "zuk",
+    "lak",
+    "gdan",
+    "sopo",
+    "oliw",
+    "wrze",
+    "park",
+    "ulic",
+    "osie",
+    "przy",
+    "dzie",
+    "mlod",
+    "sred",
+    "kosz",
+    "zwie",
+    "swie",
+  ],
 };
 
 /** `n` distinct result-page URLs, the two languages in turn, built by `params(lang, i)`. */
@@ -58,13 +100,25 @@ export async function searchRows(base: string, p95Ms: number, suggestMs: number)
     rows.push(atMost(`${metric} (${list.length} distinct searches, uncached${failed})`, p95Ms, r === null || r.failed > 0 ? null : r.p95, "ms"));
   };
   // 10 terms × result pages 1-20.
-  await p95("search p95", distinct(base, 200, (lang, i) => {
-    const page = Math.floor(i / 5) + 1;
-    return { q: term(lang, i), ...(page > 1 ? { page: String(page) } : {}) };
-  }));
-  await p95("search p95 with the district filter", distinct(base, 100, (lang, i) => ({ q: term(lang, i), district: district(lang, i) })));
-  await p95("search p95 with the year filter", distinct(base, 100, (lang, i) => ({ q: term(lang, i), year: year(i) })));
-  await p95("search p95 with district and year filters", distinct(base, 100, (lang, i) => ({ q: term(lang, i), district: district(lang, i), year: YEARS[(i * 3) % YEARS.length]! })));
+  await p95(
+    "search p95",
+    distinct(base, 200, (lang, i) => {
+      const page = Math.floor(i / 5) + 1;
+      return { q: term(lang, i), ...(page > 1 ? { page: String(page) } : {}) };
+    }),
+  );
+  await p95(
+    "search p95 with the district filter",
+    distinct(base, 100, (lang, i) => ({ q: term(lang, i), district: district(lang, i) })),
+  );
+  await p95(
+    "search p95 with the year filter",
+    distinct(base, 100, (lang, i) => ({ q: term(lang, i), year: year(i) })),
+  );
+  await p95(
+    "search p95 with district and year filters",
+    distinct(base, 100, (lang, i) => ({ q: term(lang, i), district: district(lang, i), year: YEARS[(i * 3) % YEARS.length]! })),
+  );
 
   // The product decision on very common words (README, Search): a query matching more
   // than MAX_RANKED articles of a language ranks the newest MAX_RANKED and says so; a
@@ -78,7 +132,13 @@ export async function searchRows(base: string, p95Ms: number, suggestMs: number)
     const right = (body: string) => noteShown(body) === total(body) > MAX_RANKED;
     rows.push(info(`matches of "ремонт" (bg), "most recent matches" note ${noteShown(plain) ? "shown" : "not shown"}`, total(plain), "articles"));
     rows.push(info(`matches of "ремонт" (bg) in 2020, note ${noteShown(filtered) ? "shown" : "not shown"}`, total(filtered), "articles"));
-    rows.push({ metric: `"most recent matches" note shown exactly when more than ${MAX_RANKED} match (with and without filters)`, target: "yes", measured: right(plain) && right(filtered) ? 1 : 0, unit: "", pass: right(plain) && right(filtered) });
+    rows.push({
+      metric: `"most recent matches" note shown exactly when more than ${MAX_RANKED} match (with and without filters)`,
+      target: "yes",
+      measured: right(plain) && right(filtered) ? 1 : 0,
+      unit: "",
+      pass: right(plain) && right(filtered),
+    });
   }
 
   // OpenSearch suggestions: each prefix once per language, the vocabulary already built
@@ -87,7 +147,9 @@ export async function searchRows(base: string, p95Ms: number, suggestMs: number)
   await timedGet(suggest("bg", "ре"));
   await timedGet(suggest("pl", "re"));
   const s = await sequential((["bg", "pl"] as const).flatMap((lang) => PREFIXES[lang].map((p) => suggest(lang, p))));
-  rows.push(atMost(`suggestions p95 (${PREFIXES.bg.length + PREFIXES.pl.length} prefixes, incl. Latin-typed Bulgarian)`, suggestMs, s.failed > 0 ? null : s.p95, "ms"));
+  rows.push(
+    atMost(`suggestions p95 (${PREFIXES.bg.length + PREFIXES.pl.length} prefixes, incl. Latin-typed Bulgarian)`, suggestMs, s.failed > 0 ? null : s.p95, "ms"),
+  );
   const sred = JSON.parse((await timedGet(suggest("bg", "sred"))).body) as [string, string[]];
   rows.push({ metric: '"sred" suggests Средец', target: "yes", measured: sred[1].includes("Средец") ? 1 : 0, unit: "", pass: sred[1].includes("Средец") });
   return rows;

@@ -124,7 +124,8 @@ export function compareSnapshots(before: Snapshot, after: Snapshot): string[] {
   for (const [p, a] of before) {
     const b = after.get(p);
     if (!b) out.push(`missing ${p}`);
-    else if (a.sha256 !== b.sha256 || a.status !== b.status || a.type !== b.type) out.push(`changed ${p} (${a.status} ${a.bytes} B → ${b.status} ${b.bytes} B)`);
+    else if (a.sha256 !== b.sha256 || a.status !== b.status || a.type !== b.type)
+      out.push(`changed ${p} (${a.status} ${a.bytes} B → ${b.status} ${b.bytes} B)`);
   }
   for (const p of after.keys()) if (!before.has(p)) out.push(`new ${p}`);
   return out;

@@ -73,7 +73,10 @@ export interface App {
 export async function createApp(options: CreateAppOptions): Promise<App> {
   const { config, index } = options;
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const compiled = options.compiledViews === undefined && config.env === "production" ? await loadCompiledViews(undefined, (msg) => logger.warn(msg)) : (options.compiledViews ?? null);
+  const compiled =
+    options.compiledViews === undefined && config.env === "production"
+      ? await loadCompiledViews(undefined, (msg) => logger.warn(msg))
+      : (options.compiledViews ?? null);
   if (compiled) logger.info({ templates: compiled.size }, "templates compiled with the build");
   // The city's identity (content/site.yml): its problems are editor messages, and what is
   // wrong falls back to the neutral default, so a typo never stops the portal.

@@ -51,7 +51,10 @@ const timeZone = z.string().refine((tz) => {
 // and take the left-most one, which the client wrote itself: refused.
 const trustProxy = z
   .string()
-  .refine((raw) => raw !== "true", "trusts every X-Forwarded-For entry, so any client could pick its own address (and escape the search rate limit) — set the number of proxies in front of the portal (1 for one nginx) or their addresses (loopback, 10.0.0.0/8)")
+  .refine(
+    (raw) => raw !== "true",
+    "trusts every X-Forwarded-For entry, so any client could pick its own address (and escape the search rate limit) — set the number of proxies in front of the portal (1 for one nginx) or their addresses (loopback, 10.0.0.0/8)",
+  )
   .transform((raw): false | number | string => {
     if (raw === "false" || raw === "") return false;
     if (/^\d+$/.test(raw)) return Number(raw);
@@ -169,7 +172,9 @@ function shown(name: string, value: string | undefined): string {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message} (got ${shown(String(issue.path[0]), env[String(issue.path[0])])})`);
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join(".")}: ${issue.message} (got ${shown(String(issue.path[0]), env[String(issue.path[0])])})`,
+    );
     throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`, { cause: parsed.error });
   }
   const e = parsed.data;

@@ -7,7 +7,17 @@ import { ConfigError, isLocale, loadConfig } from "../src/config.js";
 describe("loadConfig", () => {
   it("gives production defaults, frozen, with absolute folders", () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ env: "production", port: 3000, host: "0.0.0.0", baseUrl: "http://localhost:3000", defaultLocale: "bg", trustProxy: false, workers: 1, contentRepo: null, webhookSecret: null });
+    expect(c).toMatchObject({
+      env: "production",
+      port: 3000,
+      host: "0.0.0.0",
+      baseUrl: "http://localhost:3000",
+      defaultLocale: "bg",
+      trustProxy: false,
+      workers: 1,
+      contentRepo: null,
+      webhookSecret: null,
+    });
     expect(c.timeZones).toEqual({ bg: "Europe/Sofia", pl: "Europe/Warsaw" });
     expect(path.isAbsolute(c.contentDir) && path.isAbsolute(c.dataDir)).toBe(true);
     expect(Object.isFrozen(c) && Object.isFrozen(c.timeZones)).toBe(true);
@@ -41,11 +51,15 @@ describe("loadConfig", () => {
     expect(message).toContain('TIME_ZONE_BG: is not an IANA time zone such as Europe/Sofia (got "Europe/Sofija")');
     expect(message).toContain("TRUST_PROXY: trusts every X-Forwarded-For entry");
     // Not zod's "Invalid input": the union with "" (unset) used to hide what is wrong.
-    expect(message).toContain('CONTENT_REPO: must be an https://, ssh:// or file:// URL, user@host:path (ssh) or a local path (got "http://git.example.org/news.git")');
+    expect(message).toContain(
+      'CONTENT_REPO: must be an https://, ssh:// or file:// URL, user@host:path (ssh) or a local path (got "http://git.example.org/news.git")',
+    );
   });
 
   it("never shows the webhook secret or a repository password in its message", () => {
-    expect(() => loadConfig({ WEBHOOK_SECRET: "short-secret" })).toThrow("WEBHOOK_SECRET: must be at least 16 characters (openssl rand -hex 32 makes one) (got 12 characters)");
+    expect(() => loadConfig({ WEBHOOK_SECRET: "short-secret" })).toThrow(
+      "WEBHOOK_SECRET: must be at least 16 characters (openssl rand -hex 32 makes one) (got 12 characters)",
+    );
     expect(loadConfig({ WEBHOOK_SECRET: "", CONTENT_REPO: "" })).toMatchObject({ webhookSecret: null, contentRepo: null });
     expect(() => loadConfig({ CONTENT_REPO: "http://user:hunter2@git.example.org/x.git" })).toThrow(ConfigError);
     try {

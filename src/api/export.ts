@@ -50,7 +50,8 @@ export function createExporter(deps: AppDeps) {
       throw new Error(`Building the ${lang} export failed`, { cause });
     }
     // Files of older content versions are no longer served.
-    for (const name of fs.readdirSync(dir)) if (name.endsWith(`-${lang}.jsonl`) && !name.startsWith(`${version}-`)) fs.rmSync(path.join(dir, name), { force: true });
+    for (const name of fs.readdirSync(dir))
+      if (name.endsWith(`-${lang}.jsonl`) && !name.startsWith(`${version}-`)) fs.rmSync(path.join(dir, name), { force: true });
     return file;
   }
 
@@ -103,7 +104,12 @@ export function createExporter(deps: AppDeps) {
       const t = (l: Locale) => deps.i18n.t(l);
       const publisher = (l: Locale) => ({ "@type": "foaf:Agent", "foaf:name": t(l)("site.publisher") });
       return {
-        "@context": { dcat: "http://www.w3.org/ns/dcat#", dct: "http://purl.org/dc/terms/", foaf: "http://xmlns.com/foaf/0.1/", xsd: "http://www.w3.org/2001/XMLSchema#" },
+        "@context": {
+          dcat: "http://www.w3.org/ns/dcat#",
+          dct: "http://purl.org/dc/terms/",
+          foaf: "http://xmlns.com/foaf/0.1/",
+          xsd: "http://www.w3.org/2001/XMLSchema#",
+        },
         "@id": base + exportUrls.catalog(),
         "@type": "dcat:Catalog",
         "dct:title": LOCALES.map((l) => ({ "@language": l, "@value": t(l)("site.name") })),
@@ -124,7 +130,15 @@ export function createExporter(deps: AppDeps) {
             "dct:license": { "@id": CC_BY },
             "dct:accrualPeriodicity": { "@id": FREQUENCY_DAILY },
             "dct:modified": { "@type": "xsd:dateTime", "@value": toIsoWithOffset(deps.index.versionSince(), tz) },
-            ...(s ? { "dct:temporal": { "@type": "dct:PeriodOfTime", "dcat:startDate": toIsoWithOffset(s.first, tz).slice(0, 10), "dcat:endDate": toIsoWithOffset(s.last, tz).slice(0, 10) } } : {}),
+            ...(s
+              ? {
+                  "dct:temporal": {
+                    "@type": "dct:PeriodOfTime",
+                    "dcat:startDate": toIsoWithOffset(s.first, tz).slice(0, 10),
+                    "dcat:endDate": toIsoWithOffset(s.last, tz).slice(0, 10),
+                  },
+                }
+              : {}),
             "dcat:landingPage": { "@id": base + urls.api(l) },
             "dcat:distribution": [
               {

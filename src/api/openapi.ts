@@ -2,7 +2,23 @@
 // (z.toJSONSchema, draft 2020-12, which OpenAPI 3.1 uses as is): the document cannot
 // drift from what the routes send, and the tests validate responses against it.
 import { z } from "zod";
-import { AlertPage, AlertsQuery, ArticlePage, Article, ArticlesQuery, DistrictList, EventPage, EventsQuery, LangOnlyQuery, Problem, SearchQuery, SearchResults, TagList, TagsQuery, registry } from "./schemas.js";
+import {
+  AlertPage,
+  AlertsQuery,
+  ArticlePage,
+  Article,
+  ArticlesQuery,
+  DistrictList,
+  EventPage,
+  EventsQuery,
+  LangOnlyQuery,
+  Problem,
+  SearchQuery,
+  SearchResults,
+  TagList,
+  TagsQuery,
+  registry,
+} from "./schemas.js";
 
 export const API_BASE = "/api/v1";
 
@@ -27,12 +43,19 @@ export const ENDPOINTS: readonly Endpoint[] = [
     response: Article,
     errors: [400, 404],
   },
-  { path: "/districts", summary: "Every district, with names in both languages and article counts", query: LangOnlyQuery, response: DistrictList, errors: [400] },
+  {
+    path: "/districts",
+    summary: "Every district, with names in both languages and article counts",
+    query: LangOnlyQuery,
+    response: DistrictList,
+    errors: [400],
+  },
   { path: "/tags", summary: "Tags of one language with their article counts", query: TagsQuery, response: TagList, errors: [400] },
   { path: "/events", summary: "Articles announcing an event, upcoming first, then past", query: EventsQuery, response: EventPage, errors: [400, 404] },
   {
     path: "/alerts",
-    summary: "Service alerts (water, heating, roads…) of a language: current and upcoming by default, or those of one state; per district with the alerts for every district",
+    summary:
+      "Service alerts (water, heating, roads…) of a language: current and upcoming by default, or those of one state; per district with the alerts for every district",
     query: AlertsQuery,
     response: AlertPage,
     errors: [400, 404],
@@ -44,7 +67,13 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const idOf = (schema: z.ZodType) => registry.get(schema)?.id ?? "";
 
 function parameters(e: Endpoint): unknown[] {
-  const inPath = Object.entries(e.pathParams ?? {}).map(([name, description]) => ({ name, in: "path", required: true, description, schema: { type: "string" } }));
+  const inPath = Object.entries(e.pathParams ?? {}).map(([name, description]) => ({
+    name,
+    in: "path",
+    required: true,
+    description,
+    schema: { type: "string" },
+  }));
   const inQuery = Object.entries(e.query.shape).map(([name, schema]) => {
     const s = schema as z.ZodType;
     const json = z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
@@ -58,7 +87,9 @@ let built: object | null = null;
 
 export function openApiDocument(): object {
   if (built) return built;
-  const { schemas } = z.toJSONSchema(registry, { target: "draft-2020-12", uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, Record<string, unknown>> };
+  const { schemas } = z.toJSONSchema(registry, { target: "draft-2020-12", uri: (id) => `#/components/schemas/${id}` }) as {
+    schemas: Record<string, Record<string, unknown>>;
+  };
   for (const s of Object.values(schemas)) delete s.$schema;
   const problem = { description: "A problem (RFC 9457)", content: { "application/problem+json": { schema: ref(idOf(Problem)) } } };
   const paths = Object.fromEntries(

@@ -29,7 +29,6 @@ function query(params: Record<string, string>): string {
 
 export const articleId = (lang: Locale, slug: string) => `${lang}/${slug}`;
 
-
 function picture(base: string, img: NonNullable<ArticleSummary["image"]>): z.infer<typeof Picture> {
   // The same widths the page's <picture> offers (media/picture.ts), in every format it offers.
   const formats: VariantFormat[] = ["avif", "webp", fallbackFormat(img.format)];
@@ -127,7 +126,10 @@ export function alertJson(deps: AppDeps, a: AlertRow, now: number): z.infer<type
     severity: a.severity,
     state: stateOf(a, now),
     allDistricts: a.districts === "all",
-    districts: a.districts === "all" ? [] : a.districts.map((id) => ({ id, name: all.find((d) => d.id === id)?.name[a.lang] ?? id, url: base + urls.district(a.lang, id) })),
+    districts:
+      a.districts === "all"
+        ? []
+        : a.districts.map((id) => ({ id, name: all.find((d) => d.id === id)?.name[a.lang] ?? id, url: base + urls.district(a.lang, id) })),
     start: toIsoWithOffset(a.start, tz),
     end: toIsoWithOffset(a.end, tz),
     area: a.area,

@@ -12,14 +12,20 @@ import type { Problem } from "./schemas.js";
 
 export const PROBLEM_TYPE = "application/problem+json; charset=utf-8";
 
-
 function problemLocale(deps: AppDeps, req: Request, res: Response): Locale {
   const lang = new URLSearchParams(req.url.split("?")[1] ?? "").getAll("lang");
   const only = lang.length === 1 ? lang[0] : undefined;
   return isLocale(only) ? only : localeForResponse(req, res, deps.config.defaultLocale);
 }
 
-export function sendProblem(deps: AppDeps, req: Request, res: Response, status: number, detail?: string, errors?: { parameter: string; message: string }[]): void {
+export function sendProblem(
+  deps: AppDeps,
+  req: Request,
+  res: Response,
+  status: number,
+  detail?: string,
+  errors?: { parameter: string; message: string }[],
+): void {
   const locale = problemLocale(deps, req, res);
   const shown = errorTemplate(status);
   const body: z.infer<typeof Problem> = {
@@ -35,7 +41,10 @@ export function sendProblem(deps: AppDeps, req: Request, res: Response, status: 
 
 /** A 400 that names each invalid parameter (from zod's issues). */
 export class ParameterError extends HttpError {
-  constructor(readonly errors: { parameter: string; message: string }[], options?: { cause?: unknown }) {
+  constructor(
+    readonly errors: { parameter: string; message: string }[],
+    options?: { cause?: unknown },
+  ) {
     super(400, "Invalid query parameter", options);
   }
 }
@@ -45,7 +54,9 @@ export function parseApiQuery<S extends z.ZodType>(req: Request, schema: S): z.i
   const result = schema.safeParse(req.query);
   if (result.success) return result.data;
   const errors = result.error.issues.flatMap((i) =>
-    i.code === "unrecognized_keys" ? i.keys.map((k) => ({ parameter: k, message: "unknown parameter" })) : [{ parameter: i.path.map(String).join(".") || "?", message: i.message }],
+    i.code === "unrecognized_keys"
+      ? i.keys.map((k) => ({ parameter: k, message: "unknown parameter" }))
+      : [{ parameter: i.path.map(String).join(".") || "?", message: i.message }],
   );
   throw new ParameterError(errors, { cause: result.error });
 }

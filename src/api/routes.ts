@@ -22,7 +22,20 @@ import { createExporter, exportUrls } from "./export.js";
 import { API_BASE, openApiDocument } from "./openapi.js";
 import { alertJson, apiUrls, articleJson, summaryJson } from "./present.js";
 import { ParameterError, apiErrorHandler, parseApiQuery, sendProblem } from "./problem.js";
-import { AlertsQuery, ArticlesQuery, EventsQuery, LangOnlyQuery, SearchQuery, TagsQuery, type AlertPage, type ArticlePage, type DistrictList, type EventPage, type SearchResults, type TagList } from "./schemas.js";
+import {
+  AlertsQuery,
+  ArticlesQuery,
+  EventsQuery,
+  LangOnlyQuery,
+  SearchQuery,
+  TagsQuery,
+  type AlertPage,
+  type ArticlePage,
+  type DistrictList,
+  type EventPage,
+  type SearchResults,
+  type TagList,
+} from "./schemas.js";
 
 export const JSON_TYPE = "application/json; charset=utf-8";
 const DEFAULT_LIMIT = 20;
@@ -109,7 +122,12 @@ export function apiRoutes(deps: AppDeps): Router {
       from: q.from === undefined ? undefined : dayStart("from", q.from, tz),
       // "to" names the last day included.
       to: q.to === undefined ? undefined : dayStart("to", nextDay(q.to), tz),
-      updatedSince: q.updated_since === undefined ? undefined : q.updated_since.length === 10 ? dayStart("updated_since", q.updated_since, tz) : Date.parse(q.updated_since),
+      updatedSince:
+        q.updated_since === undefined
+          ? undefined
+          : q.updated_since.length === 10
+            ? dayStart("updated_since", q.updated_since, tz)
+            : Date.parse(q.updated_since),
     };
     if (Number.isNaN(filters.updatedSince)) throw new ParameterError([{ parameter: "updated_since", message: "is not a real moment" }]);
     const limit = q.limit ?? DEFAULT_LIMIT;
@@ -123,7 +141,8 @@ export function apiRoutes(deps: AppDeps): Router {
     const params = Object.fromEntries(Object.entries(req.query as Record<string, string>).filter(([k]) => k !== "cursor"));
     const body: z.infer<typeof ArticlePage> = {
       items: items.map((a) => summaryJson(deps, a)),
-      next: ids.length > limit && last ? base + apiUrls.articles({ ...params, cursor: encodeCursor({ date: last.date, lang: last.lang, slug: last.slug }) }) : null,
+      next:
+        ids.length > limit && last ? base + apiUrls.articles({ ...params, cursor: encodeCursor({ date: last.date, lang: last.lang, slug: last.slug }) }) : null,
     };
     if (body.next) res.setHeader("Link", `<${body.next}>; rel="next"`);
     json(req, res, body);

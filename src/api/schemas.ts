@@ -50,7 +50,7 @@ export const Event = z
     address: z.string().nullable(),
     geo: z.object({ lat: z.number(), lon: z.number() }).nullable(),
     online: z.string().nullable(),
-    ics: absoluteUrl.describe("The event as iCalendar, for \"add to calendar\""),
+    ics: absoluteUrl.describe('The event as iCalendar, for "add to calendar"'),
   })
   .register(registry, { id: "Event" });
 
@@ -112,9 +112,7 @@ export const District = z
 
 export const DistrictList = z.object({ items: z.array(District) }).register(registry, { id: "DistrictList" });
 
-export const Tag = z
-  .object({ slug: z.string(), name: z.string(), articles: z.int(), url: absoluteUrl, api: absoluteUrl })
-  .register(registry, { id: "Tag" });
+export const Tag = z.object({ slug: z.string(), name: z.string(), articles: z.int(), url: absoluteUrl, api: absoluteUrl }).register(registry, { id: "Tag" });
 
 export const TagList = z.object({ items: z.array(Tag) }).register(registry, { id: "TagList" });
 
@@ -179,13 +177,19 @@ export const Problem = z
     title: z.string().describe("Short description in the language asked for (lang, else Accept-Language)"),
     status: z.int(),
     detail: z.string().optional(),
-    errors: z.array(z.object({ parameter: z.string(), message: z.string() })).optional().describe("One entry per invalid query parameter"),
+    errors: z
+      .array(z.object({ parameter: z.string(), message: z.string() }))
+      .optional()
+      .describe("One entry per invalid query parameter"),
   })
   .register(registry, { id: "Problem" });
 
 // ---- Query parameters: strict, so an unknown parameter is a 400, never silently ignored.
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("A calendar day, YYYY-MM-DD (in the language's time zone)");
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .describe("A calendar day, YYYY-MM-DD (in the language's time zone)");
 const dateOrTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2}))?$/)
@@ -198,8 +202,18 @@ export const ArticlesQuery = z.strictObject({
   from: date.optional().describe("Published on or after this day"),
   to: date.optional().describe("Published on or before this day"),
   updated_since: dateOrTime.optional().describe("Changed (or published) at or after this moment"),
-  limit: z.string().regex(/^[1-9][0-9]{0,2}$/).transform(Number).refine((n) => n <= 100, "at most 100").optional().describe("Items per page, 1–100 (default 20)"),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/).optional().describe("Opaque: copy it from `next`"),
+  limit: z
+    .string()
+    .regex(/^[1-9][0-9]{0,2}$/)
+    .transform(Number)
+    .refine((n) => n <= 100, "at most 100")
+    .optional()
+    .describe("Items per page, 1–100 (default 20)"),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,400}$/)
+    .optional()
+    .describe("Opaque: copy it from `next`"),
 });
 
 export const LangOnlyQuery = z.strictObject({ lang: Lang.optional().describe("Language of problem titles") });
@@ -209,21 +223,36 @@ export const TagsQuery = z.strictObject({ lang: Lang });
 export const EventsQuery = z.strictObject({
   lang: Lang,
   district: z.string().regex(DISTRICT_ID_PATTERN).max(100).optional().describe("District id, from /api/v1/districts"),
-  page: z.string().regex(/^[1-9][0-9]{0,3}$/).transform(Number).optional().describe("Page, 20 events each"),
+  page: z
+    .string()
+    .regex(/^[1-9][0-9]{0,3}$/)
+    .transform(Number)
+    .optional()
+    .describe("Page, 20 events each"),
 });
 
 export const AlertsQuery = z.strictObject({
   lang: Lang,
   district: z.string().regex(DISTRICT_ID_PATTERN).max(100).optional().describe("District id, from /api/v1/districts: its alerts and those for every district"),
   state: z.enum(["current", "upcoming", "ended"]).optional().describe("Only alerts in this state now (default: current and upcoming)"),
-  page: z.string().regex(/^[1-9][0-9]{0,3}$/).transform(Number).optional().describe("Page, 20 alerts each"),
+  page: z
+    .string()
+    .regex(/^[1-9][0-9]{0,3}$/)
+    .transform(Number)
+    .optional()
+    .describe("Page, 20 alerts each"),
 });
 
 export const SearchQuery = z.strictObject({
   lang: Lang,
   q: z.string().min(1).max(200),
   district: z.string().regex(DISTRICT_ID_PATTERN).max(100).optional(),
-  page: z.string().regex(/^[1-9][0-9]{0,3}$/).transform(Number).optional().describe("Result page, 10 results each"),
+  page: z
+    .string()
+    .regex(/^[1-9][0-9]{0,3}$/)
+    .transform(Number)
+    .optional()
+    .describe("Result page, 10 results each"),
 });
 
 export type ArticleSummaryT = z.infer<typeof ArticleSummary>;

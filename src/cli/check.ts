@@ -21,7 +21,10 @@ function fail(message: string): never {
 async function main(): Promise<void> {
   let values;
   try {
-    ({ values } = parseArgs({ options: { format: { type: "string", default: "text" }, lang: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: true }));
+    ({ values } = parseArgs({
+      options: { format: { type: "string", default: "text" }, lang: { type: "string" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+    }));
   } catch (cause) {
     fail(`${(cause as Error).message}\n${say(msg("cli.checkUsage"))}`);
   }
@@ -40,7 +43,8 @@ async function main(): Promise<void> {
     return;
   }
   if (!config) fail(configProblem instanceof ConfigError ? configProblem.message : String(configProblem));
-  if (!(FORMATS as readonly string[]).includes(values.format)) fail(say(msg("cli.unknownFormat", { format: values.format, formats: FORMATS.join(", ") }), lang));
+  if (!(FORMATS as readonly string[]).includes(values.format))
+    fail(say(msg("cli.unknownFormat", { format: values.format, formats: FORMATS.join(", ") }), lang));
   const result = checkContent(config);
   // The picture files themselves: size, links and special files, and a full decode, so a
   // picture that only sharp finds damaged is named here and not first by a visitor's 404.

@@ -84,8 +84,10 @@ export function render(format: Format, issues: readonly ContentIssue[], files: n
   const summary = summarize(issues, files);
   // `file` stays relative to the content folder; `contentDir` says where that is.
   if (format === "gitlab") return gitlabReport(issues, contentDir, cwd, lang);
-  if (format === "json") return `${JSON.stringify({ contentDir: contentPrefix(contentDir, cwd).replace(/\/$/, "") || ".", issues: inLanguage(issues, lang), summary }, null, 2)}\n`;
+  if (format === "json")
+    return `${JSON.stringify({ contentDir: contentPrefix(contentDir, cwd).replace(/\/$/, "") || ".", issues: inLanguage(issues, lang), summary }, null, 2)}\n`;
   const prefix = contentPrefix(contentDir, cwd);
-  const lines = format === "github" ? inLanguage(issues, lang).map((i) => githubCommand(i, contentDir, cwd)) : issues.map((i) => prefix + formatIssueIn(i, lang));
+  const lines =
+    format === "github" ? inLanguage(issues, lang).map((i) => githubCommand(i, contentDir, cwd)) : issues.map((i) => prefix + formatIssueIn(i, lang));
   return `${[...lines, summaryLine(summary, lang)].join("\n")}\n`;
 }

@@ -15,7 +15,13 @@ export function newAlert(config: Config, values: { lang?: string; title?: string
   const lang = values.lang?.toLowerCase();
   if (!isLocale(lang) || !values.title) return fail(say(msg("new.alertUsage"), config.editorLang), 2);
   try {
-    const districts = values.district ? values.district.toLowerCase().split(",").map((d) => d.trim()).filter(Boolean) : undefined;
+    const districts = values.district
+      ? values.district
+          .toLowerCase()
+          .split(",")
+          .map((d) => d.trim())
+          .filter(Boolean)
+      : undefined;
     const a = createAlert(config, { lang, title: values.title, districts });
     const file = path.relative(process.cwd(), a.file).split(path.sep).join("/");
     const created = msg(districts ? "new.alertCreated" : "new.alertCreatedNoDistricts", { file, url: urls.alert(lang, a.slug) });

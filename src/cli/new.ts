@@ -27,7 +27,10 @@ function exit(code: number, message: string): never {
  * Questions on a terminal. Lines are read through one buffered iterator, so answers typed
  * or pasted ahead of their question are kept for it instead of being dropped.
  */
-function questions(): { ask: (question: Message, problem: (answer: string) => Message | null, normalize?: (a: string) => string) => Promise<string>; close: () => void } {
+function questions(): {
+  ask: (question: Message, problem: (answer: string) => Message | null, normalize?: (a: string) => string) => Promise<string>;
+  close: () => void;
+} {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   const cancel = () => exit(1, `\n${text(msg("new.cancelled"))}`);
   rl.on("SIGINT", cancel); // Ctrl+C: the editor changed their mind
@@ -55,7 +58,15 @@ async function main(): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { lang: { type: "string" }, district: { type: "string" }, title: { type: "string" }, date: { type: "string" }, bundle: { type: "boolean" }, alert: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        lang: { type: "string" },
+        district: { type: "string" },
+        title: { type: "string" },
+        date: { type: "string" },
+        bundle: { type: "boolean" },
+        alert: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
       strict: true,
     }));
   } catch (cause) {
@@ -78,7 +89,8 @@ async function main(): Promise<void> {
   let articleLang, district, title;
   try {
     const langs = LOCALES.join("/");
-    articleLang = values.lang?.toLowerCase() ?? (await q!.ask(msg("new.askLang", { langs }), (a) => (isLocale(a) ? null : msg("new.writeLang", { langs })), lower));
+    articleLang =
+      values.lang?.toLowerCase() ?? (await q!.ask(msg("new.askLang", { langs }), (a) => (isLocale(a) ? null : msg("new.writeLang", { langs })), lower));
     if (!isLocale(articleLang)) exit(2, `${text(msg("new.badLang", { langs: LOCALES.join(", ") }))}\n${usage}`);
     const districts = knownDistricts(config.contentDir);
     const unknown = (a: string) => (districts.includes(a) ? null : msg("new.askUnknownDistrict", { district: a, known: districts.join(", ") }));

@@ -64,7 +64,7 @@ export async function diffCommits(ctx: GitContext, from: string, to: string): Pr
   const out = await git(ctx, ["diff", "--name-status", "-z", "-M", "--no-textconv", "--no-ext-diff", from, to, "--"]);
   const parts = out.split("\0");
   const changes: Change[] = [];
-  for (let i = 0; i + 1 < parts.length; ) {
+  for (let i = 0; i + 1 < parts.length;) {
     const status = parts[i++]!;
     if (status.startsWith("R") || status.startsWith("C")) {
       changes.push({ status: status[0]!, from: parts[i]!, to: parts[i + 1]! });
@@ -81,15 +81,19 @@ export async function diffCommits(ctx: GitContext, from: string, to: string): Pr
 export async function fetchBranch(ctx: GitContext, branch: string): Promise<void> {
   const pack = path.join(ctx.gitDir, "objects", "pack");
   const before = dirBytes(pack);
-  await git(ctx, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--no-recurse-submodules", "origin", `+refs/heads/${branch}:refs/remotes/origin/${branch}`], {
-    timeoutMs: FETCH_TIMEOUT_MS,
-    watch: (kill) => {
-      const timer = setInterval(() => {
-        if (dirBytes(pack) - before > MAX_FETCH_BYTES) kill(`the fetch grew beyond ${MAX_FETCH_BYTES / 1024 / 1024} MB and was stopped`);
-      }, 250);
-      return () => clearInterval(timer);
+  await git(
+    ctx,
+    ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--no-recurse-submodules", "origin", `+refs/heads/${branch}:refs/remotes/origin/${branch}`],
+    {
+      timeoutMs: FETCH_TIMEOUT_MS,
+      watch: (kill) => {
+        const timer = setInterval(() => {
+          if (dirBytes(pack) - before > MAX_FETCH_BYTES) kill(`the fetch grew beyond ${MAX_FETCH_BYTES / 1024 / 1024} MB and was stopped`);
+        }, 250);
+        return () => clearInterval(timer);
+      },
     },
-  });
+  );
 }
 
 function dirBytes(dir: string): number {

@@ -120,7 +120,15 @@ export class ContentRepo {
     problems.push(...lfsPointers(tree, changes));
     this.switchTo(tree, to);
     const paths = changes && [...new Set(changes.flatMap((c) => (c.from === c.to ? [c.to] : [c.from, c.to])))];
-    return { from, to, forced, paths, changes: changes?.length ?? 0, problems, ms: { fetch: Math.round(fetched - started), checkout: Math.round(performance.now() - fetched) } };
+    return {
+      from,
+      to,
+      forced,
+      paths,
+      changes: changes?.length ?? 0,
+      problems,
+      ms: { fetch: Math.round(fetched - started), checkout: Math.round(performance.now() - fetched) },
+    };
   }
 
   /**
@@ -129,7 +137,9 @@ export class ContentRepo {
    * update is live, never on the way to it.
    */
   async tidy(): Promise<void> {
-    await git(this.ctx, ["-c", "gc.auto=6700", "-c", "gc.autoPackLimit=20", "-c", "gc.autoDetach=false", "gc", "--auto", "--quiet"], { timeoutMs: 10 * 60_000 });
+    await git(this.ctx, ["-c", "gc.auto=6700", "-c", "gc.autoPackLimit=20", "-c", "gc.autoDetach=false", "gc", "--auto", "--quiet"], {
+      timeoutMs: 10 * 60_000,
+    });
   }
 
   /** Anything in trees/ but the two trees and their marks (left by an earlier layout or by hand). */
@@ -147,7 +157,12 @@ export class ContentRepo {
     const ctx = { ...this.ctx, gitDir: tmp };
     await git(ctx, ["init", "--bare", "--quiet", `--template=${this.paths.hooksDir}`]);
     // Also in the repository's own config, for the git calls made without the flags (git dates).
-    for (const [k, v] of [["core.hooksPath", this.paths.hooksDir], ["core.symlinks", "false"], ["core.fsmonitor", "false"], ["gc.auto", "0"]] as const) {
+    for (const [k, v] of [
+      ["core.hooksPath", this.paths.hooksDir],
+      ["core.symlinks", "false"],
+      ["core.fsmonitor", "false"],
+      ["gc.auto", "0"],
+    ] as const) {
       await git(ctx, ["config", k, v]);
     }
     try {

@@ -7,10 +7,12 @@ import { LOCALES, type Locale } from "../config.js";
 import { ROOT } from "../root.js";
 
 // Read from the source tree, so the same code runs from src/ (tsx), dist/ (tsc) and the bundle.
-const resources = Object.fromEntries(LOCALES.map((l) => {
-  const file = path.join(ROOT, "src", "i18n", "locales", `${l}.json`);
-  return [l, { translation: JSON.parse(fs.readFileSync(file, "utf8")) as object }];
-}));
+const resources = Object.fromEntries(
+  LOCALES.map((l) => {
+    const file = path.join(ROOT, "src", "i18n", "locales", `${l}.json`);
+    return [l, { translation: JSON.parse(fs.readFileSync(file, "utf8")) as object }];
+  }),
+);
 
 export interface I18n {
   readonly instance: i18n;

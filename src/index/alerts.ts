@@ -47,12 +47,14 @@ type Db = Database.Database;
 const WEEK_MS = 7 * 86_400_000;
 
 const SHOWN = "active = 1 AND removed_at IS NULL";
-const COLUMNS = "file, lang, slug, title, kind, severity, districts, start_at, end_at, area, translation_key, html, text, hash, sent, prev_identifier, prev_sent, prev_end, removed_at";
+const COLUMNS =
+  "file, lang, slug, title, kind, severity, districts, start_at, end_at, area, translation_key, html, text, hash, sent, prev_identifier, prev_sent, prev_end, removed_at";
 
 /** Statements that write alerts, for one sync (see sync.ts). */
 export function createAlertWriter(db: Db) {
   const find = db.prepare("SELECT hash, sent, end_at, removed_at FROM alerts WHERE file = ?");
-  const upsert = db.prepare(`INSERT INTO alerts (file, lang, slug, title, kind, severity, districts, start_at, end_at, area, translation_key, lines, hash, sent, prev_identifier, prev_sent, prev_end, active, removed_at, html, text)
+  const upsert =
+    db.prepare(`INSERT INTO alerts (file, lang, slug, title, kind, severity, districts, start_at, end_at, area, translation_key, lines, hash, sent, prev_identifier, prev_sent, prev_end, active, removed_at, html, text)
     VALUES (@file, @lang, @slug, @title, @kind, @severity, @districts, @start, @end, @area, @translationKey, @lines, @hash, @sent, @prevIdentifier, @prevSent, @prevEnd, 1, NULL, @html, @text)
     ON CONFLICT (file) DO UPDATE SET lang = excluded.lang, slug = excluded.slug, title = excluded.title, kind = excluded.kind, severity = excluded.severity,
       districts = excluded.districts, start_at = excluded.start_at, end_at = excluded.end_at, area = excluded.area, translation_key = excluded.translation_key,
@@ -105,7 +107,9 @@ export function createAlertWriter(db: Db) {
  */
 export function checkAlerts(db: Db, now: number): void {
   db.prepare("DELETE FROM alerts WHERE removed_at IS NOT NULL AND removed_at < ?").run(now - WEEK_MS);
-  const rows = db.prepare("SELECT file, lang, slug, districts, translation_key, lines FROM alerts WHERE removed_at IS NULL").all() as (Raw & { lines: string })[];
+  const rows = db.prepare("SELECT file, lang, slug, districts, translation_key, lines FROM alerts WHERE removed_at IS NULL").all() as (Raw & {
+    lines: string;
+  })[];
   const keys: AlertKey[] = rows.map((r) => ({
     file: r.file,
     lang: r.lang,
@@ -130,13 +134,21 @@ export function checkAlerts(db: Db, now: number): void {
  * alert starts or ends, when the version must move on (0: none).
  */
 export function digestAlerts(db: Db, now: number, digest: Hash): number {
-  for (const row of db.prepare(`SELECT file, hash, start_at, end_at, removed_at FROM alerts WHERE active = 1 ORDER BY file`).iterate() as IterableIterator<{ file: string; hash: string; start_at: number; end_at: number; removed_at: number | null }>) {
+  for (const row of db.prepare(`SELECT file, hash, start_at, end_at, removed_at FROM alerts WHERE active = 1 ORDER BY file`).iterate() as IterableIterator<{
+    file: string;
+    hash: string;
+    start_at: number;
+    end_at: number;
+    removed_at: number | null;
+  }>) {
     const state = row.removed_at !== null ? "removed" : stateOf({ start: row.start_at, end: row.end_at }, now);
     digest.update(`alert:${row.file}:${row.hash}:${state}\n`);
   }
   const next = db
-    .prepare(`SELECT min(t) FROM (SELECT min(start_at) AS t FROM alerts WHERE ${SHOWN} AND start_at > @now
-      UNION ALL SELECT min(end_at) FROM alerts WHERE ${SHOWN} AND end_at > @now)`)
+    .prepare(
+      `SELECT min(t) FROM (SELECT min(start_at) AS t FROM alerts WHERE ${SHOWN} AND start_at > @now
+      UNION ALL SELECT min(end_at) FROM alerts WHERE ${SHOWN} AND end_at > @now)`,
+    )
     .pluck()
     .get({ now }) as number | null;
   return next ?? 0;
@@ -145,7 +157,9 @@ export function digestAlerts(db: Db, now: number, digest: Hash): number {
 /** Read queries for the web layer. */
 export function createAlertQueries(db: Db) {
   const live = db.prepare(`SELECT ${COLUMNS} FROM alerts WHERE ${SHOWN} AND lang = @lang AND end_at > @now ORDER BY start_at, file`);
-  const ended = db.prepare(`SELECT ${COLUMNS} FROM alerts WHERE ${SHOWN} AND lang = @lang AND end_at <= @now ORDER BY end_at DESC, file LIMIT @limit OFFSET @offset`);
+  const ended = db.prepare(
+    `SELECT ${COLUMNS} FROM alerts WHERE ${SHOWN} AND lang = @lang AND end_at <= @now ORDER BY end_at DESC, file LIMIT @limit OFFSET @offset`,
+  );
   const endedCount = db.prepare(`SELECT count(*) FROM alerts WHERE ${SHOWN} AND lang = @lang AND end_at <= @now`).pluck();
   const bySlug = db.prepare(`SELECT ${COLUMNS} FROM alerts WHERE ${SHOWN} AND lang = ? AND slug = ?`);
   const byId = db.prepare(`SELECT ${COLUMNS} FROM alerts WHERE (${SHOWN} OR removed_at IS NOT NULL) AND lang = ?`);
@@ -179,7 +193,13 @@ export function createAlertQueries(db: Db) {
       return { items, total, pages: Math.max(1, Math.ceil(total / perPage)) };
     },
     /** In one state (default: current and upcoming, by start; ended: latest end first), a page at a time. */
-    listed(lang: Locale, now: number, filter: { state?: AlertState; district?: string }, page: number, perPage: number): { items: AlertRow[]; total: number; pages: number } {
+    listed(
+      lang: Locale,
+      now: number,
+      filter: { state?: AlertState; district?: string },
+      page: number,
+      perPage: number,
+    ): { items: AlertRow[]; total: number; pages: number } {
       const params = { lang, now, state: filter.state ?? null, district: filter.district ?? null };
       const total = listedCount.get(params) as number;
       const items = (listed.all({ ...params, limit: perPage, offset: (page - 1) * perPage }) as Raw[]).map(toRow);

@@ -58,9 +58,17 @@ export function createApiArticleQueries(db: Db) {
       // The date index (within the district when one is asked for), except for a tag: a
       // rare tag is better found by article_tags and sorted (a few rows) than by walking
       // every article's date for its members.
-      const from = rareTag ? "articles a" : parts.includes("district") ? "articles a INDEXED BY articles_by_district_date" : "articles a INDEXED BY articles_by_date";
-      st = db.prepare(`SELECT a.id FROM ${from} WHERE ${where}
-        ORDER BY a.date DESC, a.lang DESC, a.slug DESC LIMIT @limit`).pluck();
+      const from = rareTag
+        ? "articles a"
+        : parts.includes("district")
+          ? "articles a INDEXED BY articles_by_district_date"
+          : "articles a INDEXED BY articles_by_date";
+      st = db
+        .prepare(
+          `SELECT a.id FROM ${from} WHERE ${where}
+        ORDER BY a.date DESC, a.lang DESC, a.slug DESC LIMIT @limit`,
+        )
+        .pluck();
       statements.set(key, st);
     }
     return st;
@@ -68,7 +76,9 @@ export function createApiArticleQueries(db: Db) {
 
   const aliases = db.prepare("SELECT aliases FROM articles WHERE id = ?").pluck();
   // Listing sizes: published articles per scope ("bg", "bg:t:remont"), read from the listing's ends.
-  const listed = db.prepare("SELECT coalesce(sum(n), 0) FROM (SELECT max(pos) AS n FROM listing WHERE scope IN (SELECT value FROM json_each(?)) GROUP BY scope)").pluck();
+  const listed = db
+    .prepare("SELECT coalesce(sum(n), 0) FROM (SELECT max(pos) AS n FROM listing WHERE scope IN (SELECT value FROM json_each(?)) GROUP BY scope)")
+    .pluck();
 
   return {
     /** Old paths that redirect to an article (front matter `aliases`). */

@@ -42,8 +42,26 @@ export interface ArticleRow {
 
 // JSON.stringify leaves out undefined fields: each optional one is read back as undefined.
 const imageSchema = z
-  .object({ url: z.string(), width: z.number(), height: z.number(), rel: z.string(), bytes: z.number(), format: z.string(), alt: z.string(), caption: z.string().optional() })
-  .transform((i): ArticleImage => ({ url: i.url, width: i.width, height: i.height, rel: i.rel, bytes: i.bytes, format: i.format, alt: i.alt, caption: i.caption }));
+  .object({
+    url: z.string(),
+    width: z.number(),
+    height: z.number(),
+    rel: z.string(),
+    bytes: z.number(),
+    format: z.string(),
+    alt: z.string(),
+    caption: z.string().optional(),
+  })
+  .transform((i): ArticleImage => ({
+    url: i.url,
+    width: i.width,
+    height: i.height,
+    rel: i.rel,
+    bytes: i.bytes,
+    format: i.format,
+    alt: i.alt,
+    caption: i.caption,
+  }));
 
 const eventSchema = z
   .object({
@@ -60,8 +78,10 @@ const eventSchema = z
 const changesSchema = z.array(z.object({ date: z.number(), note: z.string() })) satisfies z.ZodType<ChangeNote[]>;
 
 export const decodeTags = (r: Pick<ArticleRow, "tags">): string[] => decodeJson(stringList, r.tags, "articles.tags");
-export const decodeImage = (r: Pick<ArticleRow, "image">): ArticleImage | undefined => (r.image ? decodeJson(imageSchema, r.image, "articles.image") : undefined);
-export const decodeEvent = (r: Pick<ArticleRow, "event">): ArticleEvent | undefined => (r.event ? decodeJson(eventSchema, r.event, "articles.event") : undefined);
+export const decodeImage = (r: Pick<ArticleRow, "image">): ArticleImage | undefined =>
+  r.image ? decodeJson(imageSchema, r.image, "articles.image") : undefined;
+export const decodeEvent = (r: Pick<ArticleRow, "event">): ArticleEvent | undefined =>
+  r.event ? decodeJson(eventSchema, r.event, "articles.event") : undefined;
 export const decodeChanges = (r: Pick<ArticleRow, "changes">): ChangeNote[] => decodeJson(changesSchema, r.changes ?? "[]", "articles.changes");
 export const decodeList = (text: string | undefined, column: "aliases" | "links"): string[] => decodeJson(stringList, text ?? "[]", `articles.${column}`);
 export const decodeLines = (text: string | undefined): Record<string, number> => decodeJson(lineMap, text ?? "{}", "articles.lines");

@@ -7,7 +7,10 @@ import { PUBLISHED } from "./listing.js";
 import type { RenderBody } from "./write.js";
 
 /** What list pages, feeds and sitemaps need of an article. */
-export type ArticleSummary = Pick<Article, "lang" | "district" | "slug" | "title" | "summary" | "date" | "updated" | "image" | "tags" | "author" | "translationKey" | "draft" | "expires" | "event"> & {
+export type ArticleSummary = Pick<
+  Article,
+  "lang" | "district" | "slug" | "title" | "summary" | "date" | "updated" | "image" | "tags" | "author" | "translationKey" | "draft" | "expires" | "event"
+> & {
   readonly id: number;
   /** Last change: `updated`, else the last git commit of the file, else its mtime. */
   readonly modified: number;
@@ -17,7 +20,8 @@ export type ArticleSummary = Pick<Article, "lang" | "district" | "slug" | "title
 /** An article page: the summary plus its rendered body and change notes (newest first). */
 export type ArticleDetail = ArticleSummary & { readonly html: string; readonly text: string; readonly changes: Article["changes"] };
 
-const SUMMARY_COLUMNS = "a.id, a.file, a.lang, a.district, a.slug, a.title, a.summary, a.date, a.updated, a.modified, a.expires, a.draft, a.author, a.tags, a.image, a.translation_key, a.event";
+const SUMMARY_COLUMNS =
+  "a.id, a.file, a.lang, a.district, a.slug, a.title, a.summary, a.date, a.updated, a.modified, a.expires, a.draft, a.author, a.tags, a.image, a.translation_key, a.event";
 
 function toSummary(r: ArticleRow): ArticleSummary {
   return {
@@ -92,7 +96,9 @@ export function createArticleQueries(db: Db, renderLater: RenderBody) {
       return translations.all({ key: a.translationKey, lang: a.lang, now }) as { lang: Locale; slug: string; title: string }[];
     },
     related(a: ArticleSummary, count: number): ArticleSummary[] {
-      return page(`${a.lang}:d:${a.district}`, 1, count + 1).items.filter((x) => x.id !== a.id).slice(0, count);
+      return page(`${a.lang}:d:${a.district}`, 1, count + 1)
+        .items.filter((x) => x.id !== a.id)
+        .slice(0, count);
     },
     alias(path: string, now: number): { lang: Locale; slug: string } | null {
       return (alias.get({ path, now }) as { lang: Locale; slug: string } | undefined) ?? null;

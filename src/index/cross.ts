@@ -89,12 +89,26 @@ function loadKeys(db: Db, touched: readonly string[]): ArticleKeys {
  * and how many flags flipped (a flip changes the listings). `written`: every article's
  * keys, when the caller wrote them all (a fresh build), so they need not be read back.
  */
-export function crossCheckAll(db: Db, scanIssues: readonly ContentIssue[], touched: readonly string[], timeZones: Config["timeZones"], written?: ArticleKeys): { active: number; flipped: number; keys: ArticleKeys } {
+export function crossCheckAll(
+  db: Db,
+  scanIssues: readonly ContentIssue[],
+  touched: readonly string[],
+  timeZones: Config["timeZones"],
+  written?: ArticleKeys,
+): { active: number; flipped: number; keys: ArticleKeys } {
   const rows = written ?? loadKeys(db, touched);
   const districtIds = new Set(db.prepare("SELECT id FROM districts").pluck().all() as string[]);
   // District files present without a row (invalid, with no last valid version to keep).
-  const broken = new Set((db.prepare("SELECT path FROM files WHERE kind = 'district' AND path NOT IN (SELECT file FROM districts)").pluck().all() as string[]).map(districtIdOf));
-  const cross = crossCheck([...rows.values()].map((r) => r.key), districtIds, urls.article, (a) => isoDay(a.date, timeZones[a.lang]), broken);
+  const broken = new Set(
+    (db.prepare("SELECT path FROM files WHERE kind = 'district' AND path NOT IN (SELECT file FROM districts)").pluck().all() as string[]).map(districtIdOf),
+  );
+  const cross = crossCheck(
+    [...rows.values()].map((r) => r.key),
+    districtIds,
+    urls.article,
+    (a) => isoDay(a.date, timeZones[a.lang]),
+    broken,
+  );
   // Only rows whose flag or address changes are written: rewriting all of them (with
   // their HTML) took most of a one-file sync at 10,000 articles.
   const setActive = db.prepare("UPDATE articles SET active = ?, slug = ? WHERE file = ?");

@@ -44,7 +44,9 @@ export function heldBackCount(db: Db): number {
 
 /** Every file's own problems (kept between restarts). */
 export function fileIssues(db: Db): ContentIssue[] {
-  return statements(db).issues.all().flatMap((text) => decodeJson(issueList, text, "files.issues"));
+  return statements(db)
+    .issues.all()
+    .flatMap((text) => decodeJson(issueList, text, "files.issues"));
 }
 
 /**

@@ -19,8 +19,12 @@ export function heldBackNotes(dataDir: string, issues: readonly ContentIssue[]):
   }
   try {
     // The version served: the one already held, else the file's state when it was last indexed valid.
-    const since = db.prepare(`SELECT coalesce(f.held, f.mtime) FROM files f
-      WHERE f.path = @file AND EXISTS (SELECT 1 FROM articles WHERE file = @file UNION ALL SELECT 1 FROM districts WHERE file = @file)`).pluck();
+    const since = db
+      .prepare(
+        `SELECT coalesce(f.held, f.mtime) FROM files f
+      WHERE f.path = @file AND EXISTS (SELECT 1 FROM articles WHERE file = @file UNION ALL SELECT 1 FROM districts WHERE file = @file)`,
+      )
+      .pluck();
     return broken.flatMap((file) => {
       const when = since.get({ file }) as number | undefined;
       return when === undefined ? [] : [heldBackIssue(file, when)];

@@ -24,7 +24,6 @@ import { allIssues, syncIndex, type SyncOptions, type SyncReport } from "./sync.
 import { SyncQueue } from "./sync-queue.js";
 import type { RenderBody } from "./write.js";
 
-
 export class ContentIndex {
   // Replaced together when a damaged index file is rebuilt into a new one (see attach).
   db!: Db;
@@ -122,7 +121,11 @@ export class ContentIndex {
       // Many changed files (a cold start) are parsed on worker threads, a few in this one.
       // A fresh file is not served yet, so it is written while the workers still parse.
       try {
-        await this.sync(options.parseMany ?? parallelParser(config, { log: options.log, progress: options.progress }), { exclusive: opened.fresh, searchLaterFrom: options.searchLaterFrom, lastGood });
+        await this.sync(options.parseMany ?? parallelParser(config, { log: options.log, progress: options.progress }), {
+          exclusive: opened.fresh,
+          searchLaterFrom: options.searchLaterFrom,
+          lastGood,
+        });
       } catch (cause) {
         // A restart while the content volume is missing serves the index as it is; the
         // error stays in /readyz (lastError) and the next sync looks again.
@@ -225,7 +228,13 @@ export class ContentIndex {
       // A damaged index is being replaced: this sync goes to the new one.
       before: async () => void (await this.rebuilding),
       once: async (paths) => {
-        const report = await syncIndex(this.db, this.config, parseMany, { exclusive: options.exclusive, searchLaterFrom: options.searchLaterFrom, lastGood: options.lastGood, paths, clock: this.clock });
+        const report = await syncIndex(this.db, this.config, parseMany, {
+          exclusive: options.exclusive,
+          searchLaterFrom: options.searchLaterFrom,
+          lastGood: options.lastGood,
+          paths,
+          clock: this.clock,
+        });
         this.versions.forget();
         for (const held of report.heldBack) this.options.log?.(formatIssueIn(held, this.config.editorLang ?? "en"));
         return report;

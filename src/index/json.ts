@@ -24,7 +24,12 @@ export const issueList: z.ZodType<ContentIssue[]> = z.array(
     field: z.string(),
     id: z.string().refine(isMessageId, "is not a message id of this version"),
     // Text, a number or a nested message ({ id, params }), as issue() stored them.
-    params: z.record(z.string(), z.custom<Param>((v) => typeof v === "string" || typeof v === "number" || (typeof v === "object" && v !== null))).optional(),
+    params: z
+      .record(
+        z.string(),
+        z.custom<Param>((v) => typeof v === "string" || typeof v === "number" || (typeof v === "object" && v !== null)),
+      )
+      .optional(),
     message: z.string(),
     severity: z.enum(["error", "warning"]),
   }),

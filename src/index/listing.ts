@@ -20,23 +20,35 @@ export function rebuildListings(db: Db, now: number): void {
   const empty = db.prepare("SELECT NOT EXISTS (SELECT 1 FROM listing)").pluck().get() === 1;
   const into = empty ? "listing" : "temp.listing_next";
   const pub = "FROM temp.listing_live a WHERE a.date <= @now AND (a.expires IS NULL OR a.expires > @now)";
-  db.prepare(`INSERT INTO ${into} (scope, pos, article_id)
-    SELECT a.lang, row_number() OVER (PARTITION BY a.lang ORDER BY a.date DESC, a.id DESC), a.id ${pub}`).run({ now });
-  db.prepare(`INSERT INTO ${into} (scope, pos, article_id)
-    SELECT a.lang || ':d:' || a.district, row_number() OVER (PARTITION BY a.lang, a.district ORDER BY a.date DESC, a.id DESC), a.id ${pub}`).run({ now });
-  db.prepare(`INSERT INTO ${into} (scope, pos, article_id)
+  db.prepare(
+    `INSERT INTO ${into} (scope, pos, article_id)
+    SELECT a.lang, row_number() OVER (PARTITION BY a.lang ORDER BY a.date DESC, a.id DESC), a.id ${pub}`,
+  ).run({ now });
+  db.prepare(
+    `INSERT INTO ${into} (scope, pos, article_id)
+    SELECT a.lang || ':d:' || a.district, row_number() OVER (PARTITION BY a.lang, a.district ORDER BY a.date DESC, a.id DESC), a.id ${pub}`,
+  ).run({ now });
+  db.prepare(
+    `INSERT INTO ${into} (scope, pos, article_id)
     SELECT t.lang || ':t:' || t.tag, row_number() OVER (PARTITION BY t.lang, t.tag ORDER BY a.date DESC, a.id DESC), a.id
-    FROM article_tags t JOIN temp.listing_live a ON a.id = t.article_id WHERE a.date <= @now AND (a.expires IS NULL OR a.expires > @now)`).run({ now });
+    FROM article_tags t JOIN temp.listing_live a ON a.id = t.article_id WHERE a.date <= @now AND (a.expires IS NULL OR a.expires > @now)`,
+  ).run({ now });
   if (!empty) {
-    db.prepare(`DELETE FROM listing WHERE NOT EXISTS (SELECT 1 FROM temp.listing_next n
-      WHERE n.scope = listing.scope AND n.pos = listing.pos AND n.article_id = listing.article_id)`).run();
-    db.prepare(`INSERT INTO listing (scope, pos, article_id) SELECT n.scope, n.pos, n.article_id FROM temp.listing_next n
-      WHERE NOT EXISTS (SELECT 1 FROM listing l WHERE l.scope = n.scope AND l.pos = n.pos)`).run();
+    db.prepare(
+      `DELETE FROM listing WHERE NOT EXISTS (SELECT 1 FROM temp.listing_next n
+      WHERE n.scope = listing.scope AND n.pos = listing.pos AND n.article_id = listing.article_id)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO listing (scope, pos, article_id) SELECT n.scope, n.pos, n.article_id FROM temp.listing_next n
+      WHERE NOT EXISTS (SELECT 1 FROM listing l WHERE l.scope = n.scope AND l.pos = n.pos)`,
+    ).run();
   }
   const next = db
-    .prepare(`SELECT min(t) FROM (
+    .prepare(
+      `SELECT min(t) FROM (
       SELECT min(date) AS t FROM temp.listing_live WHERE date > @now
-      UNION ALL SELECT min(expires) FROM temp.listing_live WHERE expires > @now)`)
+      UNION ALL SELECT min(expires) FROM temp.listing_live WHERE expires > @now)`,
+    )
     .pluck()
     .get({ now }) as number | null;
   setMeta(db, META.nextChange, String(next ?? ""));

@@ -43,7 +43,13 @@ export interface Picked {
 export function liveSet(rows: readonly (readonly [number, string, string, number, number])[]): LiveSet {
   let size = 1;
   for (const [id] of rows) size = Math.max(size, id + 1);
-  const set = { lang: new Uint8Array(size), district: new Uint32Array(size), date: new Float64Array(size), pos: new Int32Array(size), districts: new Map<string, number>() };
+  const set = {
+    lang: new Uint8Array(size),
+    district: new Uint32Array(size),
+    date: new Float64Array(size),
+    pos: new Int32Array(size),
+    districts: new Map<string, number>(),
+  };
   for (const [id, lang, district, date, pos] of rows) {
     let d = set.districts.get(district);
     if (d === undefined) set.districts.set(district, (d = set.districts.size + 1));

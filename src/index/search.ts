@@ -109,13 +109,31 @@ export function createSearchQueries(db: Db, bySummaryIds: (ids: number[]) => Map
   // keeps SQLite from handing the IN list to FTS5 as rowid lookups, one full query each
   // (27 s instead of 16 ms for 1,500 ids among 49,000 matches): the matches are scanned
   // once and each is looked up in the list.
-  const top = perSearchTable((t) => db.prepare(`SELECT rowid, ${tier(t, "rowid")} AS tier, ${bm25(t)} AS score FROM ${t}
-    WHERE ${t} MATCH @match ORDER BY tier, score LIMIT @n`).raw());
-  const topOf = perSearchTable((t) => db.prepare(`SELECT rowid, ${tier(t, "rowid")} AS tier, ${bm25(t)} AS score FROM ${t}
-    WHERE ${t} MATCH @match AND +rowid IN (SELECT value FROM json_each(@ids)) ORDER BY tier, score LIMIT @n`).raw());
+  const top = perSearchTable((t) =>
+    db
+      .prepare(
+        `SELECT rowid, ${tier(t, "rowid")} AS tier, ${bm25(t)} AS score FROM ${t}
+    WHERE ${t} MATCH @match ORDER BY tier, score LIMIT @n`,
+      )
+      .raw(),
+  );
+  const topOf = perSearchTable((t) =>
+    db
+      .prepare(
+        `SELECT rowid, ${tier(t, "rowid")} AS tier, ${bm25(t)} AS score FROM ${t}
+    WHERE ${t} MATCH @match AND +rowid IN (SELECT value FROM json_each(@ids)) ORDER BY tier, score LIMIT @n`,
+      )
+      .raw(),
+  );
   // ... or of all matches but the ids left out, when those are fewer (an unpublished draft).
-  const topBut = perSearchTable((t) => db.prepare(`SELECT rowid, ${tier(t, "rowid")} AS tier, ${bm25(t)} AS score FROM ${t}
-    WHERE ${t} MATCH @match AND +rowid NOT IN (SELECT value FROM json_each(@ids)) ORDER BY tier, score LIMIT @n`).raw());
+  const topBut = perSearchTable((t) =>
+    db
+      .prepare(
+        `SELECT rowid, ${tier(t, "rowid")} AS tier, ${bm25(t)} AS score FROM ${t}
+    WHERE ${t} MATCH @match AND +rowid NOT IN (SELECT value FROM json_each(@ids)) ORDER BY tier, score LIMIT @n`,
+      )
+      .raw(),
+  );
   const texts = db.prepare("SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))").raw();
   // The listing is in date order, so its ends give the span without a scan.
   const span = db.prepare(`SELECT
@@ -170,17 +188,16 @@ export function createSearchQueries(db: Db, bySummaryIds: (ids: number[]) => Map
     const need = offset + limit;
     const leftOut = picked.ids.length * 2 > all.length ? complement(all, picked.ids) : null;
     const ids = `[${(leftOut ?? picked.ids).join(",")}]`;
-    const fetch = (n: number) => (picked.all
-      ? top[lang].all({ ...ranking, n })
-      : (leftOut === null ? topOf : topBut)[lang].all({ ...ranking, ids, n })) as [number, number, number][];
+    const fetch = (n: number) =>
+      (picked.all ? top[lang].all({ ...ranking, n }) : (leftOut === null ? topOf : topBut)[lang].all({ ...ranking, ids, n })) as [number, number, number][];
     const sorted = (rows: [number, number, number][]) => rows.sort((a, b) => a[1] - b[1] || a[2] - b[2] || published.pos[a[0]]! - published.pos[b[0]]!);
     const n = need + TIE_SLACK;
     let rows = fetch(n);
     const last = rows.at(-1);
     sorted(rows);
     const lastShown = rows[need - 1];
-    const exact = rows.length < n || (lastShown !== undefined && last !== undefined
-      && (lastShown[1] < last[1] || (lastShown[1] === last[1] && lastShown[2] < last[2])));
+    const exact =
+      rows.length < n || (lastShown !== undefined && last !== undefined && (lastShown[1] < last[1] || (lastShown[1] === last[1] && lastShown[2] < last[2])));
     if (!exact) rows = sorted(fetch(picked.ids.length));
     return rows.slice(offset, need).map((r) => r[0]);
   }
@@ -191,12 +208,14 @@ export function createSearchQueries(db: Db, bySummaryIds: (ids: number[]) => Map
     return ids.flatMap((id) => {
       const article = summaries.get(id);
       if (!article) return [];
-      return [{
-        article,
-        // The whole title, always (issue 21: a clipped headline hid what the article is).
-        title: highlight(article.title, q.terms, q.prefix, lang, Number.MAX_SAFE_INTEGER),
-        snippet: snippet(article.summary, bodies.get(id) ?? "", q.terms, q.prefix, lang),
-      }];
+      return [
+        {
+          article,
+          // The whole title, always (issue 21: a clipped headline hid what the article is).
+          title: highlight(article.title, q.terms, q.prefix, lang, Number.MAX_SAFE_INTEGER),
+          snippet: snippet(article.summary, bodies.get(id) ?? "", q.terms, q.prefix, lang),
+        },
+      ];
     });
   }
 

@@ -59,7 +59,12 @@ const NO_DATES: ReadonlyMap<string, number> = new Map();
 /** A fresh build this large serves articles first and fills search after (see SyncOptions). */
 export const SEARCH_LATER_FROM = 2000;
 
-export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "timeZones">, parseMany?: ParseMany, options: SyncOptions = {}): Promise<SyncReport> {
+export async function syncIndex(
+  db: Db,
+  config: Pick<Config, "contentDir" | "timeZones">,
+  parseMany?: ParseMany,
+  options: SyncOptions = {},
+): Promise<SyncReport> {
   const started = performance.now();
   // The scan skips folders it cannot read; an unreadable content root (unmounted, renamed
   // mid-deploy) would look empty and unpublish every article, so the sync fails instead.
@@ -71,7 +76,9 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   const storedScanIssues = getMeta(db, META.scanIssues);
   // The watcher names the files it saw change; anything it cannot vouch for means a full scan.
   const targeted = options.paths?.length && storedScanIssues !== undefined ? scanPaths(config.contentDir, options.paths) : null;
-  const scan: ScanResult = targeted ? { files: targeted.files, issues: getIssues(db, META.scanIssues) } : scanContent(config.contentDir, { walked: options.exclusive ? parseMany?.warm : undefined });
+  const scan: ScanResult = targeted
+    ? { files: targeted.files, issues: getIssues(db, META.scanIssues) }
+    : scanContent(config.contentDir, { walked: options.exclusive ? parseMany?.warm : undefined });
   const known = new Map(knownFiles(db, targeted ? [...targeted.files.map((f) => f.rel), ...targeted.missing] : undefined).map((r) => [r.path, r]));
   const changed = scan.files.filter((f) => {
     const k = known.get(f.rel);
@@ -84,7 +91,9 @@ export async function syncIndex(db: Db, config: Pick<Config, "contentDir" | "tim
   // An empty mount point reads as a folder where every file was deleted: that emptied the
   // whole site, and /readyz still said "ready".
   if (!targeted && scan.files.length === 0 && removed.length > 0) {
-    throw new ContentGoneError(`The content folder ${config.contentDir} has no content files any more (no districts/*.yml, no articles) — check that it is mounted and checked out; the site keeps serving what it had`);
+    throw new ContentGoneError(
+      `The content folder ${config.contentDir} has no content files any more (no districts/*.yml, no articles) — check that it is mounted and checked out; the site keeps serving what it had`,
+    );
   }
   // Nothing to do (a warm restart, a watcher event for a non-content file): the checks
   // and listings below read every row, so they run only when something changed.

@@ -4,7 +4,10 @@ import type { Db } from "./db.js";
 
 export function createTagQueries(db: Db) {
   const tagName = db.prepare<[Locale, string], string>("SELECT name FROM article_tags WHERE lang = ? AND tag = ? LIMIT 1").pluck();
-  const tagsOf = db.prepare<{ lang: Locale; prefix: string }, { tag: string; name: string; n: number }>(`SELECT substr(l.scope, 6) AS tag, max(l.pos) AS n, (SELECT name FROM article_tags t WHERE t.lang = @lang AND t.tag = substr(l.scope, 6) LIMIT 1) AS name
+  const tagsOf = db.prepare<
+    { lang: Locale; prefix: string },
+    { tag: string; name: string; n: number }
+  >(`SELECT substr(l.scope, 6) AS tag, max(l.pos) AS n, (SELECT name FROM article_tags t WHERE t.lang = @lang AND t.tag = substr(l.scope, 6) LIMIT 1) AS name
     FROM listing l WHERE l.scope LIKE @prefix GROUP BY l.scope`);
   return {
     /** The name a tag's slug stands for in a language, or null when no article has it. */

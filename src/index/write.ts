@@ -14,7 +14,30 @@ export type RenderBody = (markdown: string, lang: Locale) => RenderedLater;
 /** What the index stores of an article: a parsed Article, or the last valid version kept from an old index (last-good.ts). */
 export type StoredArticle = Pick<
   Article,
-  "file" | "lang" | "district" | "slug" | "title" | "summary" | "date" | "updated" | "expires" | "draft" | "author" | "tags" | "image" | "translationKey" | "aliases" | "links" | "lines" | "changes" | "event" | "hash" | "html" | "text" | "media" | "bodyLater"
+  | "file"
+  | "lang"
+  | "district"
+  | "slug"
+  | "title"
+  | "summary"
+  | "date"
+  | "updated"
+  | "expires"
+  | "draft"
+  | "author"
+  | "tags"
+  | "image"
+  | "translationKey"
+  | "aliases"
+  | "links"
+  | "lines"
+  | "changes"
+  | "event"
+  | "hash"
+  | "html"
+  | "text"
+  | "media"
+  | "bodyLater"
 >;
 
 export interface WriterOptions {
@@ -31,12 +54,16 @@ export function createWriter(db: Db, options: WriterOptions = {}) {
     VALUES (@file, @lang, @district, @slug, @slug, @title, @summary, @date, @updated, @modified, @expires, @draft, @author, @tags, @image, @translationKey, @aliases, @links, @lines, @changes, @event, @html, @text, @hash, 1)`;
   // The lookup and the upsert cost a fresh build of 10,000 articles about 0.1 s.
   const insertNew = db.prepare(`${insertSql} RETURNING id`).pluck();
-  const insertArticle = db.prepare(`${insertSql}
+  const insertArticle = db
+    .prepare(
+      `${insertSql}
     ON CONFLICT (file) DO UPDATE SET lang = excluded.lang, district = excluded.district, slug = excluded.slug, own_slug = excluded.own_slug, title = excluded.title,
       summary = excluded.summary, date = excluded.date, updated = excluded.updated, modified = excluded.modified, expires = excluded.expires,
       draft = excluded.draft, author = excluded.author, tags = excluded.tags, image = excluded.image, translation_key = excluded.translation_key,
       aliases = excluded.aliases, links = excluded.links, lines = excluded.lines, changes = excluded.changes, event = excluded.event, html = excluded.html, text = excluded.text, hash = excluded.hash
-    RETURNING id`).pluck();
+    RETURNING id`,
+    )
+    .pluck();
   const deleteTags = db.prepare("DELETE FROM article_tags WHERE article_id = ?");
   const deleteMedia = db.prepare("DELETE FROM media WHERE article_id = ?");
   const findArticle = db.prepare("SELECT id, lang FROM articles WHERE file = ?");
@@ -59,8 +86,12 @@ export function createWriter(db: Db, options: WriterOptions = {}) {
   const upsertFile = db.prepare(`INSERT INTO files (path, kind, mtime, size, issues, held) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (path) DO UPDATE SET kind = excluded.kind, mtime = excluded.mtime, size = excluded.size, issues = excluded.issues, held = excluded.held`);
   // The version a broken file's kept row shows: the one held already, else the file's last valid state.
-  const servedSince = db.prepare(`SELECT coalesce(f.held, f.mtime) FROM files f
-    WHERE f.path = @file AND EXISTS (SELECT 1 FROM articles WHERE file = @file UNION ALL SELECT 1 FROM districts WHERE file = @file)`).pluck();
+  const servedSince = db
+    .prepare(
+      `SELECT coalesce(f.held, f.mtime) FROM files f
+    WHERE f.path = @file AND EXISTS (SELECT 1 FROM articles WHERE file = @file UNION ALL SELECT 1 FROM districts WHERE file = @file)`,
+    )
+    .pluck();
   const deleteFile = db.prepare("DELETE FROM files WHERE path = ?");
   const upsertDistrict = db.prepare(`INSERT INTO districts (id, file, data) VALUES (?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET file = excluded.file, data = excluded.data`);

@@ -67,7 +67,12 @@ function plainText(letter: Letter, i18n: I18n): string {
   return out.join("\n");
 }
 
-export function toMail(letter: Letter, views: Environment, i18n: I18n, config: Pick<Config, "baseUrl"> & { subscriptions: { mailFrom: string } }): Mail.Options {
+export function toMail(
+  letter: Letter,
+  views: Environment,
+  i18n: I18n,
+  config: Pick<Config, "baseUrl"> & { subscriptions: { mailFrom: string } },
+): Mail.Options {
   const t = i18n.t(letter.lang);
   const host = new URL(config.baseUrl).hostname;
   const html = views.render("emails/message.njk", { letter, t });

@@ -107,7 +107,8 @@ export function createPictureReader(contentDir: string) {
           check = (async () => {
             const bytes = await read();
             const seen = inspectPicture(bytes);
-            if (!seen.ok || seen.size.format !== picture.format) throw new PictureChangedError(`${picture.file} is no longer the ${picture.format} picture that was checked`);
+            if (!seen.ok || seen.size.format !== picture.format)
+              throw new PictureChangedError(`${picture.file} is no longer the ${picture.format} picture that was checked`);
             const digest = createHash("sha256").update(bytes).digest("hex").slice(0, 20);
             if (verified.size >= MAX_REMEMBERED) verified.clear();
             verified.set(picture.file, { stamp, hash: digest });

@@ -74,10 +74,7 @@ export async function makeVariant(source: Buffer, size: VariantSize, format: Var
   const sharp = await loadSharp();
   // failOn "error": a truncated upload fails instead of becoming a half-grey picture.
   let img = sharp(source, { failOn: "error", limitInputPixels: MAX_INPUT_PIXELS }).rotate(); // EXIF orientation, then metadata is dropped
-  img =
-    size === "og"
-      ? img.resize({ ...OG_SIZE, fit: "cover", position: sharp.strategy.attention })
-      : img.resize({ width: size, withoutEnlargement: true });
+  img = size === "og" ? img.resize({ ...OG_SIZE, fit: "cover", position: sharp.strategy.attention }) : img.resize({ width: size, withoutEnlargement: true });
   return ENCODE[format](img).toBuffer();
 }
 

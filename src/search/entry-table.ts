@@ -58,7 +58,7 @@ export class EntryTable {
     const flagsEnd: number[] = [];
     let since = 0;
     // The first line is the entry count.
-    for (let s = text.indexOf("\n") + 1; s > 0 && s < text.length; ) {
+    for (let s = text.indexOf("\n") + 1; s > 0 && s < text.length;) {
       if (++since >= chunk) {
         since = 0;
         yield;

@@ -8,7 +8,16 @@
 // Latin letters whose diacritic is part of the glyph, so NFD leaves them
 // whole; folded by hand to the letters people type instead.
 const SPECIAL: Readonly<Record<string, string>> = {
-  ł: "l", đ: "d", ø: "o", ß: "ss", æ: "ae", œ: "oe", ı: "i", ħ: "h", ŧ: "t", þ: "th",
+  ł: "l",
+  đ: "d",
+  ø: "o",
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ı: "i",
+  ħ: "h",
+  ŧ: "t",
+  þ: "th",
 };
 const SPECIAL_RE = /[łđøßæœıħŧþ]/g;
 

@@ -65,13 +65,7 @@ function push(out: Segment[], text: string, mark: boolean): void {
 }
 
 /** The part of `text` around the first hit, with the hits marked. */
-export function highlight(
-  text: string,
-  terms: string[][],
-  prefix: string | null,
-  lang: Lang,
-  maxChars = 240,
-): Segment[] {
+export function highlight(text: string, terms: string[][], prefix: string | null, lang: Lang, maxChars = 240): Segment[] {
   const isHit = matcher(terms, prefix, lang);
   let first: Token | undefined;
   for (const token of words(text)) {
@@ -153,15 +147,11 @@ const isHeading = (block: string): boolean => block.length <= HEADING_MAX && !CL
  * put before the body (it is usually the body's first paragraph, which made snippets say
  * the same thing twice); without any hit, the summary (else the body) opens the snippet.
  */
-export function snippet(
-  summary: string,
-  body: string,
-  terms: string[][],
-  prefix: string | null,
-  lang: Lang,
-  maxChars = 280,
-): Segment[] {
-  const blocks = body.split("\n").map((b) => b.trim()).filter((b) => b !== "");
+export function snippet(summary: string, body: string, terms: string[][], prefix: string | null, lang: Lang, maxChars = 280): Segment[] {
+  const blocks = body
+    .split("\n")
+    .map((b) => b.trim())
+    .filter((b) => b !== "");
   const candidates = summary.trim() !== "" && !blocks.includes(summary.trim()) ? [summary.trim(), ...blocks] : blocks;
   let best = -1;
   let bestScore: [number, number] = [0, 0];

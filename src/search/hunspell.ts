@@ -26,9 +26,7 @@ function parseCondition(cond: string): RegExp {
   // Hunspell conditions use only letters, "." and [...] / [^...] classes, which mean the
   // same in a JavaScript regex; anything else is escaped so a stray character cannot
   // change the pattern.
-  const safe = cond.replace(/[\\(){}|*+?$^]/gu, (ch, offset: number) =>
-    ch === "^" && cond[offset - 1] === "[" ? ch : `\\${ch}`,
-  );
+  const safe = cond.replace(/[\\(){}|*+?$^]/gu, (ch, offset: number) => (ch === "^" && cond[offset - 1] === "[" ? ch : `\\${ch}`));
   return new RegExp(`${safe}$`, "u");
 }
 

@@ -19,7 +19,9 @@ function nameTerms(name: string, lang: Lang): string[][] {
   let terms = analysed.get(key);
   if (terms === undefined) {
     if (analysed.size > 10_000) analysed.clear();
-    terms = wordList(name).map((word) => analyzeTerm(word, lang)).filter((t) => t.length > 0);
+    terms = wordList(name)
+      .map((word) => analyzeTerm(word, lang))
+      .filter((t) => t.length > 0);
     analysed.set(key, terms);
   }
   return terms;
@@ -29,9 +31,11 @@ function nameTerms(name: string, lang: Lang): string[][] {
 export function placesNamed(q: MatchQuery, places: readonly NamedPlace[], lang: Lang): string[] {
   const queryTerms = new Set(q.terms.flat());
   return places
-    .filter((place) => place.names.some((name) => {
-      const words = nameTerms(name, lang);
-      return words.length > 0 && words.every((alternatives) => alternatives.some((t) => queryTerms.has(t)));
-    }))
+    .filter((place) =>
+      place.names.some((name) => {
+        const words = nameTerms(name, lang);
+        return words.length > 0 && words.every((alternatives) => alternatives.some((t) => queryTerms.has(t)));
+      }),
+    )
     .map((place) => place.id);
 }

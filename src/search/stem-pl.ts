@@ -18,10 +18,37 @@ const MIN_STEM = 3;
 
 // Case endings, longest first so that "iami" wins over "ami" and "a".
 const ENDINGS: readonly string[] = [
-  "iami", "iach", "iego", "iemu",
-  "ami", "ach", "iem", "iom", "iow", "ego", "emu", "ymi", "imi", "ych", "ich", "iej",
-  "em", "om", "ej", "ym", "im", "ia", "ie", "iu", "ii",
-  "a", "e", "i", "o", "u", "y",
+  "iami",
+  "iach",
+  "iego",
+  "iemu",
+  "ami",
+  "ach",
+  "iem",
+  "iom",
+  "iow",
+  "ego",
+  "emu",
+  "ymi",
+  "imi",
+  "ych",
+  "ich",
+  "iej",
+  "em",
+  "om",
+  "ej",
+  "ym",
+  "im",
+  "ia",
+  "ie",
+  "iu",
+  "ii",
+  "a",
+  "e",
+  "i",
+  "o",
+  "u",
+  "y",
 ];
 
 // Frequent nouns whose bare form ends in letters that look like an ending
@@ -29,8 +56,18 @@ const ENDINGS: readonly string[] = [
 // "system", and systemu itself would lose "-emu" (an adjective ending).
 // Any form "<protected word><ending>" stems to the protected word.
 const PROTECTED: ReadonlySet<string> = new Set([
-  "problem", "system", "ekosystem", "tandem", "totem", "dyplom", "syndrom",
-  "kolej", "olej", "klej", "turniej", "andrzej",
+  "problem",
+  "system",
+  "ekosystem",
+  "tandem",
+  "totem",
+  "dyplom",
+  "syndrom",
+  "kolej",
+  "olej",
+  "klej",
+  "turniej",
+  "andrzej",
 ]);
 
 function stripEnding(w: string): string {

@@ -59,9 +59,13 @@ export function buildVocabulary(texts: Iterable<string>, lang: Lang = "pl"): Voc
     words.set(folded, { word: best, count: total });
   }
   const sorted = [...words.keys()].sort();
-  const latin = lang === "bg"
-    ? sorted.filter((w) => CYRILLIC.test(w)).map((w) => [transliterateBg(w), w] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    : [];
+  const latin =
+    lang === "bg"
+      ? sorted
+          .filter((w) => CYRILLIC.test(w))
+          .map((w) => [transliterateBg(w), w] as const)
+          .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      : [];
   return { sorted, words, latin };
 }
 
@@ -146,8 +150,13 @@ export function completions(vocabulary: Vocabulary, prefix: string, n: number): 
   for (let i = lowerBound(sorted, (w) => w, folded); i < sorted.length && found.size < SCAN && sorted[i]!.startsWith(folded); i++) found.add(sorted[i]!);
   if (latin.length > 0 && !CYRILLIC.test(folded)) {
     for (const spelling of latinPrefixesBg(prefix)) {
-      for (let i = lowerBound(latin, (e) => e[0], spelling); i < latin.length && found.size < SCAN && latin[i]![0].startsWith(spelling); i++) found.add(latin[i]![1]);
+      for (let i = lowerBound(latin, (e) => e[0], spelling); i < latin.length && found.size < SCAN && latin[i]![0].startsWith(spelling); i++)
+        found.add(latin[i]![1]);
     }
   }
-  return [...found].map((w) => words.get(w)!).sort((a, b) => b.count - a.count).slice(0, n).map((e) => e.word);
+  return [...found]
+    .map((w) => words.get(w)!)
+    .sort((a, b) => b.count - a.count)
+    .slice(0, n)
+    .map((e) => e.word);
 }

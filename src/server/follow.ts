@@ -10,7 +10,11 @@ import { formatIssueIn, type ContentIssue } from "../content/issues.js";
 import { ContentRepo } from "../content-repo/repo.js";
 import { repoStatusFromFile, writeRepoStatus, type ContentRepoView, type RepoStatus } from "../content-repo/status.js";
 
-export function followContent(index: ContentIndex, config: Pick<Config, "contentDir" | "watch"> & Partial<Pick<Config, "editorLang">>, logger: Logger): Watcher | null {
+export function followContent(
+  index: ContentIndex,
+  config: Pick<Config, "contentDir" | "watch"> & Partial<Pick<Config, "editorLang">>,
+  logger: Logger,
+): Watcher | null {
   if (!config.watch) return null;
   const say = (i: ContentIssue) => formatIssueIn(i, config.editorLang ?? "en");
   // A second after start, so it never delays readiness: the first edit then costs no more than later ones.
@@ -79,11 +83,22 @@ export function followRepo(
       return;
     }
     for (const p of update.problems) logger.warn({ file: p.file, line: p.line, field: p.field, id: p.id }, formatIssueIn(p, config.editorLang ?? "en"));
-    const log = { from: update.from, to: update.to, changed: update.changes, reason, remote: repo.remote, fetchMs: update.ms.fetch, checkoutMs: update.ms.checkout };
+    const log = {
+      from: update.from,
+      to: update.to,
+      changed: update.changes,
+      reason,
+      remote: repo.remote,
+      fetchMs: update.ms.fetch,
+      checkoutMs: update.ms.checkout,
+    };
     if (update.forced) logger.warn(log, "the content branch was force-pushed or reset; following its new tip");
     try {
       const r = await index.sync(undefined, update.paths ? { paths: update.paths } : {});
-      logger.info({ ...log, parsed: r.parsed, removed: r.removed, problems: r.issues.length, ms: Math.round(performance.now() - started) }, "content deployed from the repository");
+      logger.info(
+        { ...log, parsed: r.parsed, removed: r.removed, problems: r.issues.length, ms: Math.round(performance.now() - started) },
+        "content deployed from the repository",
+      );
     } catch (err) {
       // The tree is switched; the index keeps its previous state and the next sync looks at the whole tree.
       logger.error({ err, ...log }, "indexing the new commit failed; the previous index keeps serving");
@@ -128,7 +143,10 @@ export const REPO_UPDATE_MESSAGE = "content-repo:update";
  * With CONTENT_REPO: clones it into DATA_DIR unless a clone is there and deploys a tree,
  * before the index is opened on it. Null without CONTENT_REPO.
  */
-export async function openRepo(config: Pick<Config, "contentRepo" | "dataDir"> & Partial<Pick<Config, "editorLang">>, logger: Logger): Promise<ContentRepo | null> {
+export async function openRepo(
+  config: Pick<Config, "contentRepo" | "dataDir"> & Partial<Pick<Config, "editorLang">>,
+  logger: Logger,
+): Promise<ContentRepo | null> {
   if (!config.contentRepo) return null;
   const { repo, problems } = await ContentRepo.open(config.contentRepo, config.dataDir);
   logger.info({ remote: repo.remote, branch: config.contentRepo.branch, commit: repo.deployed }, "content repository checked out");

@@ -69,7 +69,12 @@ export interface StartOptions {
   readonly limits?: Partial<ServerLimits>;
 }
 
-export async function startServer(app: RequestListener, config: Pick<Config, "port" | "host" | "env">, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  app: RequestListener,
+  config: Pick<Config, "port" | "host" | "env">,
+  logger: Logger,
+  options: StartOptions = {},
+): Promise<RunningServer> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const server = http.createServer({
     maxHeaderSize: limits.maxHeaderSize,

@@ -23,7 +23,9 @@ export const NODE_MAJORS = [22, 24] as const;
 export function checkRuntime(version: string = process.versions.node): void {
   const major = Number(version.split(".")[0]);
   if (major < NODE_MAJORS[0]) {
-    throw new StartError(`Node.js ${version} is too old: the portal runs on Node.js ${NODE_MAJORS.join(" or ")} — start it with one of those (\`node --version\`; see README "Requirements")`);
+    throw new StartError(
+      `Node.js ${version} is too old: the portal runs on Node.js ${NODE_MAJORS.join(" or ")} — start it with one of those (\`node --version\`; see README "Requirements")`,
+    );
   }
 }
 
@@ -50,7 +52,10 @@ function checkContentDir(content: string): void {
   try {
     fs.readdirSync(content);
   } catch (cause) {
-    throw new StartError(`CONTENT_DIR: the content folder ${content} cannot be read (${code(cause)}) — give the portal's user read access to it, or ${CONTENT_HINT}`, { cause });
+    throw new StartError(
+      `CONTENT_DIR: the content folder ${content} cannot be read (${code(cause)}) — give the portal's user read access to it, or ${CONTENT_HINT}`,
+      { cause },
+    );
   }
 }
 
@@ -81,7 +86,9 @@ export function listenFailure(error: unknown, config: Pick<Config, "port" | "hos
     case "EADDRNOTAVAIL":
     case "ENOTFOUND":
     case "EAI_AGAIN":
-      return new StartError(`HOST: ${config.host} is not an address of this machine — set HOST to 0.0.0.0, 127.0.0.1 or one of its addresses`, { cause: error });
+      return new StartError(`HOST: ${config.host} is not an address of this machine — set HOST to 0.0.0.0, 127.0.0.1 or one of its addresses`, {
+        cause: error,
+      });
     default:
       return error instanceof Error ? error : new Error(String(error));
   }
@@ -103,7 +110,9 @@ export function describeStartFailure(error: unknown, config: Pick<Config, "conte
   if (chain.length === 0) return `The portal could not start: ${String(error)}`;
   const text = chain.map((e) => e.message).join(": ");
   // SQLite names no file: an index it cannot open or write is in DATA_DIR.
-  const sqlite = chain.some((e) => /^SQLITE_(?:CANTOPEN|READONLY|PERM)/.test(String((e as NodeJS.ErrnoException).code ?? "")) || /unable to open database/.test(e.message));
+  const sqlite = chain.some(
+    (e) => /^SQLITE_(?:CANTOPEN|READONLY|PERM)/.test(String((e as NodeJS.ErrnoException).code ?? "")) || /unable to open database/.test(e.message),
+  );
   const pathOf = chain.map((e) => (e as NodeJS.ErrnoException).path).find((p): p is string => typeof p === "string");
   const inside = (dir: string) => pathOf !== undefined && (pathOf === dir || pathOf.startsWith(dir + path.sep));
   if (sqlite || inside(config.dataDir)) return `DATA_DIR: the index in ${config.dataDir} cannot be opened (${text}) — ${DATA_HINT}`;

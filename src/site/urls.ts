@@ -4,8 +4,26 @@ import { isLocale, type Locale } from "../config.js";
 
 /** The localized URL words (transliterated, so URLs stay ASCII). */
 export const SEGMENTS = {
-  bg: { news: "novini", districts: "rayoni", tags: "etiketi", search: "tarsene", accessibility: "dostapnost", alerts: "preduprezhdeniya", archive: "arhiv", events: "sabitiya" },
-  pl: { news: "aktualnosci", districts: "dzielnice", tags: "tagi", search: "szukaj", accessibility: "deklaracja-dostepnosci", alerts: "komunikaty", archive: "archiwum", events: "wydarzenia" },
+  bg: {
+    news: "novini",
+    districts: "rayoni",
+    tags: "etiketi",
+    search: "tarsene",
+    accessibility: "dostapnost",
+    alerts: "preduprezhdeniya",
+    archive: "arhiv",
+    events: "sabitiya",
+  },
+  pl: {
+    news: "aktualnosci",
+    districts: "dzielnice",
+    tags: "tagi",
+    search: "szukaj",
+    accessibility: "deklaracja-dostepnosci",
+    alerts: "komunikaty",
+    archive: "archiwum",
+    events: "wydarzenia",
+  },
 } as const satisfies Record<Locale, Record<string, string>>;
 
 export type SegmentName = keyof (typeof SEGMENTS)["bg"];
@@ -39,7 +57,10 @@ export const urls = {
 };
 
 /** A page whose address names something in the content: an article, a district, a topic. */
-export type ContentPage = { readonly kind: "article"; readonly lang: Locale; readonly slug: string } | { readonly kind: "district"; readonly lang: Locale; readonly id: string } | { readonly kind: "tag"; readonly lang: Locale; readonly tag: string };
+export type ContentPage =
+  | { readonly kind: "article"; readonly lang: Locale; readonly slug: string }
+  | { readonly kind: "district"; readonly lang: Locale; readonly id: string }
+  | { readonly kind: "tag"; readonly lang: Locale; readonly tag: string };
 
 /**
  * The inverse of urls.article, urls.district and urls.tag: which content page a decoded

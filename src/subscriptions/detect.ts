@@ -54,7 +54,20 @@ export function detectChanges(index: ContentIndex, t: Tables, now: number): Dete
       continue;
     }
     const key = `article:${a.file}`;
-    t.items.addItem(key, a.lang, { type: "article", title: a.title, summary: a.summary, date: a.date, path: urls.article(a.lang, a.slug), district: a.district, districtName: districts.get(a.district)?.name[a.lang] ?? a.district }, now);
+    t.items.addItem(
+      key,
+      a.lang,
+      {
+        type: "article",
+        title: a.title,
+        summary: a.summary,
+        date: a.date,
+        path: urls.article(a.lang, a.slug),
+        district: a.district,
+        districtName: districts.get(a.district)?.name[a.lang] ?? a.district,
+      },
+      now,
+    );
     t.items.markSeen({ file: a.file, district: a.district, lang: a.lang, tags }, key, now);
     articles++;
     for (const reader of t.subscribers.articleReaders(a.lang, a.district, tags)) if (t.queue.addDelivery(reader, key, "article", now)) deliveries++;
@@ -62,7 +75,23 @@ export function detectChanges(index: ContentIndex, t: Tables, now: number): Dete
 
   const mailAlert = (a: AlertRow, change: "new" | "updated" | "cancelled") => {
     const key = `alert:${a.file}:${a.identifier}`;
-    t.items.addItem(key, a.lang, { type: "alert", change, title: a.title, kind: a.kind, severity: a.severity, area: a.area, start: a.start, end: a.end, path: urls.alert(a.lang, a.slug), text: a.text }, now);
+    t.items.addItem(
+      key,
+      a.lang,
+      {
+        type: "alert",
+        change,
+        title: a.title,
+        kind: a.kind,
+        severity: a.severity,
+        area: a.area,
+        start: a.start,
+        end: a.end,
+        path: urls.alert(a.lang, a.slug),
+        text: a.text,
+      },
+      now,
+    );
     alerts++;
     for (const reader of t.subscribers.alertReaders(a.lang, a.districts)) if (t.queue.addDelivery(reader, key, "alert", now)) deliveries++;
   };

@@ -45,16 +45,23 @@ export function createItemTables(db: StateDb) {
   const insertItem = db.prepare("INSERT OR IGNORE INTO items (key, kind, lang, payload, seen_at) VALUES (@key, @kind, @lang, @payload, @now)");
   const item = db.prepare("SELECT payload FROM items WHERE key = ?").pluck();
   const seen = db.prepare("SELECT EXISTS (SELECT 1 FROM seen_articles WHERE file = ?)").pluck();
-  const markSeen = db.prepare("INSERT OR IGNORE INTO seen_articles (file, district, lang, tags, item_key, seen_at) VALUES (@file, @district, @lang, @tags, @itemKey, @now)");
+  const markSeen = db.prepare(
+    "INSERT OR IGNORE INTO seen_articles (file, district, lang, tags, item_key, seen_at) VALUES (@file, @district, @lang, @tags, @itemKey, @now)",
+  );
   // Digests: articles mailed (not those known from before subscriptions started) in a period;
   // an article at the very edge may match two periods, and deliveries keep it to one digest.
-  const newArticles = db.prepare(`SELECT item_key FROM seen_articles a WHERE a.lang = @lang AND a.item_key IS NOT NULL AND a.seen_at >= @since AND a.seen_at <= @until
+  const newArticles = db
+    .prepare(
+      `SELECT item_key FROM seen_articles a WHERE a.lang = @lang AND a.item_key IS NOT NULL AND a.seen_at >= @since AND a.seen_at <= @until
     AND EXISTS (SELECT 1 FROM json_each(@districts) d WHERE d.value = a.district)
     AND (@topics = '[]' OR EXISTS (SELECT 1 FROM json_each(@topics) t JOIN json_each(a.tags) g ON g.value = t.value))
-    ORDER BY a.seen_at`).pluck();
+    ORDER BY a.seen_at`,
+    )
+    .pluck();
   const alertState = db.prepare("SELECT * FROM alert_state WHERE file = ?");
   const alertStates = db.prepare("SELECT * FROM alert_state");
-  const saveAlert = db.prepare(`INSERT INTO alert_state (file, identifier, sent_identifier, due_at, cancelled) VALUES (@file, @identifier, @sent, @due, @cancelled)
+  const saveAlert =
+    db.prepare(`INSERT INTO alert_state (file, identifier, sent_identifier, due_at, cancelled) VALUES (@file, @identifier, @sent, @due, @cancelled)
     ON CONFLICT (file) DO UPDATE SET identifier = excluded.identifier, sent_identifier = excluded.sent_identifier, due_at = excluded.due_at, cancelled = excluded.cancelled`);
   const dropAlert = db.prepare("DELETE FROM alert_state WHERE file = ?");
   const nextAlertDue = db.prepare("SELECT min(due_at) FROM alert_state WHERE sent_identifier IS NULL").pluck();
@@ -73,7 +80,8 @@ export function createItemTables(db: StateDb) {
       newArticles.all({ lang, districts: JSON.stringify(districts), topics: JSON.stringify(topics), since, until }) as string[],
     alertState: (file: string) => (alertState.get(file) as AlertStateRow | undefined) ?? null,
     alertStates: () => alertStates.all() as AlertStateRow[],
-    saveAlert: (file: string, identifier: string, sent: string | null, due: number, cancelled = false) => saveAlert.run({ file, identifier, sent, due, cancelled: cancelled ? 1 : 0 }),
+    saveAlert: (file: string, identifier: string, sent: string | null, due: number, cancelled = false) =>
+      saveAlert.run({ file, identifier, sent, due, cancelled: cancelled ? 1 : 0 }),
     dropAlert: (file: string) => dropAlert.run(file),
     /** When the first alert held back until 24 hours before its start comes due, or null. */
     nextAlertDue: () => (nextAlertDue.get() as number | null) ?? null,

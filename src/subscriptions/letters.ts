@@ -34,7 +34,10 @@ export function letterFor(ctx: LetterContext, m: Message, s: Subscriber): Letter
       subject: t("subscriptions.mail.confirmSubject"),
       intro: [t("subscriptions.mail.confirmIntro"), t("subscriptions.mail.confirmValid")],
       sections: [],
-      action: { url: base + subscriptionUrls.confirm(s.lang, confirmToken(ctx.signer, s.publicId, s.confirmExpires)), text: t("subscriptions.mail.confirmAction") },
+      action: {
+        url: base + subscriptionUrls.confirm(s.lang, confirmToken(ctx.signer, s.publicId, s.confirmExpires)),
+        text: t("subscriptions.mail.confirmAction"),
+      },
     };
   }
   if (s.status !== "confirmed") return null;

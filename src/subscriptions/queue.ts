@@ -22,12 +22,20 @@ export const NEWS_BATCH_MS = 10 * 60_000;
 export function createQueueTables(db: StateDb) {
   const addDelivery = db.prepare("INSERT OR IGNORE INTO deliveries (subscriber_id, item_key, kind, created_at) VALUES (?, ?, ?, ?)");
   const addMessage = db.prepare("INSERT INTO messages (subscriber_id, kind, status, created_at, next_attempt_at) VALUES (?, ?, 'queued', ?, ?)");
-  const attach = db.prepare("UPDATE deliveries SET message_id = @message WHERE subscriber_id = @subscriber AND message_id IS NULL AND kind = @kind AND created_at <= @now");
+  const attach = db.prepare(
+    "UPDATE deliveries SET message_id = @message WHERE subscriber_id = @subscriber AND message_id IS NULL AND kind = @kind AND created_at <= @now",
+  );
   const attachOne = db.prepare("UPDATE deliveries SET message_id = @message WHERE subscriber_id = @subscriber AND item_key = @key AND kind = @kind");
-  const unplannedAlerts = db.prepare("SELECT subscriber_id, item_key FROM deliveries WHERE message_id IS NULL AND kind = 'alert' ORDER BY created_at LIMIT 500");
+  const unplannedAlerts = db.prepare(
+    "SELECT subscriber_id, item_key FROM deliveries WHERE message_id IS NULL AND kind = 'alert' ORDER BY created_at LIMIT 500",
+  );
   // Readers with articles waiting whose batching window (NEWS_BATCH_MS after the last news e-mail) is over.
-  const newsDue = db.prepare(`SELECT DISTINCT d.subscriber_id FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
-    WHERE d.message_id IS NULL AND d.kind = 'article' AND (s.last_news_at IS NULL OR s.last_news_at <= @now - ${NEWS_BATCH_MS}) LIMIT 500`).pluck();
+  const newsDue = db
+    .prepare(
+      `SELECT DISTINCT d.subscriber_id FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
+    WHERE d.message_id IS NULL AND d.kind = 'article' AND (s.last_news_at IS NULL OR s.last_news_at <= @now - ${NEWS_BATCH_MS}) LIMIT 500`,
+    )
+    .pluck();
   const claim = db.prepare(`UPDATE messages SET status = 'sending', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, @now)
     WHERE id = (SELECT id FROM messages WHERE status = 'queued' AND next_attempt_at <= @now ORDER BY next_attempt_at, id LIMIT 1)
     RETURNING id, subscriber_id, kind, created_at, attempts, first_attempt_at`);
@@ -40,7 +48,8 @@ export function createQueueTables(db: StateDb) {
   const length = db.prepare("SELECT count(*) AS n, min(created_at) AS oldest FROM messages WHERE status IN ('queued', 'sending')");
   const nextDue = db.prepare("SELECT min(next_attempt_at) FROM messages WHERE status = 'queued'").pluck();
   const sentCount = db.prepare("SELECT kind, count(*) AS n FROM messages WHERE status = 'sent' GROUP BY kind");
-  const ofSubscriber = db.prepare(`SELECT m.kind, m.status, m.created_at, m.sent_at, (SELECT json_group_array(d.item_key) FROM deliveries d WHERE d.message_id = m.id) AS items
+  const ofSubscriber =
+    db.prepare(`SELECT m.kind, m.status, m.created_at, m.sent_at, (SELECT json_group_array(d.item_key) FROM deliveries d WHERE d.message_id = m.id) AS items
     FROM messages m WHERE m.subscriber_id = ? ORDER BY m.id`);
 
   return {
@@ -86,7 +95,8 @@ export function createQueueTables(db: StateDb) {
     },
     nextDue: () => (nextDue.get() as number | null) ?? null,
     sentCounts: () => sentCount.all() as { kind: string; n: number }[],
-    ofSubscriber: (subscriber: number) => ofSubscriber.all(subscriber) as { kind: string; status: string; created_at: number; sent_at: number | null; items: string }[],
+    ofSubscriber: (subscriber: number) =>
+      ofSubscriber.all(subscriber) as { kind: string; status: string; created_at: number; sent_at: number | null; items: string }[],
   };
 }
 

@@ -18,7 +18,8 @@ export function loadSecret(stateDir: string, configured: string | null): Buffer 
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new Error(`Cannot write the secret key ${file}`, { cause: error });
   }
   const text = fs.readFileSync(file, "utf8").trim();
-  if (text.length < 32) throw new Error(`The secret key ${file} is shorter than 32 characters — delete it to have a new one made (every link mailed so far stops working)`);
+  if (text.length < 32)
+    throw new Error(`The secret key ${file} is shorter than 32 characters — delete it to have a new one made (every link mailed so far stops working)`);
   return Buffer.from(text, "utf8");
 }
 
@@ -27,7 +28,10 @@ export class Signer {
   constructor(private readonly key: Buffer) {}
 
   mac(purpose: string, ...parts: string[]): string {
-    return createHmac("sha256", this.key).update([purpose, ...parts].join("\u0000")).digest("base64url").slice(0, 22);
+    return createHmac("sha256", this.key)
+      .update([purpose, ...parts].join("\u0000"))
+      .digest("base64url")
+      .slice(0, 22);
   }
 
   verify(mac: string, purpose: string, ...parts: string[]): boolean {
@@ -38,7 +42,9 @@ export class Signer {
 
   /** The keyed hash an address is found and remembered by (after leaving: only this). */
   addressHash(email: string): string {
-    return createHmac("sha256", this.key).update(`address\u0000${normalizeAddress(email)}`).digest("hex");
+    return createHmac("sha256", this.key)
+      .update(`address\u0000${normalizeAddress(email)}`)
+      .digest("hex");
   }
 }
 

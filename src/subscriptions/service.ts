@@ -151,7 +151,9 @@ export class Subscriptions {
       pendingChoices: s.pending,
       subscribedAt: iso(s.createdAt),
       confirmedAt: iso(s.confirmedAt),
-      messages: this.queue.ofSubscriber(s.id).map((m) => ({ kind: m.kind, status: m.status, createdAt: iso(m.created_at), sentAt: iso(m.sent_at), items: JSON.parse(m.items) as string[] })),
+      messages: this.queue
+        .ofSubscriber(s.id)
+        .map((m) => ({ kind: m.kind, status: m.status, createdAt: iso(m.created_at), sentAt: iso(m.sent_at), items: JSON.parse(m.items) as string[] })),
     };
   }
 
@@ -166,7 +168,9 @@ export class Subscriptions {
   /** Starts the loop: messages a crash left "sending" go again, then every TICK_MS and after each sync. */
   start(index: ContentIndex): void {
     this.index = index;
-    this.transport ??= this.config.subscriptions.smtpUrl ? smtpTransport(this.config.subscriptions.smtpUrl) : outboxTransport(this.config.subscriptions.stateDir);
+    this.transport ??= this.config.subscriptions.smtpUrl
+      ? smtpTransport(this.config.subscriptions.smtpUrl)
+      : outboxTransport(this.config.subscriptions.stateDir);
     const requeued = this.queue.requeueInterrupted();
     this.options.logger.info({ requeued }, `subscriptions: sending through ${this.transport.describe}`);
     this.timer = setInterval(() => this.wake(), TICK_MS);
@@ -264,7 +268,21 @@ export class Subscriptions {
 
   private async deliver(m: Message): Promise<"sent" | "retry" | "failed"> {
     const s = this.subscribers.byId(m.subscriber_id);
-    const letter = s && letterFor({ config: this.config, i18n: this.options.i18n, signer: this.signer, queue: this.queue, items: this.items, now: this.clock(), exportOf: (r) => this.exportOf(r) }, m, s);
+    const letter =
+      s &&
+      letterFor(
+        {
+          config: this.config,
+          i18n: this.options.i18n,
+          signer: this.signer,
+          queue: this.queue,
+          items: this.items,
+          now: this.clock(),
+          exportOf: (r) => this.exportOf(r),
+        },
+        m,
+        s,
+      );
     if (!s || !letter) {
       this.queue.failed(m.id, "nothing to send (reader unconfirmed, bounced or link expired)");
       return "failed";
@@ -291,7 +309,10 @@ export class Subscriptions {
       return "failed";
     }
     this.queue.retry(m.id, next, outcome.error);
-    this.options.logger.warn({ kind: m.kind, attempts: m.attempts, retryInSeconds: Math.round((next - now) / 1000) }, "subscriptions: temporary failure; will retry");
+    this.options.logger.warn(
+      { kind: m.kind, attempts: m.attempts, retryInSeconds: Math.round((next - now) / 1000) },
+      "subscriptions: temporary failure; will retry",
+    );
     return "retry";
   }
 

@@ -19,7 +19,10 @@ export const subscriptionEnv = {
   // Signs links and form tokens; when unset, one is generated into STATE_DIR (mode 0600).
   SECRET_KEY: z.literal("").or(z.string().min(32, "must be at least 32 characters (openssl rand -hex 32 makes one)")).optional(),
   // The relay (smtp://user:pass@host:587, smtps://…:465); unset: .eml files in STATE_DIR/outbox.
-  SMTP_URL: z.literal("").or(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })).optional(),
+  SMTP_URL: z
+    .literal("")
+    .or(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }))
+    .optional(),
   MAIL_FROM: mailbox.default("Районни новини <news@localhost>"),
   // primary: serves the subscription pages and sends; replica: shows the form only (nginx
   // routes the subscription paths to the primary); off: neither.

@@ -11,7 +11,10 @@ export async function openSubscriptions(config: Config, logger: Logger): Promise
   try {
     return new Subscriptions(config, { logger, i18n: await createI18n(config.defaultLocale) });
   } catch (cause) {
-    throw new Error(`Cannot open the subscriptions in STATE_DIR ${config.subscriptions.stateDir} — check that the folder is writable, or set SUBSCRIPTIONS=off`, { cause });
+    throw new Error(
+      `Cannot open the subscriptions in STATE_DIR ${config.subscriptions.stateDir} — check that the folder is writable, or set SUBSCRIPTIONS=off`,
+      { cause },
+    );
   }
 }
 

@@ -68,17 +68,22 @@ export function createSubscriberTable(db: StateDb) {
   const byHash = db.prepare("SELECT * FROM subscribers WHERE addr_hash = ?");
   const byPublicId = db.prepare("SELECT * FROM subscribers WHERE public_id = ?");
   const byId = db.prepare("SELECT * FROM subscribers WHERE id = ?");
-  const insert = db.prepare(`INSERT INTO subscribers (public_id, email, addr_hash, lang, districts, topics, scope, frequency, status, created_at, confirm_expires)
+  const insert =
+    db.prepare(`INSERT INTO subscribers (public_id, email, addr_hash, lang, districts, topics, scope, frequency, status, created_at, confirm_expires)
     VALUES (@publicId, @email, @hash, @lang, @districts, @topics, @scope, @frequency, 'unconfirmed', @now, @expires)`);
   // A reader who is not confirmed (or bounced) starts over: new choices, a new 48 hours.
-  const restart = db.prepare(`UPDATE subscribers SET email = @email, lang = @lang, districts = @districts, topics = @topics, scope = @scope, frequency = @frequency,
+  const restart =
+    db.prepare(`UPDATE subscribers SET email = @email, lang = @lang, districts = @districts, topics = @topics, scope = @scope, frequency = @frequency,
     status = 'unconfirmed', pending = NULL, confirm_expires = @expires, created_at = @now WHERE id = @id`);
   const setPending = db.prepare("UPDATE subscribers SET pending = @pending, confirm_expires = @expires WHERE id = @id");
-  const confirm = db.prepare(`UPDATE subscribers SET status = 'confirmed', confirmed_at = coalesce(confirmed_at, @now), digest_since = coalesce(digest_since, @now),
+  const confirm =
+    db.prepare(`UPDATE subscribers SET status = 'confirmed', confirmed_at = coalesce(confirmed_at, @now), digest_since = coalesce(digest_since, @now),
     confirm_expires = NULL, pending = NULL WHERE id = @id`);
   const setChoices = db.prepare("UPDATE subscribers SET districts = @districts, topics = @topics, scope = @scope, frequency = @frequency WHERE id = @id");
   const remove = db.prepare("DELETE FROM subscribers WHERE id = ?");
-  const suppress = db.prepare("INSERT INTO suppressed (addr_hash, reason, at) VALUES (?, ?, ?) ON CONFLICT (addr_hash) DO UPDATE SET reason = excluded.reason, at = excluded.at");
+  const suppress = db.prepare(
+    "INSERT INTO suppressed (addr_hash, reason, at) VALUES (?, ?, ?) ON CONFLICT (addr_hash) DO UPDATE SET reason = excluded.reason, at = excluded.at",
+  );
   const unsuppress = db.prepare("DELETE FROM suppressed WHERE addr_hash = ?");
   const isSuppressed = db.prepare("SELECT EXISTS (SELECT 1 FROM suppressed WHERE addr_hash = ?)").pluck();
   const bounce = db.prepare("UPDATE subscribers SET status = 'bounced' WHERE id = ?");
@@ -92,11 +97,21 @@ export function createSubscriberTable(db: StateDb) {
   // Who gets an article at once, who gets an alert, who is due a digest.
   const ofDistrict = "EXISTS (SELECT 1 FROM json_each(s.districts) d WHERE d.value = @district)";
   const ofTopics = "(s.topics = '[]' OR EXISTS (SELECT 1 FROM json_each(s.topics) t JOIN json_each(@tags) g ON g.value = t.value))";
-  const articleReaders = db.prepare(`SELECT id FROM subscribers s WHERE status = 'confirmed' AND lang = @lang AND scope = 'all' AND frequency = 'immediately'
-    AND ${ofDistrict} AND ${ofTopics}`).pluck();
-  const alertReaders = db.prepare(`SELECT id FROM subscribers s WHERE status = 'confirmed' AND lang = @lang
-    AND (@all = 1 OR EXISTS (SELECT 1 FROM json_each(s.districts) d JOIN json_each(@districts) a ON a.value = d.value))`).pluck();
-  const digestReaders = db.prepare("SELECT * FROM subscribers WHERE status = 'confirmed' AND scope = 'all' AND frequency = @frequency AND lang = @lang AND digest_since < @slot");
+  const articleReaders = db
+    .prepare(
+      `SELECT id FROM subscribers s WHERE status = 'confirmed' AND lang = @lang AND scope = 'all' AND frequency = 'immediately'
+    AND ${ofDistrict} AND ${ofTopics}`,
+    )
+    .pluck();
+  const alertReaders = db
+    .prepare(
+      `SELECT id FROM subscribers s WHERE status = 'confirmed' AND lang = @lang
+    AND (@all = 1 OR EXISTS (SELECT 1 FROM json_each(s.districts) d JOIN json_each(@districts) a ON a.value = d.value))`,
+    )
+    .pluck();
+  const digestReaders = db.prepare(
+    "SELECT * FROM subscribers WHERE status = 'confirmed' AND scope = 'all' AND frequency = @frequency AND lang = @lang AND digest_since < @slot",
+  );
   const stats = db.prepare(`SELECT s.lang, d.value AS district, s.status, count(*) AS n FROM subscribers s, json_each(s.districts) d
     GROUP BY s.lang, d.value, s.status ORDER BY s.lang, d.value, s.status`);
   const all = db.prepare("SELECT * FROM subscribers ORDER BY id");
@@ -111,7 +126,8 @@ export function createSubscriberTable(db: StateDb) {
       const { lastInsertRowid } = insert.run({ publicId, email, hash, lang, ...choiceParams(choices), now, expires });
       return one(byId.get(lastInsertRowid))!;
     },
-    restart: (id: number, email: string, lang: Locale, choices: Choices, now: number, expires: number) => restart.run({ id, email, lang, ...choiceParams(choices), now, expires }),
+    restart: (id: number, email: string, lang: Locale, choices: Choices, now: number, expires: number) =>
+      restart.run({ id, email, lang, ...choiceParams(choices), now, expires }),
     setPending: (id: number, choices: Choices, expires: number) => setPending.run({ id, pending: JSON.stringify(choices), expires }),
     /** Confirms, applying choices asked for again (pending) when there are some. */
     confirm(s: Subscriber, now: number): void {

@@ -67,7 +67,8 @@ export function alertCard(deps: AppDeps, a: AlertRow, now: number): AlertCard {
   const t = deps.i18n.t(a.lang);
   const tz = deps.config.timeZones[a.lang];
   const all = deps.index.districts.all(deps.index.version());
-  const districts = a.districts === "all" ? [] : a.districts.map((id) => ({ name: all.find((d) => d.id === id)?.name[a.lang] ?? id, url: urls.district(a.lang, id) }));
+  const districts =
+    a.districts === "all" ? [] : a.districts.map((id) => ({ name: all.find((d) => d.id === id)?.name[a.lang] ?? id, url: urls.district(a.lang, id) }));
   const state = stateOf(a, now);
   return {
     // The hash of this version: an edited alert shows again to a reader who hid the old one.
@@ -99,7 +100,8 @@ export function alertBanner(deps: AppDeps, locale: Locale, scope: AlertScope | u
   if (deps.config.env !== "development") return cards;
   // The editors' preview (npm run dev) also shows what is coming, with when it starts.
   const t = deps.i18n.t(locale);
-  const at = (ms: number) => dateTimeFormat(locale, { day: "numeric", month: "long", hour: "numeric", minute: "2-digit", timeZone: deps.config.timeZones[locale] }).format(ms);
+  const at = (ms: number) =>
+    dateTimeFormat(locale, { day: "numeric", month: "long", hour: "numeric", minute: "2-digit", timeZone: deps.config.timeZones[locale] }).format(ms);
   const upcoming = deps.index.alerts.live(locale, now, district).filter((a) => a.start > now);
   return [...cards, ...upcoming.map((a) => ({ ...alertCard(deps, a, now), preview: t("alerts.preview", { date: at(a.start) }) }))];
 }
@@ -108,7 +110,11 @@ export function alertBanner(deps: AppDeps, locale: Locale, scope: AlertScope | u
  * The alternate links of the feeds of current alerts for a page's head: Atom, then JSON
  * Feed (issue 26), each at the same place (alertFeedPath).
  */
-export function alertFeedLinks(deps: AppDeps, locale: Locale, scope: { readonly district?: string; readonly name?: string }): { type: string; title: string; href: string }[] {
+export function alertFeedLinks(
+  deps: AppDeps,
+  locale: Locale,
+  scope: { readonly district?: string; readonly name?: string },
+): { type: string; title: string; href: string }[] {
   const t = deps.i18n.t(locale);
   const site = t("site.name");
   const title = scope.district ? t("alerts.feedDistrict", { district: scope.name ?? scope.district, site }) : t("alerts.feed", { site });

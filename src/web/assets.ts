@@ -44,7 +44,8 @@ function walk(dir: string, base = dir, out: string[] = []): string[] {
 
 /** url(relative) in a stylesheet, href="relative" in an XSLT → the file's fingerprinted URL; unknown files stay as written. */
 function withAssetUrls(css: string, name: string, byName: ReadonlyMap<string, string>): string {
-  const resolve = (ref: string) => (/^[a-z]+:|^\/|^#/i.test(ref) ? undefined : byName.get(path.posix.normalize(path.posix.join(path.posix.dirname(name), ref))));
+  const resolve = (ref: string) =>
+    /^[a-z]+:|^\/|^#/i.test(ref) ? undefined : byName.get(path.posix.normalize(path.posix.join(path.posix.dirname(name), ref)));
   return css
     .replace(/url\((["']?)([^"')]+)\1\)/g, (whole, _q: string, ref: string) => {
       const target = resolve(ref);

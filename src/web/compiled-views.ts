@@ -52,7 +52,10 @@ export function compileViewsModule(viewsDir: string, env: nunjucks.Environment):
 }
 
 function isCompiledViews(value: unknown): value is CompiledViews {
-  return value instanceof Map && [...value.values()].every((v: Partial<CompiledView> | null) => typeof v?.hash === "string" && typeof v.props?.["root"] === "function");
+  return (
+    value instanceof Map &&
+    [...value.values()].every((v: Partial<CompiledView> | null) => typeof v?.hash === "string" && typeof v.props?.["root"] === "function")
+  );
 }
 
 /**
@@ -60,7 +63,10 @@ function isCompiledViews(value: unknown): value is CompiledViews {
  * bundle (tsx, tests), or when the file is missing or unusable (then they are compiled
  * on first use, as always; `warn` says why an existing file was not used).
  */
-export async function loadCompiledViews(file: URL = new URL(`./${COMPILED_VIEWS}`, import.meta.url), warn: (msg: string) => void = () => {}): Promise<CompiledViews | null> {
+export async function loadCompiledViews(
+  file: URL = new URL(`./${COMPILED_VIEWS}`, import.meta.url),
+  warn: (msg: string) => void = () => {},
+): Promise<CompiledViews | null> {
   if (!fs.existsSync(file)) return null;
   const skip = (why: string) => {
     warn(`templates compiled with the build are not used (${why}); they are compiled on first use — run npm run build`);

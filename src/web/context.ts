@@ -87,10 +87,7 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): PageL
   const alternates: Partial<Record<Locale, string>> = { ...there.alternates, [locale]: meta.path };
   const hreflang = meta.noindex
     ? []
-    : [
-        ...LOCALES.filter((l) => alternates[l]).map((l) => ({ hreflang: l, href: base + alternates[l] })),
-        { hreflang: "x-default", href: `${base}/` },
-      ];
+    : [...LOCALES.filter((l) => alternates[l]).map((l) => ({ hreflang: l, href: base + alternates[l] })), { hreflang: "x-default", href: `${base}/` }];
   return {
     locale,
     t,
@@ -102,7 +99,11 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): PageL
     // The visible RSS link of home, listing, district and tag pages (partials/feed-link.njk).
     rssHref: feedUrl(locale, meta.feed ?? { kind: "site" }, "rss"),
     rssText:
-      meta.feed?.kind === "district" ? t("feeds.visibleDistrict", { district: meta.feed.name }) : meta.feed?.kind === "tag" ? t("feeds.visibleTag", { tag: meta.feed.name }) : t("feeds.visible"),
+      meta.feed?.kind === "district"
+        ? t("feeds.visibleDistrict", { district: meta.feed.name })
+        : meta.feed?.kind === "tag"
+          ? t("feeds.visibleTag", { tag: meta.feed.name })
+          : t("feeds.visible"),
     bannerAlerts: alertBanner(deps, locale, meta.alerts),
     // The subscribe form's model (views/partials/subscribe-form.njk asks for it with the page's
     // choices); none without subscriptions (SUBSCRIPTIONS=off).
@@ -121,8 +122,22 @@ export function pageLocals(deps: AppDeps, locale: Locale, meta: PageMeta): PageL
       next: meta.next ? base + meta.next : null,
       noindex: meta.noindex ?? false,
       feeds: [...feedLinks(deps.i18n, locale, meta.feed, base), ...(meta.alertFeed ? alertFeedLinks(deps, locale, meta.alertFeed) : [])],
-      ...openGraph(deps.seo, locale, { title: meta.title, description: meta.description ?? t("site.description"), url: base + meta.path, image: meta.image, article: meta.article, alternates: LOCALES.filter((l) => alternates[l]) }),
-      jsonLd: pageJsonLd(deps.seo, locale, { path: meta.path, url: base + meta.path, description: meta.description ?? t("site.description"), image: meta.image, article: meta.article, breadcrumbs: meta.breadcrumbs }),
+      ...openGraph(deps.seo, locale, {
+        title: meta.title,
+        description: meta.description ?? t("site.description"),
+        url: base + meta.path,
+        image: meta.image,
+        article: meta.article,
+        alternates: LOCALES.filter((l) => alternates[l]),
+      }),
+      jsonLd: pageJsonLd(deps.seo, locale, {
+        path: meta.path,
+        url: base + meta.path,
+        description: meta.description ?? t("site.description"),
+        image: meta.image,
+        article: meta.article,
+        breadcrumbs: meta.breadcrumbs,
+      }),
     },
   };
 }

@@ -19,6 +19,7 @@ export function legalLinks(deps: AppDeps, locale: Locale, d: District): LegalLin
   if (d.website) out.push({ kind: "website", url: d.website, text: t("districts.website", { district: name }) });
   if (d.bip) out.push({ kind: "bip", url: d.bip, text: t("legal.bip", { district: name }) });
   if (d.accessToInformation) out.push({ kind: "accessToInformation", url: d.accessToInformation, text: t("legal.accessToInformation", { district: name }) });
-  if (d.accessibilityStatement) out.push({ kind: "accessibilityStatement", url: d.accessibilityStatement, text: t("legal.accessibilityStatement", { district: name }) });
+  if (d.accessibilityStatement)
+    out.push({ kind: "accessibilityStatement", url: d.accessibilityStatement, text: t("legal.accessibilityStatement", { district: name }) });
   return out;
 }

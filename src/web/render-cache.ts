@@ -108,7 +108,13 @@ export class RenderCache {
         gzip(page.body, { level: 9 }),
         // Quality 6 is within a few per cent of 11 on HTML at a fraction of the time; a
         // 512 KB window covers any page and keeps the encoder's memory small.
-        brotli(page.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_LGWIN]: 19, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length } }),
+        brotli(page.body, {
+          params: {
+            [zlib.constants.BROTLI_PARAM_QUALITY]: 6,
+            [zlib.constants.BROTLI_PARAM_LGWIN]: 19,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length,
+          },
+        }),
       ]);
       if (this.pages.get(page.key) !== page) return; // evicted or replaced meanwhile
       page.gzip = gz;

@@ -16,7 +16,8 @@ export function etagOf(body: string | Buffer): string {
 }
 
 /** Headers that belong to one response (or that the cache sets itself), never replayed from it. */
-const OWN_HEADERS = /^(?:x-request-id|set-cookie|date|content-length|content-encoding|content-type|etag|last-modified|cache-control|connection|keep-alive|transfer-encoding|retry-after|x-ratelimit-.*|ratelimit.*|x-content-commit)$/;
+const OWN_HEADERS =
+  /^(?:x-request-id|set-cookie|date|content-length|content-encoding|content-type|etag|last-modified|cache-control|connection|keep-alive|transfer-encoding|retry-after|x-ratelimit-.*|ratelimit.*|x-content-commit)$/;
 
 /**
  * Cache-Control for a response sent now. Content also changes by itself at known moments

@@ -14,16 +14,53 @@ let check: ReturnType<typeof responseValidator>;
 
 beforeAll(async () => {
   const contentDir = copyFixture("content");
-  writeAlert(contentDir, "bg", "voda", { title: "Спиране на водата в Лозенец", districts: "[lozenets]", severity: "warning", start: iso(NOW - HOUR), end: iso(NOW + 5 * HOUR), area: "ул. „Криволак“" });
-  writeAlert(contentDir, "bg", "vyatar", { title: "Силен вятър", kind: "weather", districts: "all", severity: "info", start: iso(NOW + 20 * HOUR), end: iso(NOW + 22 * HOUR) });
-  writeAlert(contentDir, "bg", "tok", { title: "Авария с тока в Средец", kind: "electricity", districts: "[sredets]", severity: "emergency", start: iso(NOW - HOUR), end: iso(NOW + 8 * HOUR) });
+  writeAlert(contentDir, "bg", "voda", {
+    title: "Спиране на водата в Лозенец",
+    districts: "[lozenets]",
+    severity: "warning",
+    start: iso(NOW - HOUR),
+    end: iso(NOW + 5 * HOUR),
+    area: "ул. „Криволак“",
+  });
+  writeAlert(contentDir, "bg", "vyatar", {
+    title: "Силен вятър",
+    kind: "weather",
+    districts: "all",
+    severity: "info",
+    start: iso(NOW + 20 * HOUR),
+    end: iso(NOW + 22 * HOUR),
+  });
+  writeAlert(contentDir, "bg", "tok", {
+    title: "Авария с тока в Средец",
+    kind: "electricity",
+    districts: "[sredets]",
+    severity: "emergency",
+    start: iso(NOW - HOUR),
+    end: iso(NOW + 8 * HOUR),
+  });
   portal = await createTestPortal({ contentDir });
   const doc = (await request(portal.app).get("/api/v1/openapi.json").expect(200)) as { body: Parameters<typeof responseValidator>[0] };
   check = responseValidator(doc.body);
 });
 afterAll(() => portal.close());
 
-interface AlertJson { id: string; identifier: string; title: string; kind: string; severity: string; state: string; allDistricts: boolean; districts: { id: string; url: string }[]; start: string; end: string; area: string | null; html: string; text: string; url: string; cap: string }
+interface AlertJson {
+  id: string;
+  identifier: string;
+  title: string;
+  kind: string;
+  severity: string;
+  state: string;
+  allDistricts: boolean;
+  districts: { id: string; url: string }[];
+  start: string;
+  end: string;
+  area: string | null;
+  html: string;
+  text: string;
+  url: string;
+  cap: string;
+}
 
 async function alerts(query: string, status = 200) {
   const res = await request(portal.app).get(`/api/v1/alerts${query}`);
@@ -48,7 +85,14 @@ describe("GET /api/v1/alerts", () => {
     const { body, titles } = await alerts("?lang=bg");
     expect(titles).toEqual(["Авария с тока в Средец", "Спиране на водата в Лозенец", "Силен вятър"]);
     const voda = body.items.find((a) => a.title === "Спиране на водата в Лозенец")!;
-    expect(voda).toMatchObject({ id: "bg/spirane-na-vodata-v-lozenets", kind: "water", severity: "warning", state: "current", allDistricts: false, area: "ул. „Криволак“" });
+    expect(voda).toMatchObject({
+      id: "bg/spirane-na-vodata-v-lozenets",
+      kind: "water",
+      severity: "warning",
+      state: "current",
+      allDistricts: false,
+      area: "ул. „Криволак“",
+    });
     expect(voda.districts).toEqual([{ id: "lozenets", name: "Лозенец", url: `${BASE}/bg/rayoni/lozenets/` }]);
     expect(voda.start).toBe("2026-11-23T13:00:00+02:00");
     expect(Date.parse(voda.end) - Date.parse(voda.start)).toBe(6 * HOUR);
@@ -87,7 +131,12 @@ describe("GET /api/v1/alerts", () => {
   });
 
   it("answers bad parameters with a 400 problem naming them", async () => {
-    for (const [query, parameter] of [["?lang=bg&kind=water", ""], ["?lang=bg&state=past", "state"], ["?state=current", "lang"], ["?lang=bg&district=nowhere", "district"]] as const) {
+    for (const [query, parameter] of [
+      ["?lang=bg&kind=water", ""],
+      ["?lang=bg&state=past", "state"],
+      ["?state=current", "lang"],
+      ["?lang=bg&district=nowhere", "district"],
+    ] as const) {
       const { body } = await alerts(query, 400);
       if (parameter) expect(body.errors?.map((e) => e.parameter)).toContain(parameter);
     }

@@ -29,7 +29,17 @@ async function get(url: string, template: string, status = 200, headers: Record<
   return { res, body };
 }
 
-interface Summary { id: string; lang: string; slug: string; published: string; updated: string; district: { id: string }; tags: { slug: string }[]; url: string; api: string }
+interface Summary {
+  id: string;
+  lang: string;
+  slug: string;
+  published: string;
+  updated: string;
+  district: { id: string };
+  tags: { slug: string }[];
+  url: string;
+  api: string;
+}
 
 describe("GET /api/v1/openapi.json", () => {
   it("is an OpenAPI 3.1 document listing every endpoint", async () => {
@@ -128,7 +138,10 @@ describe("GET /api/v1/articles", () => {
     ] as const) {
       const { body } = await get(url, "/articles", 400);
       expect(body.status).toBe(400);
-      expect((body.errors as { parameter: string }[]).map((e) => e.parameter), url).toContain(parameter);
+      expect(
+        (body.errors as { parameter: string }[]).map((e) => e.parameter),
+        url,
+      ).toContain(parameter);
     }
   });
 
@@ -195,7 +208,9 @@ describe("GET /api/v1/search", () => {
     const { body } = await get(`/api/v1/search?lang=bg&q=${encodeURIComponent("ремонт")}`, "/search");
     const ids = (body.items as { article: Summary }[]).map((h) => h.article.url.replace(BASE, ""));
     expect(ids.length).toBeGreaterThan(0);
-    const page = await request(portal.app).get(`/bg/tarsene/?q=${encodeURIComponent("ремонт")}`).expect(200);
+    const page = await request(portal.app)
+      .get(`/bg/tarsene/?q=${encodeURIComponent("ремонт")}`)
+      .expect(200);
     const onPage = [...page.text.matchAll(/<h2[^>]*>\s*<a href="([^"]+)"/g)].map((m) => m[1]);
     expect(onPage.length).toBe(ids.length);
     expect(ids).toEqual(onPage);
@@ -229,7 +244,10 @@ describe("CORS, methods and unknown paths", () => {
 
 describe("the API page", () => {
   it("exists in both languages with the endpoints, a curl example, the licence and versioning", async () => {
-    for (const [path, words] of [["/bg/api/", "CC BY 4.0"], ["/pl/api/", "CC BY 4.0"]] as const) {
+    for (const [path, words] of [
+      ["/bg/api/", "CC BY 4.0"],
+      ["/pl/api/", "CC BY 4.0"],
+    ] as const) {
       const res = await request(portal.app).get(path).expect(200);
       expect(res.text).toContain(words);
       expect(res.text).toContain("curl 'https://news.example.org/api/v1/articles?lang=");

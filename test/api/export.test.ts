@@ -20,17 +20,23 @@ beforeAll(async () => {
 afterAll(() => portal.close());
 
 async function lines(lang: string): Promise<{ id: string; lang: string; text: string }[]> {
-  const res = await request(portal.app).get(`/api/v1/export/${lang}.jsonl`).buffer(true).parse((r, done) => {
-    let text = "";
-    r.setEncoding("utf8");
-    r.on("data", (c: string) => (text += c));
-    r.on("end", () => done(null, text));
-  });
+  const res = await request(portal.app)
+    .get(`/api/v1/export/${lang}.jsonl`)
+    .buffer(true)
+    .parse((r, done) => {
+      let text = "";
+      r.setEncoding("utf8");
+      r.on("data", (c: string) => (text += c));
+      r.on("end", () => done(null, text));
+    });
   expect(res.status).toBe(200);
   expect(res.headers["content-type"]).toBe("application/jsonl; charset=utf-8");
   const text = res.body as string;
   expect(text.endsWith("\n")).toBe(true);
-  return text.trimEnd().split("\n").map((l) => JSON.parse(l) as { id: string; lang: string; text: string });
+  return text
+    .trimEnd()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { id: string; lang: string; text: string });
 }
 
 describe("bulk export", () => {
@@ -69,7 +75,7 @@ describe("bulk export", () => {
       expect(d["dct:accrualPeriodicity"]).toEqual({ "@id": "http://publications.europa.eu/resource/authority/frequency/DAILY" });
       expect((d["dct:publisher"] as Record<string, string>)["foaf:name"]).toBeTruthy();
       expect((d["dct:temporal"] as Record<string, string>)["dcat:startDate"]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      const download = ((d["dcat:distribution"] as Record<string, { "@id": string }>[])[0]!)["dcat:downloadURL"]!["@id"];
+      const download = (d["dcat:distribution"] as Record<string, { "@id": string }>[])[0]!["dcat:downloadURL"]!["@id"];
       expect(download).toMatch(new RegExp(`^${BASE}/api/v1/export/(bg|pl)\\.jsonl$`));
     }
   });

@@ -14,7 +14,12 @@ const BROKEN = "test/fixtures/broken";
 function check(env: Record<string, string>, ...args: string[]) {
   const base = { ...process.env };
   for (const k of ["EDITOR_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "INIT_CWD"]) delete base[k];
-  return spawnSync("npm", ["run", "--silent", "check", "--", ...args], { cwd: ROOT, env: { ...base, LANG: "C.UTF-8", CONTENT_DIR: BROKEN, ...env }, encoding: "utf8", timeout: 60_000 });
+  return spawnSync("npm", ["run", "--silent", "check", "--", ...args], {
+    cwd: ROOT,
+    env: { ...base, LANG: "C.UTF-8", CONTENT_DIR: BROKEN, ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
 }
 
 const CYRILLIC = /[а-яА-Я]/;
@@ -47,7 +52,9 @@ describe("npm run check -- --lang", () => {
     const text = check({}, "--lang", "pl");
     expect(text.status).toBe(1);
     expect(text.stdout).toContain(`${BROKEN}/bg/sredets/2026-01-11-data.md:3: date: „2026-02-30” nie jest istniejącą datą — wpisz RRRR-MM-DD\n`);
-    expect(text.stdout).toContain(`${BROKEN}/bg/sredets/2026-01-20-dalgo.md:2: title: ostrzeżenie: ma 76 znaków, za dużo dla wyników wyszukiwania — skróć do 70 lub mniej\n`);
+    expect(text.stdout).toContain(
+      `${BROKEN}/bg/sredets/2026-01-20-dalgo.md:2: title: ostrzeżenie: ma 76 znaków, za dużo dla wyników wyszukiwania — skróć do 70 lub mniej\n`,
+    );
     expect(text.stdout.trimEnd().split("\n").at(-1)).toBe("sprawdzono 14 plików: 16 błędów, 4 ostrzeżenia");
     expectAllIn("pl", text.stdout, check({}, "--lang", "pl", "--format", "json").stdout, POLISH);
   }, 120_000);

@@ -30,9 +30,11 @@ describe("a new alert", () => {
     expect(checkContent({ contentDir, timeZones }).issues.filter((i) => i.file === a.rel)).toEqual([]);
 
     const b = createAlert({ contentDir, timeZones }, { lang: "pl", title: "Brak prądu" }, Date.UTC(2026, 11, 7, 5, 20));
-    expect(checkContent({ contentDir, timeZones }).issues.filter((i) => i.file === b.rel).map(formatIssue)).toEqual([
-      "alerts/pl/2026-12-07-brak-pradu.md:5: districts: is empty — name at least one district, or write all",
-    ]);
+    expect(
+      checkContent({ contentDir, timeZones })
+        .issues.filter((i) => i.file === b.rel)
+        .map(formatIssue),
+    ).toEqual(["alerts/pl/2026-12-07-brak-pradu.md:5: districts: is empty — name at least one district, or write all"]);
     expect(() => createAlert({ contentDir, timeZones }, { lang: "pl", title: "Brak prądu" }, Date.UTC(2026, 11, 7, 5, 20))).toThrow(/already/);
     expect(() => createAlert({ contentDir, timeZones }, { lang: "pl", title: "X", districts: ["nigdzie"] })).toThrow('unknown district "nigdzie"');
   });

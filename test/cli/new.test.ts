@@ -39,7 +39,9 @@ describe("createArticle", () => {
     );
     const input = { lang: "bg", district: "sredets", title: "Два пъти", date: "2026-12-02" } as const;
     createArticle(config, input);
-    expect(() => createArticle(config, { ...input, bundle: true })).toThrow("bg/sredets/2026-12-02-dva-pati.md already exists — open it, or choose another title");
+    expect(() => createArticle(config, { ...input, bundle: true })).toThrow(
+      "bg/sredets/2026-12-02-dva-pati.md already exists — open it, or choose another title",
+    );
     expect(() => createArticle(config, { ...input, date: "2026-02-30" })).toThrow('"2026-02-30" is not a date — use YYYY-MM-DD');
   });
 
@@ -51,7 +53,13 @@ describe("createArticle", () => {
 
 describe("npm run new (the CLI, without a terminal)", () => {
   const run = (contentDir: string, ...args: string[]) =>
-    spawnSync("npx", ["tsx", "src/cli/new.ts", ...args], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: contentDir, EDITOR_LANG: "en" }, encoding: "utf8", input: "", timeout: 60_000 });
+    spawnSync("npx", ["tsx", "src/cli/new.ts", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, CONTENT_DIR: contentDir, EDITOR_LANG: "en" },
+      encoding: "utf8",
+      input: "",
+      timeout: 60_000,
+    });
 
   it("creates the file from flags, and refuses a second time", () => {
     const contentDir = copyFixture("content");
@@ -87,7 +95,13 @@ const SCRIPT = process.platform === "linux" && spawnSync("script", ["--version"]
 
 describe.skipIf(!SCRIPT)("npm run new (the CLI, on a terminal)", () => {
   const type = (contentDir: string, answers: string) =>
-    spawnSync("script", ["-qec", "npx tsx src/cli/new.ts", "/dev/null"], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: contentDir, EDITOR_LANG: "en" }, encoding: "utf8", input: answers, timeout: 60_000 });
+    spawnSync("script", ["-qec", "npx tsx src/cli/new.ts", "/dev/null"], {
+      cwd: ROOT,
+      env: { ...process.env, CONTENT_DIR: contentDir, EDITOR_LANG: "en" },
+      encoding: "utf8",
+      input: answers,
+      timeout: 60_000,
+    });
 
   it("asks for language, district and title, explains a wrong answer and asks again", () => {
     const contentDir = copyFixture("content");
@@ -98,16 +112,24 @@ describe.skipIf(!SCRIPT)("npm run new (the CLI, on a terminal)", () => {
     expect(r.stdout).toContain("Created ");
     const created = fs.readdirSync(path.join(contentDir, "pl/sopot")).filter((n) => n.endsWith("-nowa-lawka.md"));
     expect(created).toHaveLength(1);
-    expect(fs.readFileSync(path.join(contentDir, "pl/sopot", created[0]!), "utf8")).toMatch(/^---\ntitle: "Nowa ławka"\nslug: nowa-lawka\ndate: "\d{4}-\d{2}-\d{2}"\n/);
+    expect(fs.readFileSync(path.join(contentDir, "pl/sopot", created[0]!), "utf8")).toMatch(
+      /^---\ntitle: "Nowa ławka"\nslug: nowa-lawka\ndate: "\d{4}-\d{2}-\d{2}"\n/,
+    );
   }, 60_000);
 
   it("writes nothing when the editor presses Ctrl+D at a question", async () => {
     const contentDir = copyFixture("content");
     const before = fs.readdirSync(path.join(contentDir, "bg/sredets"));
     // Typed like a person: each answer after its question has appeared.
-    const child = spawn("script", ["-qec", "npx tsx src/cli/new.ts", "/dev/null"], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: contentDir, EDITOR_LANG: "en" } });
+    const child = spawn("script", ["-qec", "npx tsx src/cli/new.ts", "/dev/null"], {
+      cwd: ROOT,
+      env: { ...process.env, CONTENT_DIR: contentDir, EDITOR_LANG: "en" },
+    });
     let out = "";
-    const steps: [string, string][] = [["Language (bg/pl): ", "bg\r"], ["District (", "\u0004"]];
+    const steps: [string, string][] = [
+      ["Language (bg/pl): ", "bg\r"],
+      ["District (", "\u0004"],
+    ];
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
       out += chunk;
       while (steps[0] && out.includes(steps[0][0])) child.stdin.write(steps.shift()![1]);
@@ -123,7 +145,13 @@ describe.skipIf(!SCRIPT)("npm run new (the CLI, on a terminal)", () => {
 
 describe("npm run new in the editor's language (EDITOR_LANG, else the locale)", () => {
   const run = (contentDir: string, env: Record<string, string>, ...args: string[]) =>
-    spawnSync("npx", ["tsx", "src/cli/new.ts", ...args], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: contentDir, EDITOR_LANG: "", LC_ALL: "", LC_MESSAGES: "", ...env }, encoding: "utf8", input: "", timeout: 60_000 });
+    spawnSync("npx", ["tsx", "src/cli/new.ts", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, CONTENT_DIR: contentDir, EDITOR_LANG: "", LC_ALL: "", LC_MESSAGES: "", ...env },
+      encoding: "utf8",
+      input: "",
+      timeout: 60_000,
+    });
 
   it("says what it made, and what it refuses, in Bulgarian or Polish", () => {
     const contentDir = copyFixture("content");

@@ -36,7 +36,16 @@ afterEach(() => {
 async function startPortal(remote: TestRemote, env: Record<string, string> = {}, dataDir = tempDir("data")): Promise<Portal> {
   const logs: string[] = [];
   const logger = pino({ level: "info" }, new Writable({ write: (chunk: Buffer, _e, done) => (logs.push(chunk.toString()), done()) }));
-  const config = loadConfig({ NODE_ENV: "test", CONTENT_REPO: remote.bare, DATA_DIR: dataDir, WEBHOOK_SECRET: SECRET, CONTENT_POLL_SECONDS: "0", BASE_URL: "https://news.example.org", LOG_LEVEL: "silent", ...env });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    CONTENT_REPO: remote.bare,
+    DATA_DIR: dataDir,
+    WEBHOOK_SECRET: SECRET,
+    CONTENT_POLL_SECONDS: "0",
+    BASE_URL: "https://news.example.org",
+    LOG_LEVEL: "silent",
+    ...env,
+  });
   const repo = await openRepo(config, logger);
   const index = await ContentIndex.open(config, { clock: () => NOW });
   const follower = followRepo(index, repo!, config, logger);
@@ -49,7 +58,11 @@ async function startPortal(remote: TestRemote, env: Record<string, string> = {},
     logs,
     hook: async () => {
       const body = JSON.stringify({ ref: "refs/heads/main" });
-      const res = await request(app.handle).post("/hooks/content").set("Content-Type", "application/json").set("X-Hub-Signature-256", githubSignature(body)).send(body);
+      const res = await request(app.handle)
+        .post("/hooks/content")
+        .set("Content-Type", "application/json")
+        .set("X-Hub-Signature-256", githubSignature(body))
+        .send(body);
       await follower.idle();
       return res;
     },
@@ -102,7 +115,9 @@ describe("following the content repository", { timeout: 30_000 }, () => {
     for (const res of [
       await post().send(body),
       await post().set("X-Hub-Signature-256", githubSignature(body, "another-secret-0123456789")).send(body),
-      await post().set("X-Hub-Signature-256", githubSignature(body + " ")).send(body),
+      await post()
+        .set("X-Hub-Signature-256", githubSignature(body + " "))
+        .send(body),
       await post().set("X-Gitlab-Token", `${SECRET}x`).send(body),
       await post().set("X-Gitea-Signature", "00").send(body),
     ]) {
@@ -150,7 +165,9 @@ describe("following the content repository", { timeout: 30_000 }, () => {
       last = remote.push(`push ${i}`);
     }
     const body = "{}";
-    const answers = await Promise.all(Array.from({ length: 10 }, () => request(p.handle).post("/hooks/content").set("X-Hub-Signature-256", githubSignature(body)).send(body)));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => request(p.handle).post("/hooks/content").set("X-Hub-Signature-256", githubSignature(body)).send(body)),
+    );
     expect(answers.map((r) => r.status)).toEqual(Array(10).fill(202));
     await p.follower.idle();
     expect(calls.mock.calls.length).toBeLessThanOrEqual(2);
@@ -272,7 +289,10 @@ describe("following the content repository", { timeout: 30_000 }, () => {
     fs.chmodSync(path.join(remote.work, ".githooks/post-checkout"), 0o755);
     fs.symlinkSync("/etc/passwd", path.join(remote.work, "bg/sredets/leak.md"));
     fs.symlinkSync("/etc/passwd", path.join(remote.work, "bg/sredets/pic.png"));
-    remote.write("bg/sredets/2026-01-15-lfs.md", "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n");
+    remote.write(
+      "bg/sredets/2026-01-15-lfs.md",
+      "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n",
+    );
     remote.write("bg/sredets/2026-01-15-zashtiteno.md", article("zashtiteno", "Защитено съдържание"));
     const pushed = remote.push("hostile");
     await p.hook();

@@ -32,7 +32,13 @@ interface AxeResult {
 async function axe(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
   const result = (await page.evaluate(`axe.run({ runOnly: { type: "tag", values: ${JSON.stringify(TAGS)} } })`)) as AxeResult;
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 5)
+        .join(", ")}`,
+  );
 }
 
 async function open(width: number, height: number, url: string, scheme: "light" | "dark" = "light") {
@@ -74,7 +80,11 @@ const TEXT_SPACING = "*{line-height:1.5!important;letter-spacing:0.12em!importan
 
 describe.each(h.pages)("$locale $name ($url)", ({ locale, name, url, status }) => {
   it("has no axe-core WCAG 2.2 AA violations, light and dark at 1280 px, and at 320 px", async () => {
-    for (const [width, scheme] of [[1280, "light"], [1280, "dark"], [320, "light"]] as const) {
+    for (const [width, scheme] of [
+      [1280, "light"],
+      [1280, "dark"],
+      [320, "light"],
+    ] as const) {
       const { context, page, status: got, errors } = await open(width, 800, url, scheme);
       expect(got).toBe(status);
       expect(await axe(page), `${width} px ${scheme}`).toEqual([]);
@@ -108,7 +118,9 @@ describe.each(h.pages)("$locale $name ($url)", ({ locale, name, url, status }) =
     expect(await page.evaluate(SCROLL_WIDTH)).toBeLessThanOrEqual(320);
 
     // A constructed style sheet, since the CSP (rightly) blocks an inline <style>.
-    await page.evaluate(`{ const s = new CSSStyleSheet(); s.replaceSync(${JSON.stringify(TEXT_SPACING)}); document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; }`);
+    await page.evaluate(
+      `{ const s = new CSSStyleSheet(); s.replaceSync(${JSON.stringify(TEXT_SPACING)}); document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; }`,
+    );
     expect(await page.evaluate(SCROLL_WIDTH)).toBeLessThanOrEqual(320);
     await context.close();
     const phone = await open(375, 667, url);
@@ -126,7 +138,9 @@ describe("the article hero picture in a browser", () => {
     const { context, page } = await open(320, 640, article.url);
     const src = await page.evaluate(`document.querySelector(".article-image img").currentSrc`);
     expect(src).toMatch(/\/media-v\/(320|640)\/avif\//);
-    expect(await page.evaluate(`(() => { const img = document.querySelector(".article-image img"); return img.complete && img.naturalWidth > 0; })()`)).toBe(true);
+    expect(await page.evaluate(`(() => { const img = document.querySelector(".article-image img"); return img.complete && img.naturalWidth > 0; })()`)).toBe(
+      true,
+    );
     await context.close();
   });
 });
@@ -134,14 +148,18 @@ describe("the article hero picture in a browser", () => {
 describe("the axe harness itself", () => {
   it("the focus walk does report a focused element covered by a fixed bar", async () => {
     const { context, page } = await open(1280, 640, h.pages[0]!.url);
-    await page.evaluate(`{ const bar = document.createElement("div"); bar.style.cssText = "position:fixed;inset:0;background:#fff;z-index:9"; document.body.append(bar); }`);
+    await page.evaluate(
+      `{ const bar = document.createElement("div"); bar.style.cssText = "position:fixed;inset:0;background:#fff;z-index:9"; document.body.append(bar); }`,
+    );
     expect((await focusHidden(page)).length).toBeGreaterThan(3);
     await context.close();
   });
 
   it("does report a violation when there is one (the checks above are not vacuous)", async () => {
     const { context, page } = await open(1280, 800, h.pages[0]!.url);
-    await page.evaluate(`{ const img = document.createElement("img"); img.src = "/favicon-none.png"; document.querySelector("main").append(img); document.documentElement.removeAttribute("lang"); }`);
+    await page.evaluate(
+      `{ const img = document.createElement("img"); img.src = "/favicon-none.png"; document.querySelector("main").append(img); document.documentElement.removeAttribute("lang"); }`,
+    );
     const found = (await axe(page)).map((v) => v.split(" ")[0]);
     expect(found).toEqual(expect.arrayContaining(["image-alt", "html-has-lang"]));
     await context.close();

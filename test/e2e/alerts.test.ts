@@ -23,17 +23,48 @@ const HOUR = 3_600_000;
 
 const contentDir = copyFixture("content");
 fs.cpSync(path.join(ROOT, "content/accessibility"), path.join(contentDir, "accessibility"), { recursive: true });
-writeAlert(contentDir, "bg", "tok", { title: "Авария в електропреносната мрежа", kind: "electricity", severity: "emergency", districts: "[sredets]", start: iso(NOW - HOUR), end: iso(NOW + 3 * HOUR), area: "бул. „Васил Левски“ и околните улици" });
+writeAlert(contentDir, "bg", "tok", {
+  title: "Авария в електропреносната мрежа",
+  kind: "electricity",
+  severity: "emergency",
+  districts: "[sredets]",
+  start: iso(NOW - HOUR),
+  end: iso(NOW + 3 * HOUR),
+  area: "бул. „Васил Левски“ и околните улици",
+});
 writeAlert(contentDir, "bg", "voda", { districts: "[sredets]", start: iso(NOW - HOUR), end: iso(NOW + 5 * HOUR), area: "ул. „Криволак“ от № 1 до № 25" });
-writeAlert(contentDir, "bg", "vyatar", { title: "Силен вятър следобед", kind: "weather", severity: "info", districts: "all", start: iso(NOW - HOUR), end: iso(NOW + 30 * HOUR) });
-writeAlert(contentDir, "pl", "woda", { title: "Przerwa w dostawie wody w Sopocie", districts: "[sopot]", start: iso(NOW - HOUR), end: iso(NOW + 5 * HOUR), area: "ul. Bohaterów Monte Cassino 1–25" });
-writeAlert(contentDir, "pl", "gaz", { title: "Wyciek gazu — ewakuacja budynku", kind: "gas", severity: "emergency", districts: "[sopot]", start: iso(NOW - HOUR), end: iso(NOW + 2 * HOUR) });
+writeAlert(contentDir, "bg", "vyatar", {
+  title: "Силен вятър следобед",
+  kind: "weather",
+  severity: "info",
+  districts: "all",
+  start: iso(NOW - HOUR),
+  end: iso(NOW + 30 * HOUR),
+});
+writeAlert(contentDir, "pl", "woda", {
+  title: "Przerwa w dostawie wody w Sopocie",
+  districts: "[sopot]",
+  start: iso(NOW - HOUR),
+  end: iso(NOW + 5 * HOUR),
+  area: "ul. Bohaterów Monte Cassino 1–25",
+});
+writeAlert(contentDir, "pl", "gaz", {
+  title: "Wyciek gazu — ewakuacja budynku",
+  kind: "gas",
+  severity: "emergency",
+  districts: "[sopot]",
+  start: iso(NOW - HOUR),
+  end: iso(NOW + 2 * HOUR),
+});
 const portal = await createTestPortal({ contentDir });
 const server: Server = await new Promise((resolve) => {
   const s = portal.app.listen(0, "127.0.0.1", () => resolve(s));
 });
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
 afterAll(async () => {
   await browser.close();
   await new Promise((resolve) => server.close(resolve));
@@ -43,8 +74,16 @@ fs.mkdirSync(SCREENSHOTS, { recursive: true });
 
 async function axe(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
-  const result = (await page.evaluate(`axe.run({ runOnly: { type: "tag", values: ${JSON.stringify(TAGS)} } })`)) as { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
-  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+  const result = (await page.evaluate(`axe.run({ runOnly: { type: "tag", values: ${JSON.stringify(TAGS)} } })`)) as {
+    violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+  };
+  return result.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} — ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 5)
+        .join(", ")}`,
+  );
 }
 
 const PAGES = [
@@ -110,16 +149,21 @@ describe("the alert pages and a page with a banner are valid HTML (Nu HTML Check
       urls.alertsOfDistrict(l, "sopot"),
       urls.home(l),
     ]);
-    const files = await Promise.all(pages.map(async (url, i) => {
-      const res = await fetch(base + url);
-      expect(res.status, url).toBe(200);
-      const file = path.join(dir, `page-${i}.html`);
-      fs.writeFileSync(file, await res.text());
-      return file;
-    }));
+    const files = await Promise.all(
+      pages.map(async (url, i) => {
+        const res = await fetch(base + url);
+        expect(res.status, url).toBe(200);
+        const file = path.join(dir, `page-${i}.html`);
+        fs.writeFileSync(file, await res.text());
+        return file;
+      }),
+    );
     let out: string;
     try {
-      out = execFileSync("java", ["-jar", path.join(ROOT, "node_modules/vnu-jar/build/dist/vnu.jar"), "--format", "json", "--stdout", ...files], { encoding: "utf8", maxBuffer: 32 * 1024 * 1024 });
+      out = execFileSync("java", ["-jar", path.join(ROOT, "node_modules/vnu-jar/build/dist/vnu.jar"), "--format", "json", "--stdout", ...files], {
+        encoding: "utf8",
+        maxBuffer: 32 * 1024 * 1024,
+      });
     } catch (cause) {
       out = String((cause as { stdout?: string }).stdout ?? "");
     }

@@ -106,7 +106,9 @@ describe("npm run dev in Chromium", () => {
     const problems = await page.locator(".dev-problem").allInnerTexts();
     expect(problems).toHaveLength(2);
     expect(problems).toContain(`Грешка: ${rel}:3: date: "2026-02-30" is not a real date — use YYYY-MM-DD`);
-    expect(problems.find((p) => !p.startsWith("Грешка"))).toMatch(new RegExp(`Предупреждение: ${rel}:1: file: warning: held back: serving the version of \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC`));
+    expect(problems.find((p) => !p.startsWith("Грешка"))).toMatch(
+      new RegExp(`Предупреждение: ${rel}:1: file: warning: held back: serving the version of \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC`),
+    );
     await reloadsAfter(page, () => fs.writeFileSync(file, good));
     expect(await page.locator("main").innerText()).toContain("Няма проблеми в съдържанието.");
     expect(await page.locator(".banner-dev").count()).toBe(0);

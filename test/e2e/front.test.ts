@@ -27,7 +27,15 @@ const server: Server = await new Promise((resolve) => {
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const browser: Browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 afterAll(async () => {
   await browser.close();
@@ -37,7 +45,9 @@ afterAll(async () => {
 fs.mkdirSync(SCREENSHOTS, { recursive: true });
 
 async function open(width: number, url: string, context?: BrowserContext): Promise<{ context: BrowserContext; page: Page }> {
-  const ctx = context ?? (await browser.newContext({ viewport: { width, height: width < 600 ? 740 : 800 }, deviceScaleFactor: width < 600 ? 2 : 1, reducedMotion: "reduce" }));
+  const ctx =
+    context ??
+    (await browser.newContext({ viewport: { width, height: width < 600 ? 740 : 800 }, deviceScaleFactor: width < 600 ? 2 : 1, reducedMotion: "reduce" }));
   const page = await ctx.newPage();
   await page.goto(base + url, { waitUntil: "load" });
   await page.evaluate("document.fonts.ready");
@@ -71,7 +81,11 @@ describe("home page structure", () => {
       expect(await logo.getAttribute("alt")).toBeTruthy();
       expect(await page.evaluate(`(() => { const img = document.querySelector(".site-logo"); return img.complete && img.naturalWidth > 0; })()`)).toBe(true);
       const lead = page.locator(".lead-story img");
-      expect(await page.evaluate(`(() => { const img = document.querySelector(".lead-story img"); return img.complete && img.naturalWidth > 0 ? img.currentSrc : ""; })()`)).toMatch(/\/media-v\/\d+\/avif\//);
+      expect(
+        await page.evaluate(
+          `(() => { const img = document.querySelector(".lead-story img"); return img.complete && img.naturalWidth > 0 ? img.currentSrc : ""; })()`,
+        ),
+      ).toMatch(/\/media-v\/\d+\/avif\//);
       // The lead picture is seen without scrolling on a phone and on a desktop.
       const box = (await lead.boundingBox())!;
       expect(box.y).toBeLessThan(width < 600 ? 740 : 800);
@@ -79,7 +93,9 @@ describe("home page structure", () => {
       expect(await page.locator(".district-picker a[data-district]").count()).toBeGreaterThanOrEqual(3);
       expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(width);
       // From about 960 px the cards stand three in a row; on a phone, one under another.
-      const tops = (await page.evaluate(`[...document.querySelectorAll(".news-card")].slice(0, 3).map((c) => Math.round(c.getBoundingClientRect().top))`)) as number[];
+      const tops = (await page.evaluate(
+        `[...document.querySelectorAll(".news-card")].slice(0, 3).map((c) => Math.round(c.getBoundingClientRect().top))`,
+      )) as number[];
       expect(new Set(tops).size).toBe(width >= 960 ? 1 : 3);
       await context.close();
     }
@@ -104,7 +120,9 @@ describe("page weight of the home page at 375 px", () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
     const first = await transferred(context, urls.home(locale));
     const repeat = await transferred(context, urls.home(locale));
-    console.log(`/${locale}/ at 375 px (DPR 2): first visit ${first.bytes} B in ${first.requests.length} responses, repeat visit ${repeat.bytes} B\n  ${first.requests.join("\n  ")}`);
+    console.log(
+      `/${locale}/ at 375 px (DPR 2): first visit ${first.bytes} B in ${first.requests.length} responses, repeat visit ${repeat.bytes} B\n  ${first.requests.join("\n  ")}`,
+    );
     expect(first.bytes).toBeLessThanOrEqual(FIRST_VISIT_BUDGET);
     expect(repeat.bytes).toBeLessThanOrEqual(REPEAT_VISIT_BUDGET);
     await context.close();

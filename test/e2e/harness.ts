@@ -69,18 +69,31 @@ export async function startHarness(options: { browser?: boolean } = {}): Promise
   // A current alert in both languages (the banner and the alert page are page types too).
   const span = { start: iso(NOW - 3_600_000), end: iso(NOW + 86_400_000), translationKey: "voda-e2e" };
   writeAlert(contentDir, "bg", "spirane-na-vodata", span);
-  writeAlert(contentDir, "pl", "przerwa-w-dostawie-wody", { ...span, title: "Przerwa w dostawie wody na Łozencu", body: "Naprawa wodociągu. Telefon: 0700 121 21.\n" });
+  writeAlert(contentDir, "pl", "przerwa-w-dostawie-wody", {
+    ...span,
+    title: "Przerwa w dostawie wody na Łozencu",
+    body: "Naprawa wodociągu. Telefon: 0700 121 21.\n",
+  });
   const portal = await createTestPortal({ contentDir });
   const server: Server = await new Promise((resolve) => {
     const s = portal.app.listen(0, "127.0.0.1", () => resolve(s));
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = options.browser === false
-    ? (null as unknown as Browser)
-    : await chromium.launch({
-        executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-        args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      });
+  const browser =
+    options.browser === false
+      ? (null as unknown as Browser)
+      : await chromium.launch({
+          executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        });
   return {
     portal,
     base,

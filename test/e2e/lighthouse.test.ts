@@ -40,7 +40,15 @@ const server: Server = await new Promise((resolve) => {
 const debugPort = await freePort();
 const browser: Browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", `--remote-debugging-port=${debugPort}`, "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    `--remote-debugging-port=${debugPort}`,
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 afterAll(async () => {
   await browser.close();
@@ -82,8 +90,15 @@ describe("Lighthouse, mobile, throttled", () => {
       const items = (a.details as { items?: { failureType?: string }[] } | undefined)?.items ?? [];
       return items.length === 0 || items.some((i) => i.failureType !== "Not actionable");
     };
-    const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary" && actionable(a)).map((a) => `${a.id}: ${a.title}`);
-    expect({ accessibility: score("accessibility"), seo: score("seo"), bestPractices: score("best-practices"), failing }).toEqual({ accessibility: 1, seo: 1, bestPractices: 1, failing: [] });
+    const failing = Object.values(lhr.audits)
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary" && actionable(a))
+      .map((a) => `${a.id}: ${a.title}`);
+    expect({ accessibility: score("accessibility"), seo: score("seo"), bestPractices: score("best-practices"), failing }).toEqual({
+      accessibility: 1,
+      seo: 1,
+      bestPractices: 1,
+      failing: [],
+    });
     expect(score("performance")).toBeGreaterThanOrEqual(MIN_PERFORMANCE);
   });
 });

@@ -29,7 +29,10 @@ beforeAll(async () => {
   // BASE_URL is this server, so the browser's Origin matches it.
   p = await createSubsPortal({ smtpUrl: inbox.url, env: { BASE_URL: base } });
   server.on("request", p.handle);
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -40,7 +43,9 @@ afterAll(async () => {
 
 async function axe(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
-  const result = (await page.evaluate(`axe.run({ runOnly: { type: "tag", values: ${JSON.stringify(TAGS)} } })`)) as { violations: { id: string; help: string }[] };
+  const result = (await page.evaluate(`axe.run({ runOnly: { type: "tag", values: ${JSON.stringify(TAGS)} } })`)) as {
+    violations: { id: string; help: string }[];
+  };
   return result.violations.map((v) => `${v.id}: ${v.help}`);
 }
 

@@ -73,7 +73,9 @@ describe("pictures in the article body", () => {
     await img.scrollIntoViewIfNeeded();
     // decode() resolves once the lazy picture has loaded (waitForFunction would need eval, which the CSP forbids).
     await page.evaluate(`document.querySelector(".prose picture img").decode()`);
-    const seen = (await page.evaluate(`(() => { const i = document.querySelector(".prose picture img"); return { src: i.currentSrc, natural: i.naturalWidth, w: i.getAttribute("width"), h: i.getAttribute("height"), loading: i.loading, srcset: i.srcset }; })()`)) as Record<string, string | number>;
+    const seen = (await page.evaluate(
+      `(() => { const i = document.querySelector(".prose picture img"); return { src: i.currentSrc, natural: i.naturalWidth, w: i.getAttribute("width"), h: i.getAttribute("height"), loading: i.loading, srcset: i.srcset }; })()`,
+    )) as Record<string, string | number>;
     expect(seen.src).toMatch(/\/media-v\/(320|640)\/avif\//);
     expect(Number(seen.natural)).toBeLessThanOrEqual(640);
     expect(seen.srcset).toMatch(/ 320w/);

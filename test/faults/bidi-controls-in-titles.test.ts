@@ -44,7 +44,16 @@ describe("direction controls in displayed text", () => {
     expect(a?.title).toBe("Ремонт на улица Шипка");
     expect(a?.summary).toBe("Кратко резюме за ремонта.");
     expect(a?.tags).toEqual(["ремонт", "шипка"]);
-    for (const url of ["/bg/novini/remont-na-ulitsa-shipka/", "/bg/", "/bg/feed.xml", "/bg/atom.xml", "/bg/tarsene/?q=%D1%80%D0%B5%D0%BC%D0%BE%D0%BD%D1%82", "/sitemap-news.xml", "/bg/rayoni/", "/bg/etiketi/shipka/"]) {
+    for (const url of [
+      "/bg/novini/remont-na-ulitsa-shipka/",
+      "/bg/",
+      "/bg/feed.xml",
+      "/bg/atom.xml",
+      "/bg/tarsene/?q=%D1%80%D0%B5%D0%BC%D0%BE%D0%BD%D1%82",
+      "/sitemap-news.xml",
+      "/bg/rayoni/",
+      "/bg/etiketi/shipka/",
+    ]) {
       const res = await request(portal.app).get(url);
       expect(res.status, url).toBe(200);
       expect(CONTROLS.test(res.text), url).toBe(false);
@@ -58,13 +67,15 @@ describe("direction controls in displayed text", () => {
   it("are reported by npm run check as warnings, one per field, on its line", () => {
     const { issues } = checkContent(portal.config);
     const bidi = issues.filter((i) => i.message.includes("invisible direction characters"));
-    expect(bidi.map((i) => `${i.file}:${i.line}: ${i.field}: ${i.severity}`)).toEqual([
-      `${FILE}:2: title: warning`,
-      `${FILE}:4: summary: warning`,
-      `${FILE}:5: tags.1: warning`,
-      `${FILE}:6: author: warning`,
-      "districts/sredets.yml:2: name.bg: warning",
-    ].sort((x, y) => x.localeCompare(y)) );
+    expect(bidi.map((i) => `${i.file}:${i.line}: ${i.field}: ${i.severity}`)).toEqual(
+      [
+        `${FILE}:2: title: warning`,
+        `${FILE}:4: summary: warning`,
+        `${FILE}:5: tags.1: warning`,
+        `${FILE}:6: author: warning`,
+        "districts/sredets.yml:2: name.bg: warning",
+      ].sort((x, y) => x.localeCompare(y)),
+    );
     expect(bidi[0]!.message).toMatch(/^has invisible direction characters \(U\+\w{4}(, U\+\w{4})*\) .* — they are left out on the site; delete them$/);
   });
 });

@@ -21,15 +21,21 @@ describe("npm run check warns about heavy picture originals", () => {
     const dir = copyFixture("content");
     const bundle = path.join(dir, BUNDLE);
     // A 3200×400 PNG of one colour: few bytes, many pixels.
-    await sharp({ create: { width: 400, height: 3200, channels: 3, background: "#336699" } }).png().toFile(path.join(bundle, "visoka.png"));
+    await sharp({ create: { width: 400, height: 3200, channels: 3, background: "#336699" } })
+      .png()
+      .toFile(path.join(bundle, "visoka.png"));
     // A real 1000×700 JPEG of noise, padded past 2.5 MB with an APP segment-free tail.
     const noise = Buffer.alloc(1000 * 700 * 3);
     for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 251;
-    const jpeg = await sharp(noise, { raw: { width: 1000, height: 700, channels: 3 } }).jpeg({ quality: 100 }).toBuffer();
+    const jpeg = await sharp(noise, { raw: { width: 1000, height: 700, channels: 3 } })
+      .jpeg({ quality: 100 })
+      .toBuffer();
     fs.writeFileSync(path.join(bundle, "tezhka.jpg"), Buffer.concat([jpeg, Buffer.alloc(Math.max(0, 2.5 * 1024 * 1024 - jpeg.length))]));
     const body = fs.readFileSync(path.join(bundle, "index.md"), "utf8");
     fs.writeFileSync(path.join(bundle, "index.md"), `${body}\n![Висока снимка](visoka.png)\n\n![Тежка снимка](tezhka.jpg)\n`);
-    const lines = checkContent({ contentDir: dir, timeZones }).issues.filter((i) => i.file.startsWith(BUNDLE)).map(formatIssue);
+    const lines = checkContent({ contentDir: dir, timeZones })
+      .issues.filter((i) => i.file.startsWith(BUNDLE))
+      .map(formatIssue);
     const at = (name: string) => `${body}\n`.split("\n").length + (name === "visoka.png" ? 0 : 2);
     expect(lines).toEqual([
       `${BUNDLE}/index.md:${at("visoka.png")}: body: warning: image "visoka.png" is 400×3200 px, more than 3000 px on its long side — export it at about 2500 px on the long side (the site still sends phones smaller copies)`,

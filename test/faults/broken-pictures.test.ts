@@ -33,10 +33,18 @@ function hugePng(): Buffer {
   ihdr.writeUInt32BE(60_000, 0);
   ihdr.writeUInt32BE(60_000, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), chunk("IHDR", ihdr), chunk("IDAT", Buffer.from("789c030000000001", "hex")), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from("89504e470d0a1a0a", "hex"),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", Buffer.from("789c030000000001", "hex")),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
-const noise = (format: "png" | "jpeg") => sharp({ create: { width: 400, height: 200, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 30 } } })[format]().toBuffer();
+const noise = (format: "png" | "jpeg") => {
+  const image = sharp({ create: { width: 400, height: 200, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 30 } } });
+  return image[format]().toBuffer();
+};
 
 let portal: TestPortal;
 let goodJpeg: Buffer;
@@ -53,7 +61,10 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, "cut.jpg"), goodJpeg.subarray(0, Math.floor(goodJpeg.length / 2)));
   fs.writeFileSync(path.join(dir, "huge.png"), hugePng());
   // Starts like a GIF (its header gives 10799×10 pixels), is really a script.
-  fs.writeFileSync(path.join(dir, "poly.gif"), Buffer.concat([Buffer.from("GIF89a/*\x0a\x00\x00\x00\x00", "latin1"), Buffer.from("*/=alert(document.domain);//", "latin1")]));
+  fs.writeFileSync(
+    path.join(dir, "poly.gif"),
+    Buffer.concat([Buffer.from("GIF89a/*\x0a\x00\x00\x00\x00", "latin1"), Buffer.from("*/=alert(document.domain);//", "latin1")]),
+  );
   fs.writeFileSync(path.join(dir, "damaged.png"), damagedPng);
   fs.writeFileSync(
     path.join(dir, "index.md"),
@@ -65,7 +76,12 @@ afterAll(() => portal.close());
 
 describe("broken pictures when indexing", () => {
   it("are named with file, line and field", () => {
-    expect(portal.index.issues().filter((i) => i.file === ARTICLE).map(formatIssue)).toEqual([
+    expect(
+      portal.index
+        .issues()
+        .filter((i) => i.file === ARTICLE)
+        .map(formatIssue),
+    ).toEqual([
       `${ARTICLE}:5: image.src: "cut.jpg" ${BAD}`,
       `${ARTICLE}:10: body: image "huge.png" has 60000×60000 pixels, too many to resize — export it at about 2500 px wide`,
       `${ARTICLE}:12: body: image "poly.gif" ${BAD}`,

@@ -49,12 +49,23 @@ describe("line endings", () => {
   });
   afterAll(() => lf.close());
 
-  for (const [name, eol] of [["CRLF", "\r\n"], ["CR", "\r"]] as const) {
+  for (const [name, eol] of [
+    ["CRLF", "\r\n"],
+    ["CR", "\r"],
+  ] as const) {
     it(`a tree saved with ${name} gives the same index and the same pages as with LF`, async () => {
       const other = await createTestPortal({ contentDir: withLineEndings(eol) });
       try {
         expect(snapshot(other)).toEqual(snapshot(lf));
-        const urls = [...PAGES, ...(lf.index.db.prepare("SELECT '/' || lang || '/' || CASE lang WHEN 'bg' THEN 'novini' ELSE 'aktualnosci' END || '/' || slug || '/' FROM articles WHERE active = 1").pluck().all() as string[])];
+        const urls = [
+          ...PAGES,
+          ...(lf.index.db
+            .prepare(
+              "SELECT '/' || lang || '/' || CASE lang WHEN 'bg' THEN 'novini' ELSE 'aktualnosci' END || '/' || slug || '/' FROM articles WHERE active = 1",
+            )
+            .pluck()
+            .all() as string[]),
+        ];
         for (const url of urls) {
           const [a, b] = await Promise.all([request(lf.app).get(url), request(other.app).get(url)]);
           expect(b.status, url).toBe(a.status);

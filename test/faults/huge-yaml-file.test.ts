@@ -39,6 +39,8 @@ describe("huge-yaml-file", () => {
     const result = parseStatement("accessibility/bg.yml", huge);
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(result.statement).toBeNull();
-    expect(result.issues.map(formatIssue)).toEqual(["accessibility/bg.yml:1: file: is larger than 32 KB — this file holds a few paragraphs; remove what does not belong here"]);
+    expect(result.issues.map(formatIssue)).toEqual([
+      "accessibility/bg.yml:1: file: is larger than 32 KB — this file holds a few paragraphs; remove what does not belong here",
+    ]);
   });
 });

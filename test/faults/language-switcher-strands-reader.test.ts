@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPortal, type TestPortal } from "../helpers/app.js";
 import { addressIn } from "../../src/web/page-address.js";
 
-
 let portal: TestPortal;
 beforeAll(async () => {
   portal = await createTestPortal();
@@ -55,7 +54,11 @@ describe("the language switcher never strands the reader", () => {
     ["/bg/etiketi/remont/", "pl", "/pl/tagi/?untranslated=tag"],
     // Search keeps the query and filters, drops the results page.
     ["/bg/tarsene/?q=sredets", "pl", "/pl/szukaj/?q=sredets"],
-    ["/bg/tarsene/?q=%D1%80%D0%B5%D0%BC%D0%BE%D0%BD%D1%82&district=sredets&year=2026", "pl", "/pl/szukaj/?q=%D1%80%D0%B5%D0%BC%D0%BE%D0%BD%D1%82&district=sredets&year=2026"],
+    [
+      "/bg/tarsene/?q=%D1%80%D0%B5%D0%BC%D0%BE%D0%BD%D1%82&district=sredets&year=2026",
+      "pl",
+      "/pl/szukaj/?q=%D1%80%D0%B5%D0%BC%D0%BE%D0%BD%D1%82&district=sredets&year=2026",
+    ],
     ["/bg/tarsene/", "pl", "/pl/szukaj/"],
     // An alert without a Polish version: the alerts page, with the note.
     ["/bg/preduprezhdeniya/bez-parno-v-chast-ot-lozenets/", "pl", "/pl/komunikaty/?untranslated=alert"],

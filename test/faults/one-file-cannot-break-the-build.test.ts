@@ -14,16 +14,130 @@ import { copyFixture, createTestPortal, NOW, type TestPortal } from "../helpers/
 
 // Fragments that reach the parsers' corners: escapes that are not UTF-8, picture and link
 // syntax, nesting, line endings of every kind, bidi controls, lone surrogates in escapes.
-const MARKDOWN_BITS = ["![x](%e9.png)", "![x](", "![](", "](", "%e9", "%", "%C3", "%ZZ", "%25", ".png)", ")", "[", "]", "[1]: ", "<", ">", "> ", "#", "## ", "*", "**", "_", "`", "```", "~~~", "- ", "1. ", "|", "---", "***", "\\", "&amp;", "&#0;", "&#xD800;", "http://", "mailto:", "javascript:", "//", "..", "../", "\n", "\n\n", "\r\n", "\r", "\t", "    ", "\u202E", "\u2066", "\u00A0", "\uFEFF", "é", "я", "💥", "(c)", "--", "\"", "'", "„"];
-const YAML_BITS = ["title: ", "date: ", "\"2026-11-20\"", "2026-02-30", "summary: ", "tags: ", "[a, b]", "- ", "slug: ", "aliases: ", "[/bg/novini/", "translationKey: ", "draft: ", "true", "image:", "\n  src: ", "\n  alt: ", "expires: ", "updated: ", "author: ", "&a ", "*a", "<<: *a", "!!js/function ", "!!binary ", "? ", ": ", "|", ">-", "\"", "'", "\\u202E", "\\ud800", "\\x00", "{", "}", "#", "\t", "\n", "\r\n", "\r", "%YAML 1.2\n", "...", "~", "null", "1e999", "0x1F", "-.5"];
+const MARKDOWN_BITS = [
+  "![x](%e9.png)",
+  "![x](",
+  "![](",
+  "](",
+  "%e9",
+  "%",
+  "%C3",
+  "%ZZ",
+  "%25",
+  ".png)",
+  ")",
+  "[",
+  "]",
+  "[1]: ",
+  "<",
+  ">",
+  "> ",
+  "#",
+  "## ",
+  "*",
+  "**",
+  "_",
+  "`",
+  "```",
+  "~~~",
+  "- ",
+  "1. ",
+  "|",
+  "---",
+  "***",
+  "\\",
+  "&amp;",
+  "&#0;",
+  "&#xD800;",
+  "http://",
+  "mailto:",
+  "javascript:",
+  "//",
+  "..",
+  "../",
+  "\n",
+  "\n\n",
+  "\r\n",
+  "\r",
+  "\t",
+  "    ",
+  "\u202E",
+  "\u2066",
+  "\u00A0",
+  "\uFEFF",
+  "é",
+  "я",
+  "💥",
+  "(c)",
+  "--",
+  '"',
+  "'",
+  "„",
+];
+const YAML_BITS = [
+  "title: ",
+  "date: ",
+  '"2026-11-20"',
+  "2026-02-30",
+  "summary: ",
+  "tags: ",
+  "[a, b]",
+  "- ",
+  "slug: ",
+  "aliases: ",
+  "[/bg/novini/",
+  "translationKey: ",
+  "draft: ",
+  "true",
+  "image:",
+  "\n  src: ",
+  "\n  alt: ",
+  "expires: ",
+  "updated: ",
+  "author: ",
+  "&a ",
+  "*a",
+  "<<: *a",
+  "!!js/function ",
+  "!!binary ",
+  "? ",
+  ": ",
+  "|",
+  ">-",
+  '"',
+  "'",
+  "\\u202E",
+  "\\ud800",
+  "\\x00",
+  "{",
+  "}",
+  "#",
+  "\t",
+  "\n",
+  "\r\n",
+  "\r",
+  "%YAML 1.2\n",
+  "...",
+  "~",
+  "null",
+  "1e999",
+  "0x1F",
+  "-.5",
+];
 
 const pieces = (bits: string[], max: number) =>
-  fc.array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...bits) }, { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 10 }) }), { maxLength: max }).map((p) => p.join(""));
+  fc
+    .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...bits) }, { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 10 }) }), {
+      maxLength: max,
+    })
+    .map((p) => p.join(""));
 
 const markdown = pieces(MARKDOWN_BITS, 60);
 const yaml = pieces(YAML_BITS, 30);
 /** A plausible head (so the body is rendered) followed by random Markdown. */
-const article = fc.tuple(fc.option(yaml, { nil: "", freq: 2 }), markdown).map(([y, md]) => `---\ntitle: "Случайна новина"\ndate: "2026-11-20"\n${y}\n---\n${md}`);
+const article = fc
+  .tuple(fc.option(yaml, { nil: "", freq: 2 }), markdown)
+  .map(([y, md]) => `---\ntitle: "Случайна новина"\ndate: "2026-11-20"\n${y}\n---\n${md}`);
 const randomHead = fc.tuple(yaml, markdown).map(([y, md]) => `---\n${y}\n---\n${md}`);
 
 type Content = string | Uint8Array;
@@ -38,7 +152,12 @@ const contents: fc.Arbitrary<Content> = fc.oneof(
 );
 
 /** Where the random file goes: a new article, a bundle, an existing article, a new district. */
-const TARGETS = ["bg/sredets/2026-11-20-sluchayna.md", "pl/gdansk/2026-11-20-losowy/index.md", "bg/lozenets/2026-11-12-grafik-za-podryazvane-na-darveta.md", "districts/zz-random.yml"] as const;
+const TARGETS = [
+  "bg/sredets/2026-11-20-sluchayna.md",
+  "pl/gdansk/2026-11-20-losowy/index.md",
+  "bg/lozenets/2026-11-12-grafik-za-podryazvane-na-darveta.md",
+  "districts/zz-random.yml",
+] as const;
 
 function put(contentDir: string, rel: string, content: Content): void {
   const file = path.join(contentDir, rel);
@@ -48,7 +167,9 @@ function put(contentDir: string, rel: string, content: Content): void {
 
 /** Every published article's address, from the index. */
 function published(index: ContentIndex): Map<string, string> {
-  const rows = index.db.prepare("SELECT file, lang, slug FROM articles WHERE active = 1 AND draft = 0 AND date <= @now AND (expires IS NULL OR expires > @now)").all({ now: NOW }) as { file: string; lang: "bg" | "pl"; slug: string }[];
+  const rows = index.db
+    .prepare("SELECT file, lang, slug FROM articles WHERE active = 1 AND draft = 0 AND date <= @now AND (expires IS NULL OR expires > @now)")
+    .all({ now: NOW }) as { file: string; lang: "bg" | "pl"; slug: string }[];
   return new Map(rows.map((r) => [r.file, urls.article(r.lang, r.slug)]));
 }
 

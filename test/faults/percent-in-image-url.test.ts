@@ -34,7 +34,12 @@ describe("percent sign in an image address", () => {
       const parseMany = how === "on worker threads" ? parallelParser(config, { threads: 2, threshold: 0 }) : undefined;
       const cold = await ContentIndex.open(config, { parseMany });
       const problem = cold.issues().find((i) => i.file === BROKEN);
-      expect(problem).toMatchObject({ file: BROKEN, line: 7, field: "body", message: 'image "%e9.png" has a "%" escape that is not UTF-8 — write the picture\'s file name as it is, without %-escapes' });
+      expect(problem).toMatchObject({
+        file: BROKEN,
+        line: 7,
+        field: "body",
+        message: 'image "%e9.png" has a "%" escape that is not UTF-8 — write the picture\'s file name as it is, without %-escapes',
+      });
       expect(cold.articles.bySlug("bg", OTHER_SLUG, Date.now())).not.toBeNull();
       const articles = cold.status().articles;
       cold.close();

@@ -65,7 +65,9 @@ describe("pipelined-unread-memory", () => {
     const s = net.connect(running.port, "127.0.0.1");
     let data = "";
     s.on("data", (c: Buffer) => (data += c.toString("latin1")));
-    s.write(paths.map((p) => `GET ${p} HTTP/1.1\r\nHost: localhost\r\n\r\n`).join("") + "GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    s.write(
+      paths.map((p) => `GET ${p} HTTP/1.1\r\nHost: localhost\r\n\r\n`).join("") + "GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+    );
     await new Promise((r) => s.on("close", r));
     const statuses = [...data.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => m[1]);
     expect(statuses).toEqual(["200", "200", "200", "200"]);

@@ -30,7 +30,16 @@ afterAll(() => readOnly?.release());
 function failedStart(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", CONTENT_DIR: CONTENT, WATCH: "false", LOG_LEVEL: "silent", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: "0",
+      CONTENT_DIR: CONTENT,
+      WATCH: "false",
+      LOG_LEVEL: "silent",
+      ...env,
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
@@ -45,15 +54,19 @@ function failedStart(env: Record<string, string>): Promise<{ code: number | null
 }
 
 describe("readonly-data-dir", () => {
-  it.runIf(readOnly)("refuses to start on a read-only DATA_DIR, naming the setting, the folder and what to do", async () => {
-    const dir = readOnly!.dir;
-    expect(() => checkFolders({ contentDir: CONTENT, dataDir: dir, contentRepo: null })).toThrow(`DATA_DIR: the data folder ${dir} is not writable`);
-    const { code, stderr } = await failedStart({ DATA_DIR: dir });
-    expect(code).toBe(1);
-    expect(stderr).toContain(`DATA_DIR: the data folder ${dir} is not writable`);
-    expect(stderr).toContain("set DATA_DIR to a writable folder");
-    expect(stderr).not.toContain("unable to open database file");
-  }, 40_000);
+  it.runIf(readOnly)(
+    "refuses to start on a read-only DATA_DIR, naming the setting, the folder and what to do",
+    async () => {
+      const dir = readOnly!.dir;
+      expect(() => checkFolders({ contentDir: CONTENT, dataDir: dir, contentRepo: null })).toThrow(`DATA_DIR: the data folder ${dir} is not writable`);
+      const { code, stderr } = await failedStart({ DATA_DIR: dir });
+      expect(code).toBe(1);
+      expect(stderr).toContain(`DATA_DIR: the data folder ${dir} is not writable`);
+      expect(stderr).toContain("set DATA_DIR to a writable folder");
+      expect(stderr).not.toContain("unable to open database file");
+    },
+    40_000,
+  );
 
   it("names CONTENT_DIR and its path when the content folder is missing", async () => {
     const missing = path.join(tempDir("gone"), "content");
@@ -78,6 +91,8 @@ describe("readonly-data-dir", () => {
   it("traces a failure from deeper down (SQLite) back to DATA_DIR", () => {
     const sqlite = Object.assign(new Error("unable to open database file"), { code: "SQLITE_CANTOPEN" });
     const text = describeStartFailure(new Error("opening the index failed", { cause: sqlite }), { contentDir: "/srv/c", dataDir: "/srv/d" });
-    expect(text).toBe("DATA_DIR: the index in /srv/d cannot be opened (opening the index failed: unable to open database file) — make it writable by the portal's user, or set DATA_DIR to a writable folder (the index is rebuilt there)");
+    expect(text).toBe(
+      "DATA_DIR: the index in /srv/d cannot be opened (opening the index failed: unable to open database file) — make it writable by the portal's user, or set DATA_DIR to a writable folder (the index is rebuilt there)",
+    );
   });
 });

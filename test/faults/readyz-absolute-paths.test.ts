@@ -42,7 +42,8 @@ describe("publicText", () => {
   });
 
   it("hides any other absolute path and drops the stack", () => {
-    const text = "Error: EACCES: permission denied, open '/etc/portal/secret' at file:///opt/app/dist/x.mjs\n    at open (node:fs:1:1)\n    at /opt/app/dist/server.mjs:10:5";
+    const text =
+      "Error: EACCES: permission denied, open '/etc/portal/secret' at file:///opt/app/dist/x.mjs\n    at open (node:fs:1:1)\n    at /opt/app/dist/server.mjs:10:5";
     expect(publicText(text, config)).toBe("Error: EACCES: permission denied, open '[path]' at [path]");
   });
 

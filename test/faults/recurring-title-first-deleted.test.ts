@@ -20,7 +20,8 @@ afterEach(() => {
 describe("recurring-title-first-deleted", () => {
   it("keeps every published address of the later articles working after the first is deleted", async () => {
     const contentDir = copyFixture("content");
-    for (const day of DAYS) fs.writeFileSync(path.join(contentDir, fileOf(day)), `---\ntitle: "График за сметосъбиране"\ndate: "${day}"\n---\n\nГрафик ${day}.\n`);
+    for (const day of DAYS)
+      fs.writeFileSync(path.join(contentDir, fileOf(day)), `---\ntitle: "График за сметосъбиране"\ndate: "${day}"\n---\n\nГрафик ${day}.\n`);
     const p = await createTestPortal({ contentDir });
     open.push(p);
     const second = "/bg/novini/grafik-za-smetosabirane-2026-02-10/";

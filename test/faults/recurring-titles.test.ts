@@ -18,7 +18,7 @@ const FILES: Record<string, string> = {
   "bg/sredets/2026-11-01-grafik.md": "---\ntitle: График за сметосъбиране\ndate: 2026-11-01\n---\nНоември.\n",
   "bg/sredets/2026-11-01-grafik-2.md": "---\ntitle: График за сметосъбиране\ndate: 2026-11-01\n---\nНоември, втори.\n",
   "pl/sopot/2026-10-05-komunikat.md": "---\ntitle: Komunikat\ndate: 2026-10-05\n---\nPierwszy.\n",
-  "pl/gdansk/2026-10-06-komunikat.md": "---\ntitle: Komunikat\ndate: \"2026-10-06T23:30:00+02:00\"\n---\nDrugi.\n",
+  "pl/gdansk/2026-10-06-komunikat.md": '---\ntitle: Komunikat\ndate: "2026-10-06T23:30:00+02:00"\n---\nDrugi.\n',
   "bg/lozenets/2026-11-02-voda-a.md": `---\ntitle: "${LONG} Шипка"\ndate: 2026-11-02\n---\nА.\n`,
   "bg/lozenets/2026-11-03-voda-b.md": `---\ntitle: "${LONG} Оборище"\ndate: 2026-11-03\n---\nБ.\n`,
 };
@@ -76,7 +76,9 @@ describe("recurring titles", () => {
     ]);
     const warning = problems.find((i) => i.file === "bg/lozenets/2026-10-01-grafik.md")!;
     expect(warning).toMatchObject({ line: 2, field: "title", severity: "warning" });
-    expect(warning.message).toBe('gives the address /bg/novini/grafik-za-smetosabirane/, already used by bg/sredets/2026-09-01-grafik.md — published at /bg/novini/grafik-za-smetosabirane-2026-10-01/; to keep that address for good, add the line slug: grafik-za-smetosabirane-2026-10-01');
+    expect(warning.message).toBe(
+      "gives the address /bg/novini/grafik-za-smetosabirane/, already used by bg/sredets/2026-09-01-grafik.md — published at /bg/novini/grafik-za-smetosabirane-2026-10-01/; to keep that address for good, add the line slug: grafik-za-smetosabirane-2026-10-01",
+    );
   });
 
   it("give the same addresses whatever order the files were indexed in", async () => {
@@ -97,6 +99,8 @@ describe("recurring titles", () => {
     fs.writeFileSync(path.join(dir, "bg/sredets/2026-12-01-grafik.md"), "---\ntitle: График за сметосъбиране\ndate: 2026-12-01\n---\nДекември.\n");
     await index.sync();
     expect(addresses(index)).toEqual(EXPECTED);
-    expect(index.db.prepare("SELECT slug FROM articles WHERE file = 'bg/sredets/2026-12-01-grafik.md'").pluck().get()).toBe("grafik-za-smetosabirane-2026-12-01");
+    expect(index.db.prepare("SELECT slug FROM articles WHERE file = 'bg/sredets/2026-12-01-grafik.md'").pluck().get()).toBe(
+      "grafik-za-smetosabirane-2026-12-01",
+    );
   });
 });

@@ -12,29 +12,33 @@ import { rawServer } from "../security/raw-http.js";
 const LIMIT = 20;
 
 describe("behind a proxy, only the address the proxy added counts for the search limit", () => {
-  it.each(["1", "loopback", "127.0.0.1"])("TRUST_PROXY=%s: rotating the client-sent X-Forwarded-For does not help", async (trust) => {
-    const portal = await createTestPortal({ env: { TRUST_PROXY: trust, SEARCH_RATE_LIMIT: String(LIMIT) } });
-    const raw = await rawServer(portal.handle);
-    try {
-      let passed = 0;
-      for (let i = 0; i < 60; i++) {
-        // The header nginx sends: what the client wrote, then the address nginx saw.
-        const res = await raw.request("GET", "/pl/szukaj/?q=gdansk", { "X-Forwarded-For": `203.0.113.${i}, 127.0.0.${i + 2}, 198.51.100.7` });
-        if (res.status === 200) passed++;
-        else {
-          expect(res.status).toBe(429);
-          // Refused for this client only: a shared cache must not hand the 429 to others.
-          expect(res.headers["cache-control"]).toBe("no-store");
+  it.each(["1", "loopback", "127.0.0.1"])(
+    "TRUST_PROXY=%s: rotating the client-sent X-Forwarded-For does not help",
+    async (trust) => {
+      const portal = await createTestPortal({ env: { TRUST_PROXY: trust, SEARCH_RATE_LIMIT: String(LIMIT) } });
+      const raw = await rawServer(portal.handle);
+      try {
+        let passed = 0;
+        for (let i = 0; i < 60; i++) {
+          // The header nginx sends: what the client wrote, then the address nginx saw.
+          const res = await raw.request("GET", "/pl/szukaj/?q=gdansk", { "X-Forwarded-For": `203.0.113.${i}, 127.0.0.${i + 2}, 198.51.100.7` });
+          if (res.status === 200) passed++;
+          else {
+            expect(res.status).toBe(429);
+            // Refused for this client only: a shared cache must not hand the 429 to others.
+            expect(res.headers["cache-control"]).toBe("no-store");
+          }
         }
+        expect(passed).toBe(LIMIT);
+        // Another reader behind the same proxy still searches.
+        expect((await raw.request("GET", "/pl/szukaj/?q=gdansk", { "X-Forwarded-For": "203.0.113.1, 198.51.100.8" })).status).toBe(200);
+      } finally {
+        await raw.close();
+        portal.close();
       }
-      expect(passed).toBe(LIMIT);
-      // Another reader behind the same proxy still searches.
-      expect((await raw.request("GET", "/pl/szukaj/?q=gdansk", { "X-Forwarded-For": "203.0.113.1, 198.51.100.8" })).status).toBe(200);
-    } finally {
-      await raw.close();
-      portal.close();
-    }
-  }, 30_000);
+    },
+    30_000,
+  );
 
   it("refuses TRUST_PROXY=true, naming the setting and what to set instead", () => {
     expect(() => loadConfig({ TRUST_PROXY: "true" })).toThrow(ConfigError);

@@ -120,7 +120,11 @@ describe("a picture swapped after indexing", () => {
     const seen = new Set<number>();
     try {
       for (let round = 0; round < 30; round++) {
-        const answers = await Promise.all(urlsOf(PIC).slice(0, 10).map((url) => raw(url)));
+        const answers = await Promise.all(
+          urlsOf(PIC)
+            .slice(0, 10)
+            .map((url) => raw(url)),
+        );
         for (const res of answers) {
           seen.add(res.status);
           expect(String(res.body)).not.toMatch(/root:/);
@@ -151,7 +155,10 @@ describe("a picture swapped after indexing", () => {
 describe("links out of the content folder", () => {
   it("a picture in a linked folder outside content/ is refused when indexing, with an editor message", async () => {
     for (const url of urlsOf("bg/sredets/vanshna/secret.jpg")) expect((await raw(url)).status, url).toBe(404);
-    const messages = portal.index.issues().filter((i) => i.file === EXTRA).map(formatIssue);
+    const messages = portal.index
+      .issues()
+      .filter((i) => i.file === EXTRA)
+      .map(formatIssue);
     const out = `is a link that leads outside the content folder — put the picture itself in the article's folder`;
     expect(messages).toEqual([`${EXTRA}:5: image.src: "vanshna/secret.jpg" ${out}`, `${EXTRA}:10: body: image "vanshna/secret.jpg" ${out}`]);
     const page = await request(portal.app).get("/bg/novini/vanshna-snimka/");

@@ -70,7 +70,8 @@ describe("an article's address", () => {
     const contentDir = copyFixture("content");
     fs.writeFileSync(path.join(contentDir, "pl/sopot/2026-10-01-komunikat.md"), "---\ntitle: Komunikat\ndate: 2026-10-01\n---\nPierwszy.\n");
     fs.writeFileSync(path.join(contentDir, "pl/sopot/2026-11-01-komunikat.md"), "---\ntitle: Komunikat\ndate: 2026-11-01\n---\nDrugi.\n");
-    const git = (...args: string[]) => execFileSync("git", ["-C", contentDir, "-c", "user.name=E", "-c", "user.email=e@example.org", ...args], { stdio: "ignore" });
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-C", contentDir, "-c", "user.name=E", "-c", "user.email=e@example.org", ...args], { stdio: "ignore" });
     git("init", "-q");
     git("add", ".");
     git("commit", "-q", "-m", "content");

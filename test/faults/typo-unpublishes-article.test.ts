@@ -66,7 +66,10 @@ describe("a published article that becomes invalid keeps its last valid version"
       breakFile(p, how);
       await p.index.sync();
       await expectServed(p, url, TITLE);
-      const texts = p.index.issues().filter((i) => i.file === FILE).map(formatIssue);
+      const texts = p.index
+        .issues()
+        .filter((i) => i.file === FILE)
+        .map(formatIssue);
       if (how === "typo") expect(texts).toContain(`${FILE}:6: autor: unknown field — did you mean "author"?`);
       expect(texts.some((t) => /held back: serving the version of \d{4}-\d\d-\d\d \d\d:\d\d UTC/.test(t))).toBe(true);
       expect(p.index.status().heldBack).toBe(1);

@@ -38,7 +38,9 @@ describe("an article's updated date moved since the last commit", () => {
   it("set for the first time on a published article is a warning too", () => {
     const contentDir = committedFixture();
     edit(contentDir, TRANSPORT, /^updated: "2026-08-28"\n/m, "");
-    execFileSync("git", ["-C", contentDir, "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "commit", "-qam", "no updated"], { stdio: "ignore" });
+    execFileSync("git", ["-C", contentDir, "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "commit", "-qam", "no updated"], {
+      stdio: "ignore",
+    });
     edit(contentDir, TRANSPORT, /^date: "2026-08-24"$/m, 'date: "2026-08-24"\nupdated: "2026-09-01"');
     expect(updatedWarnings(contentDir)).toEqual([
       `${TRANSPORT}:4: updated: warning: was not set in the last commit and is now 2026-09-01, with no new change note — add a \`changes:\` entry with date and note saying what changed`,
@@ -61,7 +63,12 @@ describe("an article's updated date moved since the last commit", () => {
 
   it("past every note of an article that keeps a history gives the one warning check.ts already gives, not two", () => {
     const contentDir = committedFixture();
-    edit(contentDir, TRANSPORT, /^updated: "2026-08-28"$/m, 'updated: "2026-08-28"\nchanges:\n  - date: "2026-08-28"\n    note: Добавени са заместващите автобуси');
+    edit(
+      contentDir,
+      TRANSPORT,
+      /^updated: "2026-08-28"$/m,
+      'updated: "2026-08-28"\nchanges:\n  - date: "2026-08-28"\n    note: Добавени са заместващите автобуси',
+    );
     execFileSync("git", ["-C", contentDir, "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "commit", "-qam", "a note"], { stdio: "ignore" });
     edit(contentDir, TRANSPORT, /^updated: "2026-08-28"$/m, 'updated: "2026-09-10"');
     const warned = updatedWarnings(contentDir);

@@ -80,7 +80,10 @@ function publiclyCacheable(res: RawResponse): boolean {
 }
 
 function varies(res: RawResponse, header: string): boolean {
-  const list = String(res.headers.vary ?? "").toLowerCase().split(",").map((v) => v.trim());
+  const list = String(res.headers.vary ?? "")
+    .toLowerCase()
+    .split(",")
+    .map((v) => v.trim());
   return list.includes("*") || list.includes(header.toLowerCase());
 }
 
@@ -104,7 +107,9 @@ describe("every response that depends on a request header says so in Vary", () =
         if (distinct.size === 1) continue;
         for (const [i, res] of answers.entries()) {
           if (publiclyCacheable(res) && !varies(res, header)) {
-            failures.push(`${url} depends on ${header} (${values[i]} → ${res.status}) but is sent "Cache-Control: ${String(res.headers["cache-control"])}" with "Vary: ${String(res.headers.vary ?? "")}"`);
+            failures.push(
+              `${url} depends on ${header} (${values[i]} → ${res.status}) but is sent "Cache-Control: ${String(res.headers["cache-control"])}" with "Vary: ${String(res.headers.vary ?? "")}"`,
+            );
           }
         }
       }

@@ -56,7 +56,11 @@ describe("zod-wording-reaches-editors", () => {
 
   it("refuses an impossible day in `npm run new` with the same check", () => {
     const config = { contentDir: copyFixture("content"), timeZones: { bg: "Europe/Sofia", pl: "Europe/Warsaw" } };
-    expect(() => createArticle(config, { lang: "bg", district: "sredets", title: "Нещо", date: "2026-02-30" })).toThrow('"2026-02-30" is not a date — use YYYY-MM-DD');
-    expect(() => createArticle(config, { lang: "bg", district: "sredets", title: "Нещо", date: "2026-2-3" })).toThrow('"2026-2-3" is not a date — use YYYY-MM-DD');
+    expect(() => createArticle(config, { lang: "bg", district: "sredets", title: "Нещо", date: "2026-02-30" })).toThrow(
+      '"2026-02-30" is not a date — use YYYY-MM-DD',
+    );
+    expect(() => createArticle(config, { lang: "bg", district: "sredets", title: "Нещо", date: "2026-2-3" })).toThrow(
+      '"2026-2-3" is not a date — use YYYY-MM-DD',
+    );
   });
 });

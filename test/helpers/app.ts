@@ -40,7 +40,8 @@ export function copyFixture(name: string): string {
 /** A fixture tree as a git checkout with one commit (for checks that compare with the last commit). */
 export function committedFixture(name = "content"): string {
   const dir = copyFixture(name);
-  const git = (...args: string[]) => execFileSync("git", ["-C", dir, "-c", "user.name=Editor", "-c", "user.email=editor@example.org", ...args], { stdio: "ignore" });
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-C", dir, "-c", "user.name=Editor", "-c", "user.email=editor@example.org", ...args], { stdio: "ignore" });
   git("init", "-q");
   git("add", ".");
   git("commit", "-q", "-m", "content");
@@ -59,7 +60,14 @@ export async function createTestPortal(options: TestPortalOptions = {}): Promise
   const contentDir = options.contentDir ?? copyFixture(options.fixture ?? "content");
   const dataDir = tempDir("data");
   let now = options.now ?? NOW;
-  const config = loadConfig({ NODE_ENV: "test", CONTENT_DIR: contentDir, DATA_DIR: dataDir, BASE_URL: "https://news.example.org", LOG_LEVEL: "silent", ...options.env });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    CONTENT_DIR: contentDir,
+    DATA_DIR: dataDir,
+    BASE_URL: "https://news.example.org",
+    LOG_LEVEL: "silent",
+    ...options.env,
+  });
   const index = await ContentIndex.open(config, { clock: () => now });
   const app = await createApp({ config, index, logger: pino({ level: "silent" }), compiledViews: options.compiledViews });
   return {

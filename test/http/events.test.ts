@@ -27,19 +27,31 @@ ${event}
 Текст на новината.
 `;
 
-const SUMMER = article("Пролетно почистване в Лозенец", "2026-11-10", `  start: "2027-03-28T10:00:00"
+const SUMMER = article(
+  "Пролетно почистване в Лозенец",
+  "2026-11-10",
+  `  start: "2027-03-28T10:00:00"
   end: "2027-03-28T12:30"
   place: "Читалище „Светлина“"
   address: "ул. „Богатица“ 3, София"
   geo:
     lat: 42.6741
     lon: 23.3189
-  online: "https://example.org/stream"`);
-const WINTER = article("Среща с жителите на Лозенец", "2026-11-11", `  start: "2027-03-27T10:00:00"
-  place: "Районна администрация"`);
-const PAST = article("Фестивал в Средец", "2026-09-01", `  start: "2026-09-25"
+  online: "https://example.org/stream"`,
+);
+const WINTER = article(
+  "Среща с жителите на Лозенец",
+  "2026-11-11",
+  `  start: "2027-03-27T10:00:00"
+  place: "Районна администрация"`,
+);
+const PAST = article(
+  "Фестивал в Средец",
+  "2026-09-01",
+  `  start: "2026-09-25"
   end: "2026-09-27"
-  place: "Градската градина"`);
+  place: "Градската градина"`,
+);
 
 let portal: TestPortal;
 
@@ -176,15 +188,26 @@ describe("calendars and events pages", () => {
     const event = (JSON.parse(res.text) as { event: Record<string, unknown> }).event;
     const check = responseValidator(JSON.parse((await request(portal.app).get("/api/v1/openapi.json")).text) as Parameters<typeof responseValidator>[0]);
     check("/articles/{lang}/{slug}", 200, "application/json", JSON.parse(res.text));
-    expect(event).toMatchObject({ start: "2027-03-28T10:00:00+03:00", allDay: false, place: "Читалище „Светлина“", geo: { lat: 42.6741, lon: 23.3189 }, ics: `${BASE}${SUMMER_URL}event.ics` });
+    expect(event).toMatchObject({
+      start: "2027-03-28T10:00:00+03:00",
+      allDay: false,
+      place: "Читалище „Светлина“",
+      geo: { lat: 42.6741, lon: 23.3189 },
+      ics: `${BASE}${SUMMER_URL}event.ics`,
+    });
   });
 });
 
 describe("editors", () => {
   it("get a message with line and field for a wrong event", () => {
     const dir = copyFixture("content");
-    fs.writeFileSync(path.join(dir, "bg/lozenets/2026-11-10-losho.md"), SUMMER.replace('"2027-03-28T10:00:00"', '"2027-03-32T10:00"').replace("lat: 42.6741", "lat: 142.6741"));
-    const lines = checkContent({ contentDir: dir, timeZones }).issues.filter((i) => i.file.endsWith("losho.md")).map(formatIssue);
+    fs.writeFileSync(
+      path.join(dir, "bg/lozenets/2026-11-10-losho.md"),
+      SUMMER.replace('"2027-03-28T10:00:00"', '"2027-03-32T10:00"').replace("lat: 42.6741", "lat: 142.6741"),
+    );
+    const lines = checkContent({ contentDir: dir, timeZones })
+      .issues.filter((i) => i.file.endsWith("losho.md"))
+      .map(formatIssue);
     expect(lines).toEqual([
       'bg/lozenets/2026-11-10-losho.md:6: event.start: "2027-03-32T10:00:00Z" is not a real date — use YYYY-MM-DD',
       "bg/lozenets/2026-11-10-losho.md:11: event.geo.lat: must be between -90 and 90",
@@ -195,7 +218,9 @@ describe("editors", () => {
     const dir = copyFixture("content");
     fs.writeFileSync(path.join(dir, "bg/lozenets/2026-11-10-nazad.md"), SUMMER.replace('end: "2027-03-28T12:30"', 'end: "2027-03-28T09:00"'));
     fs.writeFileSync(path.join(dir, "bg/lozenets/2026-11-11-rano.md"), WINTER.replace('"2027-03-27T10:00:00"', '"2026-11-01"'));
-    const lines = checkContent({ contentDir: dir, timeZones }).issues.filter((i) => /nazad|rano/.test(i.file)).map(formatIssue);
+    const lines = checkContent({ contentDir: dir, timeZones })
+      .issues.filter((i) => /nazad|rano/.test(i.file))
+      .map(formatIssue);
     expect(lines).toEqual([
       "bg/lozenets/2026-11-10-nazad.md:7: event.end: warning: is before event.start — check both times",
       "bg/lozenets/2026-11-11-rano.md:6: event.start: warning: is before the article's date — an event announced after it happened? Check the dates",

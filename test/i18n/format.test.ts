@@ -29,7 +29,9 @@ describe("plural forms", async () => {
     const { default: bg } = await import("../../src/i18n/locales/bg.json", { with: { type: "json" } });
     const { default: pl } = await import("../../src/i18n/locales/pl.json", { with: { type: "json" } });
     const keys = (o: object, prefix = ""): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (typeof v === "object" && v ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`.replace(/_(one|few|many|other)$/, "")]));
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === "object" && v ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`.replace(/_(one|few|many|other)$/, "")],
+      );
     expect(new Set(keys(bg))).toEqual(new Set(keys(pl)));
   });
 });

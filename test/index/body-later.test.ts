@@ -81,8 +81,12 @@ describe("bodies rendered after a large fresh build", () => {
   it("renders an article with pictures at once, so its pictures are listed and checked", async () => {
     const { index } = await open(copyFixture("content"), tempDir("data"), { searchLaterFrom: 10, fillSearch: false });
     try {
-      const withPictures = index.db.prepare(`SELECT a.id, a.html FROM articles a WHERE a.id IN (SELECT article_id FROM media)
-        AND a.id NOT IN (SELECT id FROM body_backlog)`).all() as { id: number; html: string }[];
+      const withPictures = index.db
+        .prepare(
+          `SELECT a.id, a.html FROM articles a WHERE a.id IN (SELECT article_id FROM media)
+        AND a.id NOT IN (SELECT id FROM body_backlog)`,
+        )
+        .all() as { id: number; html: string }[];
       expect(withPictures.some((a) => a.html.includes("<img"))).toBe(true);
     } finally {
       index.close();

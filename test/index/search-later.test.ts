@@ -29,7 +29,14 @@ async function open(contentDir: string, dataDir: string, fillChunk?: number) {
   const config = loadConfig({ NODE_ENV: "test", CONTENT_DIR: contentDir, DATA_DIR: dataDir, LOG_LEVEL: "silent", SEARCH_RATE_LIMIT: "0" });
   const logs: string[] = [];
   // A threshold below the fixture's size: the fast path of a large build, on a small one.
-  const index = await ContentIndex.open(config, { parseMany: parseInThread(config), clock: () => NOW, searchLaterFrom: 10, fillChunk, log: (m) => logs.push(m), info: (m) => logs.push(m) });
+  const index = await ContentIndex.open(config, {
+    parseMany: parseInThread(config),
+    clock: () => NOW,
+    searchLaterFrom: 10,
+    fillChunk,
+    log: (m) => logs.push(m),
+    info: (m) => logs.push(m),
+  });
   return { config, index, logs };
 }
 

@@ -71,9 +71,14 @@ function writeArticles(portal: TestPortal, lang: Locale, count: number, tied: nu
 function expected(portal: TestPortal, lang: Locale, generated: Generated[]): string[] {
   const { match, title } = buildMatch(WORD[lang].word, lang)!;
   const t = searchTable(lang);
-  const rows = portal.index.db.prepare(`SELECT a.file, a.slug, bm25(${t}, 10.0, 4.0, 1.0),
+  const rows = portal.index.db
+    .prepare(
+      `SELECT a.file, a.slug, bm25(${t}, 10.0, 4.0, 1.0),
     s.rowid IN (SELECT rowid FROM ${t} WHERE ${t} MATCH @title)
-    FROM ${t} s JOIN articles a ON a.id = s.rowid WHERE ${t} MATCH @match`).raw().all({ match, title }) as [string, string, number, number][];
+    FROM ${t} s JOIN articles a ON a.id = s.rowid WHERE ${t} MATCH @match`,
+    )
+    .raw()
+    .all({ match, title }) as [string, string, number, number][];
   const byFile = new Map(generated.map((g) => [g.file, g]));
   // Only generated articles carry the word.
   expect(rows.every(([file]) => byFile.has(file))).toBe(true);

@@ -52,9 +52,11 @@ describe("checks across files", () => {
   // A fresh build takes the keys it checks from the rows it has just written; a later
   // sync reads them back from the index. Both must switch off the same articles.
   const CLASHES: Record<string, string> = {
-    "bg/lozenets/2026-11-01-remont.md": "---\ntitle: Ремонт на улица Шипка\ndate: 2026-11-01\naliases: [/bg/stari/remont/]\ntranslationKey: remont-shipka\n---\nПърви.\n",
+    "bg/lozenets/2026-11-01-remont.md":
+      "---\ntitle: Ремонт на улица Шипка\ndate: 2026-11-01\naliases: [/bg/stari/remont/]\ntranslationKey: remont-shipka\n---\nПърви.\n",
     "bg/sredets/2026-11-02-remont.md": "---\ntitle: Ремонт на улица Шипка\ndate: 2026-11-02\n---\nСъщото заглавие, друг район.\n",
-    "bg/sredets/2026-11-03-park.md": "---\ntitle: Нов парк\ndate: 2026-11-03\naliases: [/bg/stari/remont/]\ntranslationKey: remont-shipka\n---\nСтар адрес и ключ, вече заети.\n",
+    "bg/sredets/2026-11-03-park.md":
+      "---\ntitle: Нов парк\ndate: 2026-11-03\naliases: [/bg/stari/remont/]\ntranslationKey: remont-shipka\n---\nСтар адрес и ключ, вече заети.\n",
     "bg/nyama-takav/2026-11-04-x.md": "---\ntitle: Новина от непознат район\ndate: 2026-11-04\n---\nТекст.\n",
   };
   const write = (dir: string) => {
@@ -74,7 +76,12 @@ describe("checks across files", () => {
     write(laterDir);
     await later.sync();
 
-    const clashes = (index: ContentIndex) => index.issues().filter((i) => i.file in CLASHES).map((i) => `${i.file} ${i.field}`).sort();
+    const clashes = (index: ContentIndex) =>
+      index
+        .issues()
+        .filter((i) => i.file in CLASHES)
+        .map((i) => `${i.file} ${i.field}`)
+        .sort();
     expect(clashes(fresh)).toEqual([
       "bg/nyama-takav/2026-11-04-x.md district",
       "bg/sredets/2026-11-02-remont.md title",

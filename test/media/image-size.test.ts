@@ -18,7 +18,9 @@ describe("imageSize", () => {
   });
 
   it("reads a lossless WebP (VP8L) as well", async () => {
-    const b = await sharp({ create: { width: 300, height: 7, channels: 4, background: "#00000000" } }).webp({ lossless: true }).toBuffer();
+    const b = await sharp({ create: { width: 300, height: 7, channels: 4, background: "#00000000" } })
+      .webp({ lossless: true })
+      .toBuffer();
     expect(imageSize(b)).toMatchObject({ width: 300, height: 7, format: "webp" });
   });
 
@@ -30,7 +32,13 @@ describe("imageSize", () => {
 
   it("gives null for truncated headers and other files, without throwing", async () => {
     const jpeg = await make("jpeg", 10, 10);
-    for (const bytes of [Buffer.alloc(0), Buffer.from("GIF8"), jpeg.subarray(0, 12), Buffer.from("%PDF-1.7\n"), Buffer.from("RIFF\0\0\0\0WEBPVP8Z" + "\0".repeat(20))]) {
+    for (const bytes of [
+      Buffer.alloc(0),
+      Buffer.from("GIF8"),
+      jpeg.subarray(0, 12),
+      Buffer.from("%PDF-1.7\n"),
+      Buffer.from("RIFF\0\0\0\0WEBPVP8Z" + "\0".repeat(20)),
+    ]) {
       expect(imageSize(bytes)).toBeNull();
     }
   });

@@ -3,8 +3,10 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { inspectPicture } from "../../src/media/inspect.js";
 
-const make = (format: "jpeg" | "png" | "gif" | "webp") =>
-  sharp({ create: { width: 64, height: 48, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 30 } } })[format]().toBuffer();
+const make = (format: "jpeg" | "png" | "gif" | "webp") => {
+  const image = sharp({ create: { width: 64, height: 48, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 30 } } });
+  return image[format]().toBuffer();
+};
 const pictures: Record<string, Buffer> = {};
 
 beforeAll(async () => {

@@ -15,11 +15,15 @@ afterAll(() => portal.close());
 
 const PIC = "bg/sredets/2026-10-29-priklyuchi-obuchenieto-na-sluzhitelite/zala.jpg";
 const buffer = (res: request.Response) => res.body as Buffer;
-const get = (url: string) => request(portal.app).get(url).buffer(true).parse((res, cb) => {
-  const chunks: Buffer[] = [];
-  res.on("data", (c: Buffer) => chunks.push(c));
-  res.on("end", () => cb(null, Buffer.concat(chunks)));
-});
+const get = (url: string) =>
+  request(portal.app)
+    .get(url)
+    .buffer(true)
+    .parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => cb(null, Buffer.concat(chunks)));
+    });
 const cacheFiles = () => fs.readdirSync(path.join(portal.dataDir, "media-cache")).filter((f) => !f.endsWith(".tmp"));
 
 describe("picture variants", () => {
@@ -65,7 +69,9 @@ describe("picture variants", () => {
   });
 
   it("never enlarges a small picture", async () => {
-    const small = await sharp({ create: { width: 200, height: 100, channels: 3, background: "#888" } }).png().toBuffer();
+    const small = await sharp({ create: { width: 200, height: 100, channels: 3, background: "#888" } })
+      .png()
+      .toBuffer();
     const out = await makeVariant(small, 640, "webp");
     expect((await sharp(out).metadata()).width).toBe(200);
   });
@@ -76,7 +82,9 @@ describe("the article page", () => {
     const res = await request(portal.app).get("/bg/novini/priklyuchi-obuchenieto-na-sluzhitelite-v-rayon-sredets/");
     const figure = /<figure class="article-image">[\s\S]*?<\/figure>/.exec(res.text)?.[0] ?? "";
     expect(figure).toContain('<source type="image/avif" srcset="/media-v/320/avif/');
-    expect(figure).toMatch(/<img src="\/media-v\/960\/jpeg\/[^"]+" srcset="[^"]+ 1280w" sizes="[^"]+" alt="[^"]+" width="1400" height="788" decoding="async" fetchpriority="high">/);
+    expect(figure).toMatch(
+      /<img src="\/media-v\/960\/jpeg\/[^"]+" srcset="[^"]+ 1280w" sizes="[^"]+" alt="[^"]+" width="1400" height="788" decoding="async" fetchpriority="high">/,
+    );
     expect(figure).not.toContain('loading="lazy"');
   });
 });

@@ -46,7 +46,7 @@ describe("analyzeText", () => {
   });
 
   it("produces only letters, digits and single spaces", () => {
-    const text = "Łódź: „Nowy” park – 12% (!) — район-Средец's e-mail \"quoted\" *star* NEAR(x)";
+    const text = 'Łódź: „Nowy” park – 12% (!) — район-Средец\'s e-mail "quoted" *star* NEAR(x)';
     for (const lang of ["bg", "pl"] as const) {
       const terms = analyzeText(text, lang);
       expect(terms).toMatch(/^[\p{L}\p{N}]+(?: [\p{L}\p{N}]+)*$/u);
@@ -89,7 +89,10 @@ describe("analyzeQueryTerm", () => {
     for (const [query, word, lang] of cases) {
       const indexed = analyzeTerm(word, lang);
       const wanted = analyzeQueryTerm(query, lang);
-      expect(wanted.some((t) => indexed.includes(t)), `${query} -> ${word}`).toBe(true);
+      expect(
+        wanted.some((t) => indexed.includes(t)),
+        `${query} -> ${word}`,
+      ).toBe(true);
     }
   });
 

@@ -25,11 +25,37 @@ const DOCS: readonly Doc[] = [
 
 // The same hostile inputs as in query.test.ts, run through SQLite itself.
 const HOSTILE: readonly string[] = [
-  '"', '""', '"unterminated', 'szkolenie" OR "x', "AND", "OR", "NOT", "a AND b OR c NOT d",
-  "NEAR(a b, 2)", "NEAR(", "*", "szkol*", "-x", "title:x", "body:szkolenie", "{title body}: x",
-  "^start", "+plus", "(((", ")", "a\u0000b", "\u0000", "😀🎉", "x".repeat(10_000),
-  "szkolenie ".repeat(2_000), "!!! ... ,,, ---", "\ud800 lone \udfff surrogates",
-  "'; DROP TABLE t; --", "Средец AND ИЛИ", "\u0301\u0301\u0301", "ꭰꭰꭰ ᏣᎳᎩ",
+  '"',
+  '""',
+  '"unterminated',
+  'szkolenie" OR "x',
+  "AND",
+  "OR",
+  "NOT",
+  "a AND b OR c NOT d",
+  "NEAR(a b, 2)",
+  "NEAR(",
+  "*",
+  "szkol*",
+  "-x",
+  "title:x",
+  "body:szkolenie",
+  "{title body}: x",
+  "^start",
+  "+plus",
+  "(((",
+  ")",
+  "a\u0000b",
+  "\u0000",
+  "😀🎉",
+  "x".repeat(10_000),
+  "szkolenie ".repeat(2_000),
+  "!!! ... ,,, ---",
+  "\ud800 lone \udfff surrogates",
+  "'; DROP TABLE t; --",
+  "Средец AND ИЛИ",
+  "\u0301\u0301\u0301",
+  "ꭰꭰꭰ ᏣᎳᎩ",
 ];
 
 let db: Database.Database;
@@ -39,7 +65,12 @@ beforeAll(() => {
   // The production definition (tokenize='ascii', contentless), one table per language.
   for (const lang of LOCALES) db.exec(searchTableSql(lang));
   for (const d of DOCS) {
-    db.prepare(`INSERT INTO ${searchTable(d.lang)} (rowid, title, summary, body) VALUES (?, ?, ?, ?)`).run(d.id, analyzeText(d.title, d.lang), analyzeText(d.summary, d.lang), analyzeText(d.body, d.lang));
+    db.prepare(`INSERT INTO ${searchTable(d.lang)} (rowid, title, summary, body) VALUES (?, ?, ?, ?)`).run(
+      d.id,
+      analyzeText(d.title, d.lang),
+      analyzeText(d.summary, d.lang),
+      analyzeText(d.body, d.lang),
+    );
   }
 });
 

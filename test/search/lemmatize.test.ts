@@ -6,19 +6,20 @@ import { fold } from "../../src/search/fold.js";
 import { EntryTable } from "../../src/search/entry-table.js";
 import { lemmas } from "../../src/search/lemmatize.js";
 
-const dic = (lang: string): string =>
-  readFileSync(fileURLToPath(new URL("index.dic", import.meta.resolve(`dictionary-${lang}`))), "utf8");
+const dic = (lang: string): string => readFileSync(fileURLToPath(new URL("index.dic", import.meta.resolve(`dictionary-${lang}`))), "utf8");
 
 /** A query for `query` finds text holding `text` (see test/search/eval/score.ts). */
-const finds = (query: string, text: string, lang: "pl" | "bg"): boolean =>
-  analyzeQueryTerm(query, lang).some((t) => analyzeTerm(text, lang).includes(t));
+const finds = (query: string, text: string, lang: "pl" | "bg"): boolean => analyzeQueryTerm(query, lang).some((t) => analyzeTerm(text, lang).includes(t));
 
 describe("lemmas", () => {
   it("finds every dictionary entry with flags under its fold()", () => {
     for (const lang of ["pl", "bg"]) {
       const text = dic(lang);
       const table = new EntryTable(text);
-      const entries = text.split("\n").slice(1).filter((l) => l.includes("/"));
+      const entries = text
+        .split("\n")
+        .slice(1)
+        .filter((l) => l.includes("/"));
       expect(table.size).toBe(entries.length);
       const missing = entries.filter((line) => {
         const [word = "", flags = ""] = line.split("/");

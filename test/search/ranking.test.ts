@@ -24,8 +24,12 @@ const day = (i: number): string => new Date(Date.UTC(2026, 0, 1) + i * 86_400_00
 beforeAll(async () => {
   portal = await createTestPortal();
   // Title vs passing mentions: the issue's "zukowo" case, 20 newer short notices.
-  write("pl/gdynia/zukowo-park.md", "Żukowo: nowy park nad Radunią", day(1),
-    "Gmina otwiera park z placem zabaw i ścieżką rowerową. Prace trwały dwa lata, a koszt wyniósł cztery miliony złotych. ".repeat(6));
+  write(
+    "pl/gdynia/zukowo-park.md",
+    "Żukowo: nowy park nad Radunią",
+    day(1),
+    "Gmina otwiera park z placem zabaw i ścieżką rowerową. Prace trwały dwa lata, a koszt wyniósł cztery miliony złotych. ".repeat(6),
+  );
   for (let i = 0; i < 20; i++) write(`pl/gdynia/komunikat-${i}.md`, `Komunikat ${i + 1}`, day(100 + i), "Zebranie w Żukowie.");
   // Phrase: the older article has the words together.
   write("pl/gdansk/pergola-razem.md", "Nowe ławki", day(10), "W parku stanie zielona pergola obok fontanny, a dalej ławki.");
@@ -38,7 +42,12 @@ beforeAll(async () => {
   write("bg/lozenets/fontan-lozenets.md", "Фонтан до Средец и Лозенец", day(50), "Нов фонтан на границата на Лозенец със Средец.");
   write("bg/sredets/fontan-sredets.md", "Нов фонтан в градинката", day(45), "Фонтанът в район Средец работи отново.");
   // A title whose matching word is far from its start (the issue's clipped headline).
-  write("bg/sredets/obuchenie-sluzhiteli.md", "Район „Средец“ започва тридневно обучение по деловодство на служителите", day(60), "Обучението е в сградата на района.");
+  write(
+    "bg/sredets/obuchenie-sluzhiteli.md",
+    "Район „Средец“ започва тридневно обучение по деловодство на служителите",
+    day(60),
+    "Обучението е в сградата на района.",
+  );
   await portal.index.sync();
   portal.index.version();
 }, 60_000);
@@ -56,7 +65,9 @@ async function pageTitles(url: string): Promise<string[]> {
 
 describe("search results page", () => {
   it("shows the whole title, not a window around the first hit", async () => {
-    const titles = await pageTitles("/bg/tarsene/?q=%D1%81%D0%BB%D1%83%D0%B6%D0%B8%D1%82%D0%B5%D0%BB%D0%B8%D1%82%D0%B5%20%D0%B4%D0%B5%D0%BB%D0%BE%D0%B2%D0%BE%D0%B4%D1%81%D1%82%D0%B2%D0%BE");
+    const titles = await pageTitles(
+      "/bg/tarsene/?q=%D1%81%D0%BB%D1%83%D0%B6%D0%B8%D1%82%D0%B5%D0%BB%D0%B8%D1%82%D0%B5%20%D0%B4%D0%B5%D0%BB%D0%BE%D0%B2%D0%BE%D0%B4%D1%81%D1%82%D0%B2%D0%BE",
+    );
     expect(titles, JSON.stringify(titles)).toContain("Район „Средец“ започва тридневно обучение по деловодство на служителите");
   });
 });

@@ -23,21 +23,15 @@ const BODY = [
 
 describe("snippet", () => {
   it("takes the block that holds the query words, without the summary before it", () => {
-    expect(shown(run(SUMMARY, BODY, "сградата администрация", "bg"))).toBe(
-      "Обучението ще се проведе в [сградата] на районната [администрация].",
-    );
+    expect(shown(run(SUMMARY, BODY, "сградата администрация", "bg"))).toBe("Обучението ще се проведе в [сградата] на районната [администрация].");
   });
 
   it("sets a heading apart from the sentence after it", () => {
-    expect(shown(run(SUMMARY, BODY, "участва", "bg"))).toBe(
-      "Кой [участва] — В обучението [участват] служителите от отдел „Гражданска регистрация“.",
-    );
+    expect(shown(run(SUMMARY, BODY, "участва", "bg"))).toBe("Кой [участва] — В обучението [участват] служителите от отдел „Гражданска регистрация“.");
   });
 
   it("prefers the block with more of the query's words to an earlier one with fewer", () => {
-    expect(shown(run(SUMMARY, BODY, "обучение регистрация", "bg"))).toBe(
-      "В [обучението] участват служителите от отдел „Гражданска [регистрация]“.",
-    );
+    expect(shown(run(SUMMARY, BODY, "обучение регистрация", "bg"))).toBe("В [обучението] участват служителите от отдел „Гражданска [регистрация]“.");
   });
 
   it("marks the inflected forms that matched (łąka finds łące)", () => {

@@ -23,7 +23,15 @@ const report = (high: number, critical = 0) => ({
   auditReportVersion: 2,
   vulnerabilities:
     high + critical > 0
-      ? { "evil-parser": { name: "evil-parser", severity: critical ? "critical" : "high", via: [{ title: "Prototype pollution", url: "https://github.com/advisories/GHSA-xxxx" }], range: "<2.0.0", fixAvailable: true } }
+      ? {
+          "evil-parser": {
+            name: "evil-parser",
+            severity: critical ? "critical" : "high",
+            via: [{ title: "Prototype pollution", url: "https://github.com/advisories/GHSA-xxxx" }],
+            range: "<2.0.0",
+            fixAvailable: true,
+          },
+        }
       : {},
   metadata: { vulnerabilities: { info: 0, low: 1, moderate: 2, high, critical, total: 3 + high + critical } },
 });
@@ -47,7 +55,10 @@ describe("scripts/audit.sh", () => {
   });
 
   it("warns and passes when the endpoint cannot be reached", () => {
-    const refused = { message: "request to https://registry.npmjs.org/-/npm/v1/security/advisories/bulk failed, reason: getaddrinfo ENOTFOUND registry.npmjs.org", error: { summary: "", detail: "" } };
+    const refused = {
+      message: "request to https://registry.npmjs.org/-/npm/v1/security/advisories/bulk failed, reason: getaddrinfo ENOTFOUND registry.npmjs.org",
+      error: { summary: "", detail: "" },
+    };
     const r = runWith(refused, "npm error audit endpoint returned an error\n", 1);
     expect(r.code).toBe(0);
     expect(r.out).toContain("WARNING");
@@ -55,7 +66,15 @@ describe("scripts/audit.sh", () => {
   });
 
   it("warns and passes when a mirror refuses the audit request", () => {
-    const r = runWith({ message: "405 Method Not Allowed - POST https://registry.example/-/npm/v1/security/advisories/bulk", statusCode: 405, error: { summary: "", detail: "" } }, "", 1);
+    const r = runWith(
+      {
+        message: "405 Method Not Allowed - POST https://registry.example/-/npm/v1/security/advisories/bulk",
+        statusCode: 405,
+        error: { summary: "", detail: "" },
+      },
+      "",
+      1,
+    );
     expect(r.code).toBe(0);
   });
 

@@ -44,7 +44,10 @@ afterAll(() => index?.close());
 
 describe("an unexpected error", () => {
   it("shows a localized 500 page with the request id and nothing internal", async () => {
-    for (const [url, heading] of [["/bg/novini/", "Нещо се обърка"], ["/pl/aktualnosci/", "Coś poszło nie tak"]] as const) {
+    for (const [url, heading] of [
+      ["/bg/novini/", "Нещо се обърка"],
+      ["/pl/aktualnosci/", "Coś poszło nie tak"],
+    ] as const) {
       const res = await request(portal.app).get(url);
       expect(res.status, url).toBe(500);
       expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");

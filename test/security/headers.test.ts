@@ -12,7 +12,13 @@ beforeAll(async () => {
 afterAll(() => portal?.close());
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 function expectSecurityHeaders(res: request.Response, label: string): void {
@@ -20,7 +26,10 @@ function expectSecurityHeaders(res: request.Response, label: string): void {
   const csp = directives(String(h["content-security-policy"] ?? ""));
   expect(csp.get("default-src"), label).toEqual(["'self'"]);
   const script = csp.get("script-src") ?? csp.get("default-src") ?? [];
-  expect(script.some((v) => v.startsWith("'unsafe-") || v === "data:" || v === "*"), label).toBe(false);
+  expect(
+    script.some((v) => v.startsWith("'unsafe-") || v === "data:" || v === "*"),
+    label,
+  ).toBe(false);
   expect(csp.get("object-src"), label).toEqual(["'none'"]);
   expect(csp.get("base-uri"), label).toBeDefined();
   expect(csp.get("frame-ancestors"), label).toEqual(["'none'"]);
@@ -94,7 +103,15 @@ describe("security headers", () => {
 
 describe("pages work under the policy", () => {
   it("use no inline script, inline style or foreign resources that the CSP would block", async () => {
-    for (const url of ["/bg/", "/pl/", "/bg/novini/", "/bg/novini/delegatsia-ot-rayon-sredets-gostuva-v-sopot/", "/pl/dzielnice/", "/bg/etiketi/", "/bg/no-such-page/"]) {
+    for (const url of [
+      "/bg/",
+      "/pl/",
+      "/bg/novini/",
+      "/bg/novini/delegatsia-ot-rayon-sredets-gostuva-v-sopot/",
+      "/pl/dzielnice/",
+      "/bg/etiketi/",
+      "/bg/no-such-page/",
+    ]) {
       const html = (await request(portal.app).get(url)).text;
       expect(html, url).not.toMatch(/<style[\s>]/i);
       expect(html, url).not.toMatch(/\sstyle\s*=/i);

@@ -18,13 +18,19 @@ const head = (title: string, slug: string, extra = "") => `---\ntitle: "${title}
 /** Files generated at test time: large, binary or in a foreign encoding. */
 function writeGenerated(dir: string): void {
   const d = path.join(dir, "bg/sredets");
-  fs.writeFileSync(path.join(d, "2026-02-01-big-front-matter.md"), head("Big front matter", "big-front-matter", `summary: "${"a".repeat(100 * 1024)}"\n`) + "Body.");
+  fs.writeFileSync(
+    path.join(d, "2026-02-01-big-front-matter.md"),
+    head("Big front matter", "big-front-matter", `summary: "${"a".repeat(100 * 1024)}"\n`) + "Body.",
+  );
   fs.writeFileSync(path.join(d, "2026-02-01-big-body.md"), head("Big body", "big-body") + "дума ".repeat(110 * 1024));
   fs.writeFileSync(path.join(d, "2026-02-01-nested-quotes.md"), head("Nested quotes", "nested-quotes") + ">".repeat(50_000) + " deep");
   fs.writeFileSync(path.join(d, "2026-02-01-nested-brackets.md"), head("Nested brackets", "nested-brackets") + "[".repeat(50_000) + "x" + "](".repeat(50_000));
   fs.writeFileSync(path.join(d, "2026-02-01-nul-byte.md"), Buffer.concat([Buffer.from(head("NUL byte", "nul-byte")), Buffer.from([0x41, 0x00, 0x42])]));
   // "Zażółć" in ISO-8859-2, as an old Polish editor might save it.
-  fs.writeFileSync(path.join(d, "2026-02-01-latin2.md"), Buffer.concat([Buffer.from(head("Latin-2", "latin2")), Buffer.from([0x5a, 0x61, 0xbf, 0xf3, 0xb3, 0xe6])]));
+  fs.writeFileSync(
+    path.join(d, "2026-02-01-latin2.md"),
+    Buffer.concat([Buffer.from(head("Latin-2", "latin2")), Buffer.from([0x5a, 0x61, 0xbf, 0xf3, 0xb3, 0xe6])]),
+  );
 }
 
 let portal: TestPortal;
@@ -143,7 +149,10 @@ describe("a content tree with hostile files", () => {
   });
 
   it("parses 50,000 nested quotes or brackets in bounded time", async () => {
-    for (const [slug, body] of [["nested-quotes", ">".repeat(50_000)], ["nested-brackets", "[".repeat(50_000) + "](".repeat(50_000)]] as const) {
+    for (const [slug, body] of [
+      ["nested-quotes", ">".repeat(50_000)],
+      ["nested-brackets", "[".repeat(50_000) + "](".repeat(50_000)],
+    ] as const) {
       const started = performance.now();
       renderMarkdown(body, "bg", { resolveImage: () => null });
       expect(performance.now() - started, slug).toBeLessThan(3_000);
@@ -154,11 +163,13 @@ describe("a content tree with hostile files", () => {
 
 describe("the inertness check itself", () => {
   it("flags what a browser would run and passes escaped text", () => {
-    expect(activeMarkup('<p><script>alert(1)</script></p>')).toHaveLength(1);
+    expect(activeMarkup("<p><script>alert(1)</script></p>")).toHaveLength(1);
     expect(activeMarkup('<img src="/x.png" onerror="alert(1)">')).toEqual(["onerror= on <img>"]);
     expect(activeMarkup('<a href="java&#x09;script:alert(1)">x</a>')).toHaveLength(1);
     expect(activeMarkup('<a href="data:text/html,x">x</a><iframe src="/x"></iframe>')).toHaveLength(2);
     expect(activeMarkup('<img src="https://evil.example/x.png" alt="">')).toHaveLength(1);
-    expect(activeMarkup('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p><a href="https://example.org/">ok</a><script src="/static/js/a.js"></script>')).toEqual([]);
+    expect(activeMarkup('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p><a href="https://example.org/">ok</a><script src="/static/js/a.js"></script>')).toEqual(
+      [],
+    );
   });
 });

@@ -19,7 +19,10 @@ function decodeEntities(s: string): string {
 
 /** Browsers drop ASCII whitespace and controls inside a scheme ("java\tscript:"). */
 function scheme(url: string): string {
-  const cleaned = [...decodeEntities(url)].filter((c) => c.charCodeAt(0) > 0x20).join("").toLowerCase();
+  const cleaned = [...decodeEntities(url)]
+    .filter((c) => c.charCodeAt(0) > 0x20)
+    .join("")
+    .toLowerCase();
   return /^([a-z][a-z0-9+.-]*):/.exec(cleaned)?.[1] ?? "";
 }
 

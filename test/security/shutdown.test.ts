@@ -103,7 +103,17 @@ describe("the real process", () => {
   it("exits 0 within 10 s of SIGTERM, logging the signal and the close", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", BASE_URL: "http://localhost", CONTENT_DIR: copyFixture("content"), DATA_DIR: tempDir("data"), WATCH: "false", LOG_LEVEL: "info" },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: "0",
+        HOST: "127.0.0.1",
+        BASE_URL: "http://localhost",
+        CONTENT_DIR: copyFixture("content"),
+        DATA_DIR: tempDir("data"),
+        WATCH: "false",
+        LOG_LEVEL: "info",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

@@ -38,7 +38,13 @@ describe("subscriptions: abuse", () => {
   });
 
   it("refuses a post without a valid form token, answering with the form filled in again", async () => {
-    const body = new URLSearchParams({ token: "forged.AAAAAAAAAAAAAAAAAAAAAA", email: "a@example.org", districts: "lozenets", scope: "alerts", frequency: "daily" });
+    const body = new URLSearchParams({
+      token: "forged.AAAAAAAAAAAAAAAAAAAAAA",
+      email: "a@example.org",
+      districts: "lozenets",
+      scope: "alerts",
+      frequency: "daily",
+    });
     const res = await request(p.app).post("/bg/abonament/").set("Origin", ORIGIN).type("form").send(body.toString());
     expect(res.status).toBe(400);
     expect(res.text).toContain("Страницата е стара.");
@@ -58,7 +64,11 @@ describe("subscriptions: abuse", () => {
     expect(res.text).toContain("Изберете поне един район от списъка.");
     expect(res.text).toContain("Изберете колко често.");
     expect(res.text).toContain('value="not-an-address"');
-    const pl = await request(p.app).post("/pl/subskrypcja/").set("Origin", ORIGIN).type("form").send(new URLSearchParams({ token: formToken(p.subs.signer, p.now()), email: "x", districts: "gdansk", scope: "all", frequency: "daily" }).toString());
+    const pl = await request(p.app)
+      .post("/pl/subskrypcja/")
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send(new URLSearchParams({ token: formToken(p.subs.signer, p.now()), email: "x", districts: "gdansk", scope: "all", frequency: "daily" }).toString());
     expect(pl.status).toBe(400);
     expect(pl.text).toContain("Podaj adres e-mail");
   });

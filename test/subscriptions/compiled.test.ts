@@ -38,7 +38,13 @@ describe("subscription pages with compiled templates", () => {
       expect(strip(a.text), url).toBe(strip(b.text));
     }
     const post = (p: SubsPortal) =>
-      request(p.app).post("/bg/abonament/").set("Origin", ORIGIN).type("form").send(new URLSearchParams({ token: formToken(p.subs.signer, p.now()), email: "bad", districts: "sredets", scope: "all", frequency: "daily" }).toString());
+      request(p.app)
+        .post("/bg/abonament/")
+        .set("Origin", ORIGIN)
+        .type("form")
+        .send(
+          new URLSearchParams({ token: formToken(p.subs.signer, p.now()), email: "bad", districts: "sredets", scope: "all", frequency: "daily" }).toString(),
+        );
     const [a, b] = await Promise.all([post(compiled), post(plain)]);
     expect(a.status).toBe(400);
     expect(strip(a.text)).toBe(strip(b.text));

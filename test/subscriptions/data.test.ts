@@ -42,7 +42,11 @@ describe("subscriptions: data", () => {
     const token = /name="token" value="([^"]+)"/.exec(page.text)![1]!;
     await request(p.app).post(manage.pathname).set("Origin", ORIGIN).type("form").send(`token=${token}&action=leave`).expect(200);
     const db = new Database(stateFile(p.stateDir), { readonly: true });
-    const everything = JSON.stringify([db.prepare("SELECT * FROM subscribers").all(), db.prepare("SELECT * FROM messages").all(), db.prepare("SELECT * FROM deliveries").all()]);
+    const everything = JSON.stringify([
+      db.prepare("SELECT * FROM subscribers").all(),
+      db.prepare("SELECT * FROM messages").all(),
+      db.prepare("SELECT * FROM deliveries").all(),
+    ]);
     // The daily limit of confirmation e-mails counts by the keyed hash, for a day.
     const counted = db.prepare("SELECT DISTINCT addr_hash FROM address_mails").pluck().all();
     const suppressed = db.prepare("SELECT addr_hash FROM suppressed").pluck().all() as string[];
@@ -65,7 +69,12 @@ describe("subscriptions: data", () => {
     const page = await request(p.app).get(manage.pathname).expect(200);
     expect(page.text).toMatch(/value="lozenets" checked/);
     const token = /name="token" value="([^"]+)"/.exec(page.text)![1]!;
-    const saved = await request(p.app).post(manage.pathname).set("Origin", ORIGIN).type("form").send(`token=${token}&districts=sredets&scope=alerts&frequency=weekly&action=save`).expect(200);
+    const saved = await request(p.app)
+      .post(manage.pathname)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send(`token=${token}&districts=sredets&scope=alerts&frequency=weekly&action=save`)
+      .expect(200);
     expect(saved.text).toContain("Промените са запазени.");
     const s = p.subs.subscribers.all()[0]!;
     expect([s.districts, s.scope, s.frequency]).toEqual([["sredets"], "alerts", "weekly"]);
@@ -84,7 +93,15 @@ describe("subscriptions: data", () => {
     expect(mail.subject).toBe("Данните от вашия абонамент");
     const data = JSON.parse(mail.attachments[0]!.content.toString("utf8")) as Record<string, unknown>;
     expect(mail.attachments[0]!.contentType).toBe("application/json");
-    expect(data).toMatchObject({ email: "exporter@example.org", language: "bg", districts: ["lozenets", "sredets"], topics: [], what: "all", frequency: "immediately", status: "confirmed" });
+    expect(data).toMatchObject({
+      email: "exporter@example.org",
+      language: "bg",
+      districts: ["lozenets", "sredets"],
+      topics: [],
+      what: "all",
+      frequency: "immediately",
+      status: "confirmed",
+    });
     expect((data.messages as { kind: string; items: string[] }[]).map((m) => m.kind)).toEqual(["confirm", "news", "export"]);
     expect((data.messages as { items: string[] }[])[1]!.items).toEqual(["article:bg/lozenets/2026-11-23-a.md"]);
   });
@@ -109,7 +126,13 @@ describe("subscriptions: data", () => {
     const target = path.join(tempDir("backup"), "copy.sqlite");
     await backupState(p.stateDir, target);
     const copy = new Database(target, { readonly: true });
-    expect(copy.prepare("SELECT email FROM subscribers ORDER BY email").pluck().all()).toEqual(["b0@example.org", "b1@example.org", "b2@example.org", "b3@example.org", "b4@example.org"]);
+    expect(copy.prepare("SELECT email FROM subscribers ORDER BY email").pluck().all()).toEqual([
+      "b0@example.org",
+      "b1@example.org",
+      "b2@example.org",
+      "b3@example.org",
+      "b4@example.org",
+    ]);
     expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
     copy.close();
     // The command does the same, and the stats name no address.

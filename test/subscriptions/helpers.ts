@@ -66,14 +66,34 @@ export interface SubsPortal extends App {
   close(): Promise<void>;
 }
 
-export async function createSubsPortal(options: { smtpUrl?: string; env?: Record<string, string>; now?: number; stateDir?: string; contentDir?: string; compiledViews?: CompiledViews | null; logger?: Logger } = {}): Promise<SubsPortal> {
+export async function createSubsPortal(
+  options: {
+    smtpUrl?: string;
+    env?: Record<string, string>;
+    now?: number;
+    stateDir?: string;
+    contentDir?: string;
+    compiledViews?: CompiledViews | null;
+    logger?: Logger;
+  } = {},
+): Promise<SubsPortal> {
   const contentDir = options.contentDir ?? copyFixture("content");
   fs.cpSync(path.resolve("content/privacy"), path.join(contentDir, "privacy"), { recursive: true });
   const dataDir = tempDir("data");
   const stateDir = options.stateDir ?? tempDir("state");
   let now = options.now ?? NOW;
   const clock = () => now;
-  const config = loadConfig({ NODE_ENV: "test", CONTENT_DIR: contentDir, DATA_DIR: dataDir, STATE_DIR: stateDir, BASE_URL: ORIGIN, LOG_LEVEL: "silent", MAIL_RATE: "1000", ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}), ...options.env });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    CONTENT_DIR: contentDir,
+    DATA_DIR: dataDir,
+    STATE_DIR: stateDir,
+    BASE_URL: ORIGIN,
+    LOG_LEVEL: "silent",
+    MAIL_RATE: "1000",
+    ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
+    ...options.env,
+  });
   const logger = options.logger ?? pino({ level: "silent" });
   const subs = new Subscriptions(config, { logger, i18n: await createI18n("bg"), clock });
   const index = await ContentIndex.open(config, { clock, onSynced: () => subs.contentChanged() });
@@ -112,7 +132,9 @@ export function formTokenOf(html: string): string {
 
 /** Posts the subscribe form as a browser on our own page would. */
 export async function subscribe(p: SubsPortal, fields: Record<string, string | string[]>, lang = "bg") {
-  const page = await request(p.app).get(lang === "bg" ? "/bg/" : "/pl/").expect(200);
+  const page = await request(p.app)
+    .get(lang === "bg" ? "/bg/" : "/pl/")
+    .expect(200);
   const token = formTokenOf(page.text);
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries({ token, scope: "all", frequency: "immediately", ...fields })) for (const x of [v].flat()) body.append(k, x);
@@ -153,5 +175,8 @@ export async function until(check: () => boolean, ms = 5000): Promise<void> {
 /** A header's raw value (mailparser folds List-* headers into one object). */
 export function header(mail: Pick<ParsedMail, "headerLines">, name: string): string | undefined {
   const line = mail.headerLines.find((h) => h.key === name.toLowerCase())?.line;
-  return line?.slice(line.indexOf(":") + 1).replace(/\r?\n\s+/g, " ").trim();
+  return line
+    ?.slice(line.indexOf(":") + 1)
+    .replace(/\r?\n\s+/g, " ")
+    .trim();
 }

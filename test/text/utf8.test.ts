@@ -19,10 +19,14 @@ describe("decodeUtf8", () => {
       "e\u0301 и\u0306 combining marks, NBSP\u00a0and\u2028separators",
       "emoji 🚋🌳 and CJK 市政 and math 𝔸",
       "Ё".repeat(300_000),
-    ]) same(text);
+    ])
+      same(text);
   });
 
   it("gives Node's string for any valid text (property)", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (text) => same(text)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (text) => same(text)),
+      { numRuns: 2000 },
+    );
   });
 });

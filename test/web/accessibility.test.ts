@@ -23,7 +23,23 @@ describe("the Polish accessibility statement", () => {
   it("has every element id the technical conditions prescribe, with YYYY-MM-DD dates", async () => {
     const res = await get("/pl/deklaracja-dostepnosci/");
     expect(res.status).toBe(200);
-    const ids = ["wstep", "podmiot", "url", "data-publikacja", "data-aktualizacja", "status", "ocena", "data-sporzadzenie", "kontakt", "osoba", "email", "telefon", "procedura", "architektura", "aplikacje"];
+    const ids = [
+      "wstep",
+      "podmiot",
+      "url",
+      "data-publikacja",
+      "data-aktualizacja",
+      "status",
+      "ocena",
+      "data-sporzadzenie",
+      "kontakt",
+      "osoba",
+      "email",
+      "telefon",
+      "procedura",
+      "architektura",
+      "aplikacje",
+    ];
     for (const id of ids) expect(res.text, id).toContain(`id="a11y-${id}"`);
     expect(res.text).toMatch(/<time id="a11y-data-publikacja" datetime="2025-03-03">2025-03-03<\/time>/);
     expect(res.text).toMatch(/<time id="a11y-data-sporzadzenie" datetime="\d{4}-\d{2}-\d{2}">/);
@@ -38,8 +54,14 @@ describe("the Bulgarian accessibility statement", () => {
   it("follows the EU model and names the Bulgarian enforcement body", async () => {
     const res = await get("/bg/dostapnost/");
     expect(res.status).toBe(200);
-    expect(res.text).toContain("<h1 id=\"a11y-deklaracja\">Декларация за достъпност</h1>");
-    for (const heading of ["Състояние на съответствие", "Недостъпно съдържание", "Изготвяне на настоящата декларация", "Обратна информация и данни за контакт", "процедура по прилагане"]) {
+    expect(res.text).toContain('<h1 id="a11y-deklaracja">Декларация за достъпност</h1>');
+    for (const heading of [
+      "Състояние на съответствие",
+      "Недостъпно съдържание",
+      "Изготвяне на настоящата декларация",
+      "Обратна информация и данни за контакт",
+      "процедура по прилагане",
+    ]) {
       expect(res.text).toContain(heading);
     }
     expect(res.text).toContain("Министерство на електронното управление");
@@ -58,11 +80,14 @@ describe("the site-wide statement link", () => {
   });
 
   // Issue 22: the tag names the Polish statement, so Bulgarian pages must not carry it.
-  it.each(["/bg/", "/bg/novini/", "/bg/rayoni/", "/bg/no-such-page/"])("%s (Bulgarian) carries no Polish statement meta tag, and links its own statement", async (url) => {
-    const res = await get(url);
-    expect(res.text).not.toContain("deklaracja-dostępności");
-    expect(res.text).toMatch(/<footer[\s\S]*href="\/bg\/dostapnost\/"/);
-  });
+  it.each(["/bg/", "/bg/novini/", "/bg/rayoni/", "/bg/no-such-page/"])(
+    "%s (Bulgarian) carries no Polish statement meta tag, and links its own statement",
+    async (url) => {
+      const res = await get(url);
+      expect(res.text).not.toContain("deklaracja-dostępności");
+      expect(res.text).toMatch(/<footer[\s\S]*href="\/bg\/dostapnost\/"/);
+    },
+  );
 });
 
 describe("editing the statement", () => {

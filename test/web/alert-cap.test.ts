@@ -17,9 +17,46 @@ afterEach(() => {
 
 // CAP 1.2 (OASIS, 2010) XML schema: the sequences of <alert>, <info> and <area>, with
 // which elements are required (min 1). Only elements the portal may write are listed.
-const ALERT_ORDER = ["identifier", "sender", "sent", "status", "msgType", "source", "scope", "restriction", "addresses", "code", "note", "references", "incidents", "info"];
+const ALERT_ORDER = [
+  "identifier",
+  "sender",
+  "sent",
+  "status",
+  "msgType",
+  "source",
+  "scope",
+  "restriction",
+  "addresses",
+  "code",
+  "note",
+  "references",
+  "incidents",
+  "info",
+];
 const ALERT_REQUIRED = ["identifier", "sender", "sent", "status", "msgType", "scope"];
-const INFO_ORDER = ["language", "category", "event", "responseType", "urgency", "severity", "certainty", "audience", "eventCode", "effective", "onset", "expires", "senderName", "headline", "description", "instruction", "web", "contact", "parameter", "resource", "area"];
+const INFO_ORDER = [
+  "language",
+  "category",
+  "event",
+  "responseType",
+  "urgency",
+  "severity",
+  "certainty",
+  "audience",
+  "eventCode",
+  "effective",
+  "onset",
+  "expires",
+  "senderName",
+  "headline",
+  "description",
+  "instruction",
+  "web",
+  "contact",
+  "parameter",
+  "resource",
+  "area",
+];
 const INFO_REQUIRED = ["category", "event", "urgency", "severity", "certainty"];
 // §3.3.2: date-times with an explicit offset, no "Z", no fractions.
 const CAP_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
@@ -32,25 +69,43 @@ const plain = new XMLParser({ ignoreAttributes: false, parseTagValue: false, htm
 function childrenOf(tree: Node[], name: string): string[] {
   for (const node of tree) {
     if (name in node) return (node[name] as Node[]).map((c) => Object.keys(c).find((k) => k !== ":@")!).filter((k) => k !== "#text");
-    for (const v of Object.values(node)) if (Array.isArray(v)) {
-      const found = childrenOf(v as Node[], name);
-      if (found.length) return found;
-    }
+    for (const v of Object.values(node))
+      if (Array.isArray(v)) {
+        const found = childrenOf(v as Node[], name);
+        if (found.length) return found;
+      }
   }
   return [];
 }
 
 function assertSequence(children: string[], order: string[], required: string[]): void {
   const positions = children.map((c) => order.indexOf(c));
-  expect(positions.every((p) => p >= 0), `unknown element in ${children.join(",")}`).toBe(true);
+  expect(
+    positions.every((p) => p >= 0),
+    `unknown element in ${children.join(",")}`,
+  ).toBe(true);
   expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   for (const r of required) expect(children).toContain(r);
 }
 
 async function portal(): Promise<TestPortal> {
   const contentDir = copyFixture("content");
-  writeAlert(contentDir, "bg", "voda", { districts: "[lozenets, sredets]", start: iso(NOW - HOUR), end: iso(NOW + HOUR), area: "ул. „Криволак“ & ул. <Сребърна>", translationKey: "voda" });
-  writeAlert(contentDir, "pl", "woda", { title: "Brak wody", districts: "[lozenets]", severity: "emergency", kind: "gas", start: iso(NOW - HOUR), end: iso(NOW + HOUR), translationKey: "voda" });
+  writeAlert(contentDir, "bg", "voda", {
+    districts: "[lozenets, sredets]",
+    start: iso(NOW - HOUR),
+    end: iso(NOW + HOUR),
+    area: "ул. „Криволак“ & ул. <Сребърна>",
+    translationKey: "voda",
+  });
+  writeAlert(contentDir, "pl", "woda", {
+    title: "Brak wody",
+    districts: "[lozenets]",
+    severity: "emergency",
+    kind: "gas",
+    start: iso(NOW - HOUR),
+    end: iso(NOW + HOUR),
+    translationKey: "voda",
+  });
   const p = await createTestPortal({ contentDir });
   open.push(p);
   return p;
@@ -109,7 +164,15 @@ describe("CAP 1.2", () => {
     const ids = [p, other].map((x) => x.index.alerts.bySlug("pl", "brak-wody")!.identifier);
     expect(ids[0]).toBe(ids[1]);
     const { alert } = await capOf(p, `/pl/komunikaty/cap/${ids[0]}.xml`);
-    expect(alert.info).toMatchObject({ language: "pl-PL", category: "Infra", event: "Gaz", urgency: "Immediate", severity: "Severe", certainty: "Observed", area: { areaDesc: "Łozenec" } });
+    expect(alert.info).toMatchObject({
+      language: "pl-PL",
+      category: "Infra",
+      event: "Gaz",
+      urgency: "Immediate",
+      severity: "Severe",
+      certainty: "Observed",
+      area: { areaDesc: "Łozenec" },
+    });
   });
 
   it("an edit is an Update that references the version before; a removed alert is a Cancel", async () => {
@@ -137,7 +200,11 @@ describe("CAP 1.2", () => {
 describe("Atom and JSON", () => {
   it("an Atom feed of current alerts per language and per district, each entry linking to its CAP message", async () => {
     const p = await portal();
-    for (const [url, count] of [["/bg/preduprezhdeniya/atom.xml", 1], ["/bg/preduprezhdeniya/rayoni/sredets/atom.xml", 1], ["/bg/preduprezhdeniya/rayoni/oborishte/atom.xml", 0]] as const) {
+    for (const [url, count] of [
+      ["/bg/preduprezhdeniya/atom.xml", 1],
+      ["/bg/preduprezhdeniya/rayoni/sredets/atom.xml", 1],
+      ["/bg/preduprezhdeniya/rayoni/oborishte/atom.xml", 0],
+    ] as const) {
       const res = await request(p.app).get(url).expect(200);
       expect(res.headers["content-type"]).toBe("application/atom+xml; charset=utf-8");
       const feed = (plain.parse(res.text) as { feed: Node }).feed;
@@ -153,7 +220,9 @@ describe("Atom and JSON", () => {
     }
     await request(p.app).get("/bg/preduprezhdeniya/rayoni/nyama/atom.xml").expect(404);
     const district = (await request(p.app).get("/bg/rayoni/sredets/").expect(200)).text;
-    expect(district).toContain(`<link rel="alternate" type="application/atom+xml" title="Предупреждения за Средец — Районни новини" href="${BASE}/bg/preduprezhdeniya/rayoni/sredets/atom.xml">`);
+    expect(district).toContain(
+      `<link rel="alternate" type="application/atom+xml" title="Предупреждения за Средец — Районни новини" href="${BASE}/bg/preduprezhdeniya/rayoni/sredets/atom.xml">`,
+    );
   });
 
   it("a JSON list for apps", async () => {
@@ -162,7 +231,18 @@ describe("Atom and JSON", () => {
     expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
     const body = res.body as { language: string; alerts: Record<string, unknown>[] };
     expect(body.language).toBe("pl");
-    expect(body.alerts).toMatchObject([{ title: "Brak wody", kind: "gas", severity: "emergency", state: "current", districts: ["lozenets"], url: `${BASE}/pl/komunikaty/brak-wody/`, start: "2026-11-23T12:00:00+01:00", msgType: "Alert" }]);
+    expect(body.alerts).toMatchObject([
+      {
+        title: "Brak wody",
+        kind: "gas",
+        severity: "emergency",
+        state: "current",
+        districts: ["lozenets"],
+        url: `${BASE}/pl/komunikaty/brak-wody/`,
+        start: "2026-11-23T12:00:00+01:00",
+        msgType: "Alert",
+      },
+    ]);
     expect(String(body.alerts[0]!.cap)).toMatch(/^https:\/\/news\.example\.org\/pl\/komunikaty\/cap\/alert\./);
   });
 });

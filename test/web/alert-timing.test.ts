@@ -37,7 +37,10 @@ describe("an alert on time", () => {
   it("appears at its start and disappears at its end, through the render cache and conditional requests", async () => {
     const p = await portal();
     const cache = p.deps.pageCache!;
-    const get = (etag?: string) => request(p.handle).get(PAGE).set(etag ? { "If-None-Match": etag } : {});
+    const get = (etag?: string) =>
+      request(p.handle)
+        .get(PAGE)
+        .set(etag ? { "If-None-Match": etag } : {});
 
     const before = await get().expect(200);
     expect(before.text).not.toContain(TITLE);
@@ -74,11 +77,21 @@ describe("an alert on time", () => {
     expect(before.text).not.toContain(TITLE);
     const rel = writeAlert(p.contentDir, "bg", "voda", { start: iso(START), end: iso(END) });
     await p.index.sync(undefined, { paths: [rel] });
-    const after = await request(p.handle).get(PAGE).set("If-None-Match", before.headers.etag as string).expect(200);
+    const after = await request(p.handle)
+      .get(PAGE)
+      .set("If-None-Match", before.headers.etag as string)
+      .expect(200);
     expect(after.text).toContain(TITLE);
     fs.rmSync(path.join(p.contentDir, rel));
     await p.index.sync(undefined, { paths: [rel] });
-    expect((await request(p.handle).get(PAGE).set("If-None-Match", after.headers.etag as string).expect(200)).text).not.toContain(TITLE);
+    expect(
+      (
+        await request(p.handle)
+          .get(PAGE)
+          .set("If-None-Match", after.headers.etag as string)
+          .expect(200)
+      ).text,
+    ).not.toContain(TITLE);
   });
 });
 
@@ -99,13 +112,17 @@ describe("Cache-Control before a start or an end", () => {
     }
     // Long before any change, the usual lifetimes.
     p.setNow(END + 60 * MIN);
-    expect((await request(p.handle).get(PAGE)).headers["cache-control"]).toBe("public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400");
+    expect((await request(p.handle).get(PAGE)).headers["cache-control"]).toBe(
+      "public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400",
+    );
   });
 
   it("a page rendered early and served from the render cache later gets the shorter lifetime", async () => {
     const p = await portal();
     p.setNow(START - 20 * MIN);
-    expect((await request(p.handle).get(PAGE)).headers["cache-control"]).toBe("public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400");
+    expect((await request(p.handle).get(PAGE)).headers["cache-control"]).toBe(
+      "public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400",
+    );
     p.setNow(START - 100_000);
     const hit = await request(p.handle).get(PAGE).expect(200);
     expect(hit.headers["cache-control"]).toBe("public, max-age=60, s-maxage=100, stale-while-revalidate=60, stale-if-error=86400");

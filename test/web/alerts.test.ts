@@ -29,8 +29,22 @@ const SREDETS_ARTICLE = "/bg/novini/zapochva-remontat-na-ul-tsar-ivan-shishman/"
 
 describe("the banner", () => {
   const alerts = {
-    "bg/voda": { title: "Спиране на водата в Лозенец", districts: "[lozenets]", severity: "warning", start: iso(NOW - HOUR), end: iso(NOW + 5 * HOUR), area: "ул. „Криволак“" },
-    "bg/tok": { title: "Авария с тока в Средец", kind: "electricity", districts: "[sredets]", severity: "emergency", start: iso(NOW - HOUR), end: iso(NOW + 8 * HOUR) },
+    "bg/voda": {
+      title: "Спиране на водата в Лозенец",
+      districts: "[lozenets]",
+      severity: "warning",
+      start: iso(NOW - HOUR),
+      end: iso(NOW + 5 * HOUR),
+      area: "ул. „Криволак“",
+    },
+    "bg/tok": {
+      title: "Авария с тока в Средец",
+      kind: "electricity",
+      districts: "[sredets]",
+      severity: "emergency",
+      start: iso(NOW - HOUR),
+      end: iso(NOW + 8 * HOUR),
+    },
     "bg/vreme": { title: "Силен вятър", kind: "weather", districts: "all", severity: "info", start: iso(NOW - HOUR), end: iso(NOW + 2 * HOUR) },
     "bg/utre": { title: "Утрешен ремонт", kind: "roads", districts: "[lozenets]", start: iso(NOW + 20 * HOUR), end: iso(NOW + 22 * HOUR) },
     "bg/minalo": { title: "Минала авария", districts: "[lozenets]", start: iso(NOW - 5 * HOUR), end: iso(NOW - HOUR) },
@@ -101,7 +115,9 @@ describe("alert pages", () => {
     expect(list).toContain(">Сега</a>");
     expect(list).toContain(">После</a>");
     expect(list).not.toContain(">Преди</a>");
-    expect(list).toContain('<link rel="alternate" type="application/atom+xml" title="Предупреждения — Районни новини" href="https://news.example.org/bg/preduprezhdeniya/atom.xml">');
+    expect(list).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="Предупреждения — Районни новини" href="https://news.example.org/bg/preduprezhdeniya/atom.xml">',
+    );
     const sredets = (await request(portal.app).get("/bg/preduprezhdeniya/rayoni/sredets/").expect(200)).text;
     expect(sredets).toContain(">После</a>");
     expect(sredets).not.toContain(">Сега</a>");

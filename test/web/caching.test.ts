@@ -35,7 +35,24 @@ describe("conditional GET", () => {
 });
 
 describe("HEAD", () => {
-  const routes = ["/bg/", "/pl/aktualnosci/", ARTICLE, "/bg/rayoni/", "/pl/dzielnice/sopot/", "/bg/etiketi/", "/bg/etiketi/obuchenie/", "/robots.txt", "/sitemap.xml", "/sitemap-bg-1.xml", "/sitemap-news.xml", "/bg/feed.xml", "/pl/atom.xml", "/bg/rayoni/sredets/feed.xml", "/bg/etiketi/obuchenie/atom.xml", "/media/bg/sredets/2026-10-29-priklyuchi-obuchenieto-na-sluzhitelite/zala.jpg"];
+  const routes = [
+    "/bg/",
+    "/pl/aktualnosci/",
+    ARTICLE,
+    "/bg/rayoni/",
+    "/pl/dzielnice/sopot/",
+    "/bg/etiketi/",
+    "/bg/etiketi/obuchenie/",
+    "/robots.txt",
+    "/sitemap.xml",
+    "/sitemap-bg-1.xml",
+    "/sitemap-news.xml",
+    "/bg/feed.xml",
+    "/pl/atom.xml",
+    "/bg/rayoni/sredets/feed.xml",
+    "/bg/etiketi/obuchenie/atom.xml",
+    "/media/bg/sredets/2026-10-29-priklyuchi-obuchenieto-na-sluzhitelite/zala.jpg",
+  ];
   it("answers every kind of route with the GET headers and no body", async () => {
     const css = /href="(\/static\/css\/[^"]+)"/.exec((await request(portal.app).get("/bg/")).text)![1]!;
     for (const url of [...routes, css]) {

@@ -43,7 +43,9 @@ const NEWEST = "2026-11-05T00:00:00+02:00";
 describe("change history", () => {
   it("shows Updated with a link to every update, and the notes newest first at the end", async () => {
     const res = await request(portal.app).get(`/bg/novini/${SLUG}/`).expect(200);
-    expect(res.text).toMatch(/<dt>Обновено<\/dt><dd><time datetime="2026-11-05T00:00:00\+02:00">5 ноември 2026 г\.<\/time> \(<a href="#updates">вижте всички промени<\/a>\)/);
+    expect(res.text).toMatch(
+      /<dt>Обновено<\/dt><dd><time datetime="2026-11-05T00:00:00\+02:00">5 ноември 2026 г\.<\/time> \(<a href="#updates">вижте всички промени<\/a>\)/,
+    );
     const section = /<section class="article-updates" id="updates"[\s\S]*?<\/section>/.exec(res.text)?.[0] ?? "";
     expect(section).toContain("Промени в новината");
     const notes = [...section.matchAll(/<li><time datetime="([^"]+)">[^<]+<\/time>: ([^<]+)<\/li>/g)].map((m) => [m[1], m[2]]);
@@ -51,28 +53,44 @@ describe("change history", () => {
       [NEWEST, "Добавено е мястото на срещата"],
       ["2026-11-03T00:00:00+02:00", "Променен е часът на срещата"],
     ]);
-    const ld = readHead(res.text).jsonLd.flatMap((x) => ((x["@graph"] as Record<string, unknown>[] | undefined) ?? [x])).find((x) => x["@type"] === "NewsArticle");
+    const ld = readHead(res.text)
+      .jsonLd.flatMap((x) => (x["@graph"] as Record<string, unknown>[] | undefined) ?? [x])
+      .find((x) => x["@type"] === "NewsArticle");
     expect(ld?.dateModified).toBe(NEWEST);
   });
 
   it("makes the newest note's date the update date in Atom, JSON Feed, the sitemap and the API", async () => {
-    const atom = parseXml((await request(portal.app).get("/bg/rayoni/lozenets/atom.xml").expect(200)).text) as unknown as { feed: { entry: { id: string; updated: string }[] } };
+    const atom = parseXml((await request(portal.app).get("/bg/rayoni/lozenets/atom.xml").expect(200)).text) as unknown as {
+      feed: { entry: { id: string; updated: string }[] };
+    };
     expect(atom.feed.entry.find((e) => e.id.includes(SLUG))?.updated).toBe(NEWEST);
-    const json = JSON.parse((await request(portal.app).get("/bg/rayoni/lozenets/feed.json").expect(200)).text) as { items: { id: string; date_modified: string }[] };
+    const json = JSON.parse((await request(portal.app).get("/bg/rayoni/lozenets/feed.json").expect(200)).text) as {
+      items: { id: string; date_modified: string }[];
+    };
     expect(json.items.find((i) => i.id.includes(SLUG))?.date_modified).toBe(NEWEST);
     const sitemap = (await request(portal.app).get("/sitemap-bg-1.xml")).text;
     expect(sitemap).toMatch(new RegExp(`${SLUG}/</loc>\\s*<lastmod>2026-11-0[45]`));
-    const api = JSON.parse((await request(portal.app).get(`/api/v1/articles/bg/${SLUG}`).expect(200)).text) as { updated: string; changes: { date: string; note: string }[] };
+    const api = JSON.parse((await request(portal.app).get(`/api/v1/articles/bg/${SLUG}`).expect(200)).text) as {
+      updated: string;
+      changes: { date: string; note: string }[];
+    };
     expect(api.updated).toBe(NEWEST);
     expect(api.changes.map((c) => c.note)).toEqual(["Добавено е мястото на срещата", "Променен е часът на срещата"]);
-    const since = JSON.parse((await request(portal.app).get("/api/v1/articles?lang=bg&updated_since=2026-11-04").expect(200)).text) as { items: { slug: string }[] };
+    const since = JSON.parse((await request(portal.app).get("/api/v1/articles?lang=bg&updated_since=2026-11-04").expect(200)).text) as {
+      items: { slug: string }[];
+    };
     expect(since.items.map((i) => i.slug)).toContain(SLUG);
   });
 
   it("gives editors a message with line and field for a change without a note or with a bad date", () => {
     const dir = copyFixture("content");
-    fs.writeFileSync(path.join(dir, "bg/lozenets/2026-11-01-losho.md"), ARTICLE.replace('    note: "Променен е часът на срещата"\n', "").replace('"2026-11-05"', '"2026-11-31"'));
-    const lines = checkContent({ contentDir: dir, timeZones }).issues.filter((i) => i.file.endsWith("losho.md")).map(formatIssue);
+    fs.writeFileSync(
+      path.join(dir, "bg/lozenets/2026-11-01-losho.md"),
+      ARTICLE.replace('    note: "Променен е часът на срещата"\n', "").replace('"2026-11-05"', '"2026-11-31"'),
+    );
+    const lines = checkContent({ contentDir: dir, timeZones })
+      .issues.filter((i) => i.file.endsWith("losho.md"))
+      .map(formatIssue);
     expect(lines).toEqual([
       "bg/lozenets/2026-11-01-losho.md:7: changes.0.note: is required — add what changed, in a sentence",
       'bg/lozenets/2026-11-01-losho.md:8: changes.1.date: "2026-11-31" is not a real date — use YYYY-MM-DD',
@@ -82,7 +100,11 @@ describe("change history", () => {
   it("npm run check warns when updated is later than the newest change note", () => {
     const dir = copyFixture("content");
     fs.writeFileSync(path.join(dir, "bg/lozenets/2026-11-01-moved.md"), ARTICLE.replace('date: "2026-11-01"\n', 'date: "2026-11-01"\nupdated: "2026-11-20"\n'));
-    const lines = checkContent({ contentDir: dir, timeZones }).issues.filter((i) => i.file.endsWith("moved.md")).map(formatIssue);
-    expect(lines).toEqual(["bg/lozenets/2026-11-01-moved.md:4: updated: warning: is later than the newest note under changes: — add a change with this date and a note saying what changed, or remove updated:"]);
+    const lines = checkContent({ contentDir: dir, timeZones })
+      .issues.filter((i) => i.file.endsWith("moved.md"))
+      .map(formatIssue);
+    expect(lines).toEqual([
+      "bg/lozenets/2026-11-01-moved.md:4: updated: warning: is later than the newest note under changes: — add a change with this date and a note saying what changed, or remove updated:",
+    ]);
   });
 });

@@ -85,7 +85,9 @@ describe("in development (npm run dev)", () => {
     const pl = await request(portal.app).get("/_dev/problems/?lang=pl").expect(200);
     expect(pl.text).toContain('<html lang="pl"');
     expect(pl.text).toContain("<h1>Problemy w treści</h1>");
-    expect(pl.text).toContain("<strong>Błąd:</strong> <code>bg/sredets/2026-11-20-bad.md:3: date: „2026-02-30” nie jest istniejącą datą — wpisz RRRR-MM-DD</code>");
+    expect(pl.text).toContain(
+      "<strong>Błąd:</strong> <code>bg/sredets/2026-11-20-bad.md:3: date: „2026-02-30” nie jest istniejącą datą — wpisz RRRR-MM-DD</code>",
+    );
     // Without ?lang= (an old bookmark, a link typed by hand): the Referer's /bg/ or /pl/.
     const fromPl = await request(portal.app).get("/_dev/problems/").set("Referer", "http://localhost:3000/pl/aktualnosci/").expect(200);
     expect(fromPl.text).toContain("<h1>Problemy w treści</h1>");

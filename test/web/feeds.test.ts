@@ -8,10 +8,41 @@ import { absoluteHtml, rss as renderRss } from "../../src/web/seo/feed-xml.js";
 import { copyFixture, createTestPortal, type TestPortal } from "../helpers/app.js";
 import { BASE, DATE_TIME_OFFSET, UNPUBLISHED, crawlSitemaps, parseXml, readHead } from "./seo-helpers.js";
 
-interface RssItem { title: string; link: string; guid: { "#text": string; "@_isPermaLink": string }; pubDate: string; description: string; "content:encoded": string; category?: string[] }
-interface Rss { rss: { channel: { title: string; link: string; language: string; lastBuildDate: string; "atom:link": { "@_href": string; "@_rel": string }; item?: RssItem[] } } }
-interface AtomEntry { title: string; id: string; updated: string; published: string; link: { "@_href": string }[]; summary: { "#text": string }; content: { "#text": string; "@_type": string }; author: { name: string } }
-interface Atom { feed: { "@_xml:lang": string; id: string; updated: string; title: string; link: { "@_rel": string; "@_href": string }[]; author: { name: string }; entry?: AtomEntry[] } }
+interface RssItem {
+  title: string;
+  link: string;
+  guid: { "#text": string; "@_isPermaLink": string };
+  pubDate: string;
+  description: string;
+  "content:encoded": string;
+  category?: string[];
+}
+interface Rss {
+  rss: {
+    channel: { title: string; link: string; language: string; lastBuildDate: string; "atom:link": { "@_href": string; "@_rel": string }; item?: RssItem[] };
+  };
+}
+interface AtomEntry {
+  title: string;
+  id: string;
+  updated: string;
+  published: string;
+  link: { "@_href": string }[];
+  summary: { "#text": string };
+  content: { "#text": string; "@_type": string };
+  author: { name: string };
+}
+interface Atom {
+  feed: {
+    "@_xml:lang": string;
+    id: string;
+    updated: string;
+    title: string;
+    link: { "@_rel": string; "@_href": string }[];
+    author: { name: string };
+    entry?: AtomEntry[];
+  };
+}
 
 const RFC_822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
@@ -60,7 +91,9 @@ describe("RSS 2.0", () => {
     const items = (await rss("/pl/feed.xml")).item ?? [];
     const hallera = items.find((i) => i.link.includes("remont-torowiska"))!;
     // A body picture is a <picture> of variants (issue 22); every URL in it is absolute.
-    expect(hallera["content:encoded"]).toMatch(/<img src="https:\/\/news\.example\.org\/media-v\/\d+\/jpeg\/pl\/gdansk\/2025-08-19-remont-torowiska-na-alei-hallera\/objazd\.jpg" srcset="https:\/\/news\.example\.org\/media-v\//);
+    expect(hallera["content:encoded"]).toMatch(
+      /<img src="https:\/\/news\.example\.org\/media-v\/\d+\/jpeg\/pl\/gdansk\/2025-08-19-remont-torowiska-na-alei-hallera\/objazd\.jpg" srcset="https:\/\/news\.example\.org\/media-v\//,
+    );
     expect(hallera["content:encoded"]).not.toMatch(/(?:src|srcset)="\//);
   });
 
@@ -120,11 +153,25 @@ describe("feeds linked from pages", () => {
       { type: "application/feed+json", title: "Всички новини — Районни новини (JSON Feed)", href: `${BASE}/bg/feed.json` },
       // Service alerts (issue 23): the district's current alerts.
       { type: "application/atom+xml", title: "Предупреждения за Средец — Районни новини", href: `${BASE}/bg/preduprezhdeniya/rayoni/sredets/atom.xml` },
-      { type: "application/feed+json", title: "Предупреждения за Средец — Районни новини (JSON Feed)", href: `${BASE}/bg/preduprezhdeniya/rayoni/sredets/feed.json` },
+      {
+        type: "application/feed+json",
+        title: "Предупреждения за Средец — Районни новини (JSON Feed)",
+        href: `${BASE}/bg/preduprezhdeniya/rayoni/sredets/feed.json`,
+      },
     ]);
     const tag = readHead((await request(portal.app).get("/pl/tagi/dostepnosc/")).text);
-    expect(tag.feeds[0]).toEqual({ type: "application/rss+xml", title: "Aktualności na temat „dostępność” — Wiadomości z gmin (RSS)", href: `${BASE}/pl/tagi/dostepnosc/feed.xml` });
-    expect(readHead((await request(portal.app).get("/pl/")).text).feeds.map((f) => f.href)).toEqual([`${BASE}/pl/feed.xml`, `${BASE}/pl/atom.xml`, `${BASE}/pl/feed.json`, `${BASE}/pl/komunikaty/atom.xml`, `${BASE}/pl/komunikaty/feed.json`]);
+    expect(tag.feeds[0]).toEqual({
+      type: "application/rss+xml",
+      title: "Aktualności na temat „dostępność” — Wiadomości z gmin (RSS)",
+      href: `${BASE}/pl/tagi/dostepnosc/feed.xml`,
+    });
+    expect(readHead((await request(portal.app).get("/pl/")).text).feeds.map((f) => f.href)).toEqual([
+      `${BASE}/pl/feed.xml`,
+      `${BASE}/pl/atom.xml`,
+      `${BASE}/pl/feed.json`,
+      `${BASE}/pl/komunikaty/atom.xml`,
+      `${BASE}/pl/komunikaty/feed.json`,
+    ]);
   });
 
   it("every feed linked from any page works and holds no draft, scheduled or expired article", async () => {
@@ -170,14 +217,18 @@ describe("caching", () => {
   it("answers a conditional GET with 304", async () => {
     const first = await request(portal.app).get("/bg/etiketi/obuchenie/atom.xml").expect(200);
     expect(first.headers.etag).toMatch(/^"/);
-    await request(portal.app).get("/bg/etiketi/obuchenie/atom.xml").set("If-None-Match", first.headers.etag as string).expect(304);
+    await request(portal.app)
+      .get("/bg/etiketi/obuchenie/atom.xml")
+      .set("If-None-Match", first.headers.etag as string)
+      .expect(304);
   });
 });
 
 describe("absolute links in the article body", () => {
   it("resolves src, href and every srcset candidate against the article URL", () => {
     const page = `${BASE}/bg/novini/x/`;
-    const html = '<a href="/bg/rayoni/sredets/">a</a> <a href="../y/?a=1&amp;b=2">b</a> <a href="#top">c</a> <a href="mailto:x@example.org">d</a>' +
+    const html =
+      '<a href="/bg/rayoni/sredets/">a</a> <a href="../y/?a=1&amp;b=2">b</a> <a href="#top">c</a> <a href="mailto:x@example.org">d</a>' +
       '<picture><source srcset="/media/a-480.avif 480w, /media/a-960.avif 960w" type="image/avif"><img src="/media/a.jpg" alt=""></picture>';
     expect(absoluteHtml(html, page)).toBe(
       `<a href="${BASE}/bg/rayoni/sredets/">a</a> <a href="${BASE}/bg/novini/y/?a=1&amp;b=2">b</a> <a href="${BASE}/bg/novini/x/#top">c</a> <a href="mailto:x@example.org">d</a>` +
@@ -190,7 +241,17 @@ describe("CDATA", () => {
   it("keeps a body containing ]]> intact", () => {
     const html = "<p>a ]]> b</p>";
     const item = { url: `${BASE}/bg/novini/x/`, title: "x", summary: "x", html, published: 0, updated: 0, author: undefined, tags: [], image: undefined };
-    const xml = renderRss({ lang: "bg", timeZone: "Europe/Sofia", title: "t", description: "d", pageUrl: `${BASE}/bg/`, selfUrl: `${BASE}/bg/feed.xml`, publisher: "p", updated: 0, items: [item] });
+    const xml = renderRss({
+      lang: "bg",
+      timeZone: "Europe/Sofia",
+      title: "t",
+      description: "d",
+      pageUrl: `${BASE}/bg/`,
+      selfUrl: `${BASE}/bg/feed.xml`,
+      publisher: "p",
+      updated: 0,
+      items: [item],
+    });
     const channel = (parseXml(xml) as unknown as Rss).rss.channel;
     expect(channel.item![0]!["content:encoded"]).toBe(html);
   });

@@ -72,12 +72,18 @@ describe("feeds people can find", () => {
     ["/bg/rayoni/sredets/", "/bg/rayoni/sredets/feed.xml"],
   ])("%s shows a visible RSS link with its icon", async (url, feed) => {
     const html = (await get(url)).text;
-    expect(html).toMatch(new RegExp(`<a class="feed-link" href="${feed}" type="application/rss\\+xml"><img src="/static/img/feed\\.[0-9a-f]{10}\\.svg" alt="" width="16" height="16">[^<]+</a>`));
+    expect(html).toMatch(
+      new RegExp(
+        `<a class="feed-link" href="${feed}" type="application/rss\\+xml"><img src="/static/img/feed\\.[0-9a-f]{10}\\.svg" alt="" width="16" height="16">[^<]+</a>`,
+      ),
+    );
   });
 
   it("a tag page links the tag's own feed, named after the tag", async () => {
     const html = (await get("/bg/etiketi/obuchenie/", fixture)).text;
-    expect(html).toMatch(/<a class="feed-link" href="\/bg\/etiketi\/obuchenie\/feed\.xml" type="application\/rss\+xml"><img [^>]+>RSS емисия по темата „[^“]+“<\/a>/);
+    expect(html).toMatch(
+      /<a class="feed-link" href="\/bg\/etiketi\/obuchenie\/feed\.xml" type="application\/rss\+xml"><img [^>]+>RSS емисия по темата „[^“]+“<\/a>/,
+    );
   });
 
   it.each(["/bg/feed.xml", "/pl/atom.xml"])("%s names the stylesheet of its language, served from public/ as XSLT", async (url) => {
@@ -105,7 +111,9 @@ describe("footer and legal links from data", () => {
 
   it("a Polish district page shows its BIP link with the BIP mark", async () => {
     const html = (await get("/pl/dzielnice/gdansk/")).text;
-    expect(html).toMatch(/<a href="https:\/\/bip\.gdansk\.pl" rel="external"><span class="bip-mark"><img src="\/static\/img\/bip\.[0-9a-f]{10}\.svg" alt="" width="40" height="20">Biuletyn Informacji Publicznej — Gdańsk<\/span><\/a>/);
+    expect(html).toMatch(
+      /<a href="https:\/\/bip\.gdansk\.pl" rel="external"><span class="bip-mark"><img src="\/static\/img\/bip\.[0-9a-f]{10}\.svg" alt="" width="40" height="20">Biuletyn Informacji Publicznej — Gdańsk<\/span><\/a>/,
+    );
   });
 
   it("the district page links its own events page (not /undefined/)", async () => {
@@ -122,7 +130,9 @@ describe("footer and legal links from data", () => {
 describe("the city's identity from content/site.yml", () => {
   it("shows the name and crest (with its text alternative) in the header and the contact details in the footer", async () => {
     const html = (await get("/bg/")).text;
-    expect(html).toMatch(/<a class="site-name" href="\/bg\/"><img class="site-logo" src="(\/site\/logo\.[0-9a-f]{10}\.svg)" alt="Герб на портала — кула и вълни" width="64" height="76"><span>Районни новини — София и Тригралието<\/span><\/a>/);
+    expect(html).toMatch(
+      /<a class="site-name" href="\/bg\/"><img class="site-logo" src="(\/site\/logo\.[0-9a-f]{10}\.svg)" alt="Герб на портала — кула и вълни" width="64" height="76"><span>Районни новини — София и Тригралието<\/span><\/a>/,
+    );
     expect(html).toContain("<title>Районни новини — София и Тригралието</title>");
     expect(html).toMatch(/<address>[\s\S]*redakcia@example\.org[\s\S]*<\/address>/);
     const logo = await get(/src="(\/site\/logo\.[0-9a-f]{10}\.svg)"/.exec(html)![1]!);
@@ -154,7 +164,11 @@ describe("the city's identity from content/site.yml", () => {
     fs.symlinkSync("/etc/hostname", path.join(dir, "logo.svg"));
     fs.writeFileSync(path.join(dir, "evil.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>alert(1)</script></svg>');
     const yml = (src: string) => `name:\n  bg: Град\n  pl: Miasto\nlogo:\n  src: ${src}\n  alt:\n    bg: Герб\n    pl: Herb\n`;
-    for (const [src, text] of [["logo.svg", "is not a file in the content folder"], ["evil.svg", "contains script"], ["../etc/x.svg", "must be the name of an .svg or .png file"]] as const) {
+    for (const [src, text] of [
+      ["logo.svg", "is not a file in the content folder"],
+      ["evil.svg", "contains script"],
+      ["../etc/x.svg", "must be the name of an .svg or .png file"],
+    ] as const) {
       fs.writeFileSync(path.join(dir, "site.yml"), yml(src));
       const { site, issues } = loadSite(dir);
       expect(site.logo).toBeNull();

@@ -46,7 +46,9 @@ describe("every page", () => {
       expect(head.og("og:url"), path).toEqual([head.canonical]);
       expect(head.og("og:site_name"), path).toEqual([lang === "bg" ? "Районни новини" : "Wiadomości z gmin"]);
       expect(head.og("og:locale"), path).toEqual([lang === "bg" ? "bg_BG" : "pl_PL"]);
-      expect(head.og("og:type"), path).toEqual([path.includes("/novini/") || path.includes("/aktualnosci/") ? (path.split("/").length > 4 ? "article" : "website") : "website"]);
+      expect(head.og("og:type"), path).toEqual([
+        path.includes("/novini/") || path.includes("/aktualnosci/") ? (path.split("/").length > 4 ? "article" : "website") : "website",
+      ]);
       expect(head.og("og:description")[0], path).toBe(head.meta("description"));
       expect(head.og("og:image")[0], path).toMatch(/^https:\/\/news\.example\.org\/(static|media-v\/og\/jpeg)\//);
       expect(head.og("og:image:alt")[0]?.length, path).toBeGreaterThan(10);

@@ -15,8 +15,28 @@ afterAll(() => portal.close());
 
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-interface Item { id: string; url: string; title: string; content_html?: string; content_text?: string; summary: string; date_published: string; date_modified: string; authors: { name: string }[]; tags?: string[]; image?: string; attachments?: { url: string; mime_type: string; size_in_bytes: number }[] }
-interface JsonFeed { version: string; title: string; home_page_url: string; feed_url: string; language: string; items: Item[] }
+interface Item {
+  id: string;
+  url: string;
+  title: string;
+  content_html?: string;
+  content_text?: string;
+  summary: string;
+  date_published: string;
+  date_modified: string;
+  authors: { name: string }[];
+  tags?: string[];
+  image?: string;
+  attachments?: { url: string; mime_type: string; size_in_bytes: number }[];
+}
+interface JsonFeed {
+  version: string;
+  title: string;
+  home_page_url: string;
+  feed_url: string;
+  language: string;
+  items: Item[];
+}
 
 /** The checks of the JSON Feed 1.1 spec's required (and our promised) fields. */
 function expectValidFeed(feed: JsonFeed, selfUrl: string): void {
@@ -57,7 +77,9 @@ describe("JSON Feed 1.1", () => {
 
   it("lists the same articles, in the same order and with the same ids, as the Atom feed beside it", async () => {
     const feed = await jsonFeed("/bg/feed.json");
-    const atom = parseXml((await request(portal.app).get("/bg/atom.xml").expect(200)).text) as unknown as { feed: { entry: { id: string; updated: string }[] } };
+    const atom = parseXml((await request(portal.app).get("/bg/atom.xml").expect(200)).text) as unknown as {
+      feed: { entry: { id: string; updated: string }[] };
+    };
     expect(feed.items.map((i) => i.id)).toEqual(atom.feed.entry.map((e) => e.id));
     expect(feed.items.map((i) => i.date_modified)).toEqual(atom.feed.entry.map((e) => e.updated));
   });
@@ -90,9 +112,28 @@ describe("JSON Feed 1.1 of current alerts", () => {
   let withAlerts: TestPortal;
   beforeAll(async () => {
     const contentDir = copyFixture("content");
-    writeAlert(contentDir, "bg", "voda", { title: "Спиране на водата в Лозенец", districts: "[lozenets]", start: iso(NOW - HOUR), end: iso(NOW + 5 * HOUR), body: "Вижте [графика](/bg/rayoni/lozenets/).\n" });
-    writeAlert(contentDir, "bg", "vyatar", { title: "Силен вятър", kind: "weather", districts: "all", severity: "info", start: iso(NOW - HOUR), end: iso(NOW + 2 * HOUR) });
-    writeAlert(contentDir, "bg", "utre", { title: "Утрешен ремонт", kind: "roads", districts: "[lozenets]", start: iso(NOW + 20 * HOUR), end: iso(NOW + 22 * HOUR) });
+    writeAlert(contentDir, "bg", "voda", {
+      title: "Спиране на водата в Лозенец",
+      districts: "[lozenets]",
+      start: iso(NOW - HOUR),
+      end: iso(NOW + 5 * HOUR),
+      body: "Вижте [графика](/bg/rayoni/lozenets/).\n",
+    });
+    writeAlert(contentDir, "bg", "vyatar", {
+      title: "Силен вятър",
+      kind: "weather",
+      districts: "all",
+      severity: "info",
+      start: iso(NOW - HOUR),
+      end: iso(NOW + 2 * HOUR),
+    });
+    writeAlert(contentDir, "bg", "utre", {
+      title: "Утрешен ремонт",
+      kind: "roads",
+      districts: "[lozenets]",
+      start: iso(NOW + 20 * HOUR),
+      end: iso(NOW + 22 * HOUR),
+    });
     withAlerts = await createTestPortal({ contentDir });
   });
   afterAll(() => withAlerts.close());
@@ -108,13 +149,21 @@ describe("JSON Feed 1.1 of current alerts", () => {
   it("lists the current alerts of a language and of a district, with the same ids as the Atom feed beside it", async () => {
     for (const path of ["/bg/preduprezhdeniya/", "/bg/preduprezhdeniya/rayoni/lozenets/", "/bg/preduprezhdeniya/rayoni/sredets/"]) {
       const feed = await alertFeed(`${path}feed.json`);
-      const atom = parseXml((await request(withAlerts.app).get(`${path}atom.xml`).expect(200)).text) as unknown as { feed: { entry?: { id: string; title: string } | { id: string; title: string }[] } };
+      const atom = parseXml((await request(withAlerts.app).get(`${path}atom.xml`).expect(200)).text) as unknown as {
+        feed: { entry?: { id: string; title: string } | { id: string; title: string }[] };
+      };
       const entries = [atom.feed.entry ?? []].flat();
-      expect(feed.items.map((i) => i.id), path).toEqual(entries.map((e) => e.id));
+      expect(
+        feed.items.map((i) => i.id),
+        path,
+      ).toEqual(entries.map((e) => e.id));
       expect(feed.items.length, path).toBeGreaterThan(0);
     }
     // Current only: the upcoming alert is not there; a district without its own alerts gets those for all.
-    expect((await alertFeed("/bg/preduprezhdeniya/rayoni/lozenets/feed.json")).items.map((i) => i.title).sort()).toEqual(["Силен вятър", "Спиране на водата в Лозенец"]);
+    expect((await alertFeed("/bg/preduprezhdeniya/rayoni/lozenets/feed.json")).items.map((i) => i.title).sort()).toEqual([
+      "Силен вятър",
+      "Спиране на водата в Лозенец",
+    ]);
     expect((await alertFeed("/bg/preduprezhdeniya/rayoni/sredets/feed.json")).items.map((i) => i.title)).toEqual(["Силен вятър"]);
     expect((await alertFeed("/pl/komunikaty/feed.json")).items).toEqual([]);
   });
@@ -134,7 +183,11 @@ describe("JSON Feed 1.1 of current alerts", () => {
     const head = readHead((await request(withAlerts.app).get("/bg/rayoni/lozenets/").expect(200)).text);
     expect(head.feeds.filter((f) => f.href.includes("/preduprezhdeniya/"))).toEqual([
       { type: "application/atom+xml", title: "Предупреждения за Лозенец — Районни новини", href: `${BASE}/bg/preduprezhdeniya/rayoni/lozenets/atom.xml` },
-      { type: "application/feed+json", title: "Предупреждения за Лозенец — Районни новини (JSON Feed)", href: `${BASE}/bg/preduprezhdeniya/rayoni/lozenets/feed.json` },
+      {
+        type: "application/feed+json",
+        title: "Предупреждения за Лозенец — Районни новини (JSON Feed)",
+        href: `${BASE}/bg/preduprezhdeniya/rayoni/lozenets/feed.json`,
+      },
     ]);
     const first = await request(withAlerts.app).get("/bg/preduprezhdeniya/feed.json").expect(200);
     await request(withAlerts.app).get("/bg/preduprezhdeniya/feed.json").set("If-None-Match", first.headers.etag!).expect(304);

@@ -20,7 +20,9 @@ async function rawGet(url: string, headers: Record<string, string> = {}): Promis
   await once(server, "listening");
   try {
     const { port } = server.address() as AddressInfo;
-    const res = await new Promise<http.IncomingMessage>((resolve, reject) => http.get({ host: "127.0.0.1", port, path: url, headers }, resolve).on("error", reject));
+    const res = await new Promise<http.IncomingMessage>((resolve, reject) =>
+      http.get({ host: "127.0.0.1", port, path: url, headers }, resolve).on("error", reject),
+    );
     const chunks: Buffer[] = [];
     for await (const c of res) chunks.push(c as Buffer);
     return { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) };
@@ -30,7 +32,17 @@ async function rawGet(url: string, headers: Record<string, string> = {}): Promis
 }
 
 function page(key: string, bytes: number): CachedPage {
-  return { key, version: "v1", type: "text/html", body: Buffer.alloc(bytes, 97), etag: `"${key}"`, lastModified: 0, lastModifiedText: new Date(0).toUTCString(), cacheControl: "public", headers: [] };
+  return {
+    key,
+    version: "v1",
+    type: "text/html",
+    body: Buffer.alloc(bytes, 97),
+    etag: `"${key}"`,
+    lastModified: 0,
+    lastModifiedText: new Date(0).toUTCString(),
+    cacheControl: "public",
+    headers: [],
+  };
 }
 
 describe("render cache", () => {

@@ -12,7 +12,12 @@ const LISTS = new Set(["url", "sitemap", "xhtml:link", "item", "entry", "categor
 export function parseXml(text: string): Record<string, unknown> {
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw new Error(`Not well-formed XML: ${valid.err.msg} at line ${valid.err.line}`);
-  return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", parseTagValue: false, isArray: (name, jpath) => LISTS.has(name) && (name !== "link" || String(jpath).startsWith("feed")) }).parse(text) as Record<string, unknown>;
+  return new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@_",
+    parseTagValue: false,
+    isArray: (name, jpath) => LISTS.has(name) && (name !== "link" || String(jpath).startsWith("feed")),
+  }).parse(text) as Record<string, unknown>;
 }
 
 export interface SitemapUrl {

@@ -52,7 +52,21 @@ describe("sitemap index and per-language sitemaps", () => {
 
   it("lists home, listings, districts, tags, articles and the accessibility statements", () => {
     const locs = new Set(urls.map((u) => u.loc.slice(BASE.length)));
-    for (const path of ["/bg/", "/pl/", "/bg/novini/", "/pl/aktualnosci/", "/bg/rayoni/", "/pl/dzielnice/", "/bg/rayoni/sredets/", "/pl/dzielnice/sopot/", "/bg/etiketi/", "/pl/tagi/", "/bg/etiketi/obuchenie/", "/bg/dostapnost/", "/pl/deklaracja-dostepnosci/"]) {
+    for (const path of [
+      "/bg/",
+      "/pl/",
+      "/bg/novini/",
+      "/pl/aktualnosci/",
+      "/bg/rayoni/",
+      "/pl/dzielnice/",
+      "/bg/rayoni/sredets/",
+      "/pl/dzielnice/sopot/",
+      "/bg/etiketi/",
+      "/pl/tagi/",
+      "/bg/etiketi/obuchenie/",
+      "/bg/dostapnost/",
+      "/pl/deklaracja-dostepnosci/",
+    ]) {
       expect(locs, path).toContain(path);
     }
     // 12 published articles: 5 in Bulgarian, 7 in Polish.
@@ -130,7 +144,11 @@ describe("splitting", () => {
 
   it("starts a new file at the URL limit and keeps every URL exactly once", () => {
     const parts = splitUrlsets(entries, { urls: 3, bytes: 50_000_000 });
-    expect(parts.map((p) => [p.from, p.to])).toEqual([[0, 3], [3, 6], [6, 7]]);
+    expect(parts.map((p) => [p.from, p.to])).toEqual([
+      [0, 3],
+      [3, 6],
+      [6, 7],
+    ]);
     const locs = parts.flatMap((p) => ((parseXml(p.body) as { urlset: { url: { loc: string }[] } }).urlset.url ?? []).map((u) => u.loc));
     expect(locs).toHaveLength(7);
   });

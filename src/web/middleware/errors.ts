@@ -41,7 +41,10 @@ export function errorHandler(deps: AppDeps): ErrorRequestHandler {
       sendBody(req, res, deps, html, "text/html; charset=utf-8", status);
     } catch (renderError) {
       deps.logger.error({ err: renderError, reqId: requestId }, "error page failed");
-      res.status(status).type("text/plain; charset=utf-8").send(`${status} ${t(`error.${shown}.title`)}`);
+      res
+        .status(status)
+        .type("text/plain; charset=utf-8")
+        .send(`${status} ${t(`error.${shown}.title`)}`);
     }
   };
 }

@@ -48,7 +48,13 @@ export function alertFeedRoutes(deps: AppDeps): Router {
       entries: current.map((a) => {
         const card = alertCard(deps, a, now);
         const pageUrl = base + card.url;
-        return { alert: a, pageUrl, capUrl: base + urls.alertCap(locale, a.identifier), summary: [card.severityText, card.kindText, card.spanText, areaDesc(a)].join(" · "), html: absoluteHtml(a.html, pageUrl) };
+        return {
+          alert: a,
+          pageUrl,
+          capUrl: base + urls.alertCap(locale, a.identifier),
+          summary: [card.severityText, card.kindText, card.spanText, areaDesc(a)].join(" · "),
+          html: absoluteHtml(a.html, pageUrl),
+        };
       }),
     };
     if (format === "json") sendBody(req, res, deps, alertJsonFeed(feed), "application/feed+json; charset=utf-8");

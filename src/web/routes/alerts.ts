@@ -21,7 +21,15 @@ export function alertRoutes(deps: AppDeps): Router {
     const seg = SEGMENTS[locale];
     const home = { name: t("nav.home"), url: urls.home(locale) };
     const index = { name: t("alerts.title"), url: urls.alerts(locale) };
-    const when = (ms: number) => dateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", hour: "numeric", minute: "2-digit", timeZone: deps.config.timeZones[locale] }).format(ms);
+    const when = (ms: number) =>
+      dateTimeFormat(locale, {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        hour: "numeric",
+        minute: "2-digit",
+        timeZone: deps.config.timeZones[locale],
+      }).format(ms);
 
     /** Current and upcoming alerts, of the language or of one district. */
     const live = (req: Request, res: Response, district?: { id: string; name: string }) => {
@@ -106,7 +114,12 @@ export function alertRoutes(deps: AppDeps): Router {
         jsonLd: specialAnnouncement(deps, a, card),
         alert: card,
         html: a.html,
-        note: card.state === "ended" ? t("alerts.endedAt", { date: when(a.end) }) : card.state === "upcoming" ? t("alerts.startsAt", { date: when(a.start) }) : null,
+        note:
+          card.state === "ended"
+            ? t("alerts.endedAt", { date: when(a.end) })
+            : card.state === "upcoming"
+              ? t("alerts.startsAt", { date: when(a.start) })
+              : null,
         capUrl: urls.alertCap(locale, a.identifier),
       });
     });

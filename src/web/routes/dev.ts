@@ -103,7 +103,11 @@ export function devRoutes(deps: AppDeps): Router {
     const title = file ? word("dev.fileTitle", { file }) : word("dev.problemsTitle");
     return {
       ...pageLocals(deps, locale, { title: fullTitle(deps, locale, title), path, noindex: true }),
-      issues: issues.map((i) => ({ ...i, label: word(i.severity === "error" ? "dev.severity.error" : "dev.severity.warning"), text: formatIssueIn(i, locale) })),
+      issues: issues.map((i) => ({
+        ...i,
+        label: word(i.severity === "error" ? "dev.severity.error" : "dev.severity.warning"),
+        text: formatIssueIn(i, locale),
+      })),
       text: {
         title,
         intro: file ? word("dev.fileIntro") : word("dev.problemsIntro", { folder: deps.config.contentDir }),

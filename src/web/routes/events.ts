@@ -89,7 +89,10 @@ export function eventRoutes(deps: AppDeps): Router {
       webcal: webcal(ics),
       list: { page: n, pages, total: all.length },
       groups: (["upcoming", "past"] as const)
-        .map((kind) => ({ kind, items: shown.filter((x) => x.past === (kind === "past")).map((x) => ({ ...articleCard(deps, x.a), event: eventView(deps, x.a, x.event) })) }))
+        .map((kind) => ({
+          kind,
+          items: shown.filter((x) => x.past === (kind === "past")).map((x) => ({ ...articleCard(deps, x.a), event: eventView(deps, x.a, x.event) })),
+        }))
         .filter((g) => g.items.length > 0),
       hrefFor: (p: number) => path(locale, p),
     });
@@ -114,7 +117,13 @@ export function eventRoutes(deps: AppDeps): Router {
       deps.index.version();
       const a = SLUG_PATTERN.test(slug) ? deps.index.articles.bySlug(locale, slug, now) : null;
       if (!a?.event) throw new HttpError(404, "No such event");
-      const body = icalendar({ name: a.title, description: a.summary, url: deps.config.baseUrl + urls.article(locale, a.slug), lang: locale, events: [calendarEvent(deps, a, a.event)] });
+      const body = icalendar({
+        name: a.title,
+        description: a.summary,
+        url: deps.config.baseUrl + urls.article(locale, a.slug),
+        lang: locale,
+        events: [calendarEvent(deps, a, a.event)],
+      });
       res.setHeader("Content-Disposition", `attachment; filename="${a.slug}.ics"`);
       sendBody(req, res, deps, body, ICAL_TYPE);
     });

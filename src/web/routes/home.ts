@@ -24,7 +24,10 @@ export function homeRoutes(deps: AppDeps): Router {
       const t = deps.i18n.t(locale);
       const latest = deps.index.articles.page(locale, 1, CARDS + 4);
       // The lead is the newest story with a picture among the first few, else the newest.
-      const leadIndex = Math.max(0, latest.items.slice(0, 4).findIndex((a) => a.image));
+      const leadIndex = Math.max(
+        0,
+        latest.items.slice(0, 4).findIndex((a) => a.image),
+      );
       const lead = latest.items[leadIndex];
       const cards = latest.items.filter((_a, i) => i !== leadIndex).slice(0, CARDS);
       // Only districts with news in this language: the others would lead to empty pages.
@@ -38,7 +41,16 @@ export function homeRoutes(deps: AppDeps): Router {
         .slice(0, 12)
         .map((tag) => ({ name: tag.name, url: urls.tag(locale, tag.tag) }));
       renderPage(req, res, deps, "pages/home.njk", {
-        ...pageLocals(deps, locale, { title: fullTitle(deps, locale, null), description: t("site.description"), path: urls.home(locale), ref: { kind: "home" }, untranslated: untranslatedOf(req), section: "home", alerts: "language", alertFeed: {} }),
+        ...pageLocals(deps, locale, {
+          title: fullTitle(deps, locale, null),
+          description: t("site.description"),
+          path: urls.home(locale),
+          ref: { kind: "home" },
+          untranslated: untranslatedOf(req),
+          section: "home",
+          alerts: "language",
+          alertFeed: {},
+        }),
         lead: lead ? articleCard(deps, lead) : null,
         cards: cards.map((a) => articleCard(deps, a)),
         total: latest.total,

@@ -74,7 +74,11 @@ async function streamFile(req: Request, res: Response, p: ServedPicture, type: s
 export function mediaRoutes(deps: AppDeps): Router {
   const log = deps.logger.child({ module: "media" });
   const store = createVariantStore(deps.config.dataDir, {
-    onProblem: (event, err) => log.warn({ err }, event === "undecodable" ? "a picture cannot be decoded; answered 404 from now on" : "a picture variant could not be cached; served from memory"),
+    onProblem: (event, err) =>
+      log.warn(
+        { err },
+        event === "undecodable" ? "a picture cannot be decoded; answered 404 from now on" : "a picture variant could not be cached; served from memory",
+      ),
   });
   const openPicture = createPictureReader(deps.config.contentDir);
   const router = Router();
@@ -82,7 +86,15 @@ export function mediaRoutes(deps: AppDeps): Router {
   router.get("/media/{*rest}", async (req, res) => {
     const picture = lookup(deps, req.path);
     try {
-      await openPicture(picture, (p) => streamFile(req, res, p, MEDIA_TYPES[picture.format] ?? "application/octet-stream", `"${Math.trunc(p.stat.mtimeMs).toString(36)}-${p.stat.size.toString(36)}"`));
+      await openPicture(picture, (p) =>
+        streamFile(
+          req,
+          res,
+          p,
+          MEDIA_TYPES[picture.format] ?? "application/octet-stream",
+          `"${Math.trunc(p.stat.mtimeMs).toString(36)}-${p.stat.size.toString(36)}"`,
+        ),
+      );
     } catch (cause) {
       notServable(cause);
     }

@@ -75,7 +75,11 @@ export function newsRoutes(deps: AppDeps): Router {
         url: urls.article(tr.lang, tr.slug),
         languageName: deps.i18n.t(tr.lang)("lang.name"),
       }));
-      const ref = { kind: "article", district: a.district, translations: { [locale]: a.slug, ...Object.fromEntries(translations.map((tr) => [tr.lang, tr.slug])) } } as const;
+      const ref = {
+        kind: "article",
+        district: a.district,
+        translations: { [locale]: a.slug, ...Object.fromEntries(translations.map((tr) => [tr.lang, tr.slug])) },
+      } as const;
       let banner: string | null = null;
       if (a.draft) banner = t("preview.draft");
       else if (a.date > now) banner = t("preview.scheduled", { date: formatDate(a.date, locale, tz) });
@@ -95,7 +99,15 @@ export function newsRoutes(deps: AppDeps): Router {
           ],
           image: a.image,
           alerts: { district: a.district },
-          article: { headline: a.title, published: a.date, modified: Math.max(a.date, a.modified), section: card.districtName, tags: a.tags, author: a.author, event: a.event },
+          article: {
+            headline: a.title,
+            published: a.date,
+            modified: Math.max(a.date, a.modified),
+            section: card.districtName,
+            tags: a.tags,
+            author: a.author,
+            event: a.event,
+          },
         }),
         preview: banner,
         article: {

@@ -25,13 +25,20 @@ const FEW_RESULTS = 3;
 /** OpenSearch suggestions per answer. */
 const SUGGESTIONS = 8;
 
-const searchQuery = z.object({
-  // Longer text is cut by buildMatch (200 characters); any string is a valid query.
-  q: z.string().max(10_000).optional(),
-  district: z.union([z.literal(""), z.string().regex(DISTRICT_ID_PATTERN).max(100)]).optional(),
-  year: z.union([z.literal(""), z.string().regex(/^(19|20|21)\d{2}$/)]).optional(),
-  page: z.string().regex(/^[1-9][0-9]{0,5}$/).transform(Number).refine((n) => n <= MAX_PAGE).optional(),
-}).loose();
+const searchQuery = z
+  .object({
+    // Longer text is cut by buildMatch (200 characters); any string is a valid query.
+    q: z.string().max(10_000).optional(),
+    district: z.union([z.literal(""), z.string().regex(DISTRICT_ID_PATTERN).max(100)]).optional(),
+    year: z.union([z.literal(""), z.string().regex(/^(19|20|21)\d{2}$/)]).optional(),
+    page: z
+      .string()
+      .regex(/^[1-9][0-9]{0,5}$/)
+      .transform(Number)
+      .refine((n) => n <= MAX_PAGE)
+      .optional(),
+  })
+  .loose();
 
 export function searchHref(locale: Locale, params: { q: string; district?: string | undefined; year?: string | undefined; page?: number }): string {
   const qs = new URLSearchParams({ q: params.q });
@@ -76,12 +83,22 @@ export function searchRoutes(deps: AppDeps): Router {
       }
       const y = year ? Number(year) : undefined;
       const result = match
-        ? deps.index.search.search(match, locale, {
-            district,
-            from: y ? toEpochMs(`${y}-01-01`, tz) : undefined,
-            to: y ? toEpochMs(`${y + 1}-01-01`, tz) : undefined,
-            places: placesNamed(match, districts.map((d) => ({ id: d.id, names: Object.values(d.name) })), locale),
-          }, page, SEARCH_PER_PAGE)
+        ? deps.index.search.search(
+            match,
+            locale,
+            {
+              district,
+              from: y ? toEpochMs(`${y}-01-01`, tz) : undefined,
+              to: y ? toEpochMs(`${y + 1}-01-01`, tz) : undefined,
+              places: placesNamed(
+                match,
+                districts.map((d) => ({ id: d.id, names: Object.values(d.name) })),
+                locale,
+              ),
+            },
+            page,
+            SEARCH_PER_PAGE,
+          )
         : { hits: [], total: 0, capped: false };
       // Only the newest MAX_RANKED matches are ranked (see src/index/search.ts).
       const pages = Math.max(1, Math.ceil(Math.min(result.total, MAX_RANKED) / SEARCH_PER_PAGE));
@@ -98,14 +115,15 @@ export function searchRoutes(deps: AppDeps): Router {
           ref: { kind: "search", q, district, year },
           // Result pages are endless and thin: keep them out of search engines' indexes.
           noindex: q !== "",
-          breadcrumbs: [{ name: t("nav.home"), url: urls.home(locale) }, { name: t("search.title"), url: urls.search(locale) }],
+          breadcrumbs: [
+            { name: t("nav.home"), url: urls.home(locale) },
+            { name: t("search.title"), url: urls.search(locale) },
+          ],
         }),
         query: q,
         searched: q !== "",
         filters: { district: district ?? "", year: year ?? "" },
-        districtOptions: districts
-          .map((d) => ({ id: d.id, name: d.name[locale] }))
-          .sort((a, b) => collator(locale).compare(a.name, b.name)),
+        districtOptions: districts.map((d) => ({ id: d.id, name: d.name[locale] })).sort((a, b) => collator(locale).compare(a.name, b.name)),
         yearOptions: deps.index.search.years(locale, tz),
         total: result.total,
         capped: result.capped,

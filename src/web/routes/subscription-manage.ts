@@ -24,7 +24,20 @@ export function manageRoutes(deps: AppDeps, subs: Subscriptions, limit: RequestH
     };
     const gone = (req: Request, res: Response) => page(req, res, "pages/subscribe-result.njk", { message: "notSubscribed" }, 404);
     const managePage = (req: Request, res: Response, s: Subscriber, extra: { values?: FormValues; errors?: string[]; notice?: string }, status = 200) =>
-      page(req, res, "pages/subscribe-manage.njk", { subscribeValues: extra.values ?? valuesOf(s), errors: (extra.errors ?? []).map((e) => t(`subscriptions.errors.${e}`)), notice: extra.notice, action: req.path, subscribeAction: req.path, subscribeManage: true }, status);
+      page(
+        req,
+        res,
+        "pages/subscribe-manage.njk",
+        {
+          subscribeValues: extra.values ?? valuesOf(s),
+          errors: (extra.errors ?? []).map((e) => t(`subscriptions.errors.${e}`)),
+          notice: extra.notice,
+          action: req.path,
+          subscribeAction: req.path,
+          subscribeManage: true,
+        },
+        status,
+      );
 
     const managePath = `/${locale}/${SEG[locale].base}/${SEG[locale].manage}/:token/`;
     router.get(managePath, (req, res) => {
@@ -38,7 +51,8 @@ export function manageRoutes(deps: AppDeps, subs: Subscriptions, limit: RequestH
       const body = (req.body ?? {}) as Record<string, unknown>;
       const values = { ...postedValues(body), email: undefined };
       if (!sameOrigin(req, deps.config.baseUrl)) return managePage(req, res, s, { values, errors: ["crossSite"] }, 403);
-      if (typeof body.token !== "string" || !checkFormToken(subs.signer, body.token, subs.clock())) return managePage(req, res, s, { values, errors: ["token"] }, 400);
+      if (typeof body.token !== "string" || !checkFormToken(subs.signer, body.token, subs.clock()))
+        return managePage(req, res, s, { values, errors: ["token"] }, 400);
       if (body.action === "leave") {
         subs.leave(s);
         return page(req, res, "pages/subscribe-result.njk", { message: "left" });

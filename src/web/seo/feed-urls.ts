@@ -5,7 +5,10 @@ import type { Locale } from "../../config.js";
 import type { I18n } from "../../i18n/index.js";
 import { urls } from "../../site/urls.js";
 
-export type FeedScope = { readonly kind: "site" } | { readonly kind: "district"; readonly id: string; readonly name: string } | { readonly kind: "tag"; readonly tag: string; readonly name: string };
+export type FeedScope =
+  | { readonly kind: "site" }
+  | { readonly kind: "district"; readonly id: string; readonly name: string }
+  | { readonly kind: "tag"; readonly tag: string; readonly name: string };
 
 export type FeedFormat = "rss" | "atom" | "json";
 
@@ -32,7 +35,8 @@ export function feedUrl(locale: Locale, scope: FeedScope, format: FeedFormat): s
 
 export function feedTitle(i18n: I18n, locale: Locale, scope: FeedScope): string {
   const t = i18n.t(locale);
-  const what = scope.kind === "district" ? t("feeds.district", { district: scope.name }) : scope.kind === "tag" ? t("feeds.tag", { tag: scope.name }) : t("feeds.all");
+  const what =
+    scope.kind === "district" ? t("feeds.district", { district: scope.name }) : scope.kind === "tag" ? t("feeds.tag", { tag: scope.name }) : t("feeds.all");
   return `${what} — ${t("site.name")}`;
 }
 

@@ -91,7 +91,11 @@ function fold(line: string): string {
   return parts.join("\r\n ");
 }
 
-const utc = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const utc = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 /** Wall-clock time in the zone, as DATE-TIME with TZID: 20270328T100000. */
 const local = (ms: number, tz: string) => toIsoWithOffset(ms, tz).slice(0, 19).replace(/[-:]/g, "");
 const day = (ms: number, tz: string) => toIsoWithOffset(ms, tz).slice(0, 10).replace(/-/g, "");

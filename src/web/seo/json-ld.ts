@@ -53,7 +53,8 @@ export function breadcrumbList(base: string, crumbs: readonly { name: string; ur
 
 // Front matter gives the author as free text: a press office or a newsroom far more often
 // than a person. Only a short run of capitalised words with no office word counts as a person.
-const OFFICE_WORDS = /пресцентър|редакция|администрация|район|община|кметство|отдел|екип|служба|redakcja|biuro|urząd|zespół|wydział|gmina|dzielnic|centrum|rada|portal|press|office|team/i;
+const OFFICE_WORDS =
+  /пресцентър|редакция|администрация|район|община|кметство|отдел|екип|служба|redakcja|biuro|urząd|zespół|wydział|gmina|dzielnic|centrum|rada|portal|press|office|team/i;
 
 export function authorNode(name: string): Node {
   const words = name.trim().split(/\s+/);
@@ -61,7 +62,11 @@ export function authorNode(name: string): Node {
   return { "@type": personLike ? "Person" : "Organization", name };
 }
 
-export function newsArticle(site: SeoSite, locale: Locale, input: { url: string; description: string; image: PageImage | undefined; article: ArticleHead }): Node {
+export function newsArticle(
+  site: SeoSite,
+  locale: Locale,
+  input: { url: string; description: string; image: PageImage | undefined; article: ArticleHead },
+): Node {
   const base = site.baseUrl;
   const tz = site.timeZones[locale];
   const a = input.article;
@@ -88,7 +93,12 @@ export function newsArticle(site: SeoSite, locale: Locale, input: { url: string;
 /** schema.org Event for an article's event (Google's event rich results fields). */
 export function eventNode(locale: Locale, tz: string, url: string, name: string, description: string, e: NonNullable<ArticleHead["event"]>): Node {
   const time = (ms: number) => (e.allDay ? toIsoWithOffset(ms, tz).slice(0, 10) : toIsoWithOffset(ms, tz));
-  const place = { "@type": "Place", name: e.place, ...(e.address ? { address: e.address } : {}), ...(e.geo ? { geo: { "@type": "GeoCoordinates", latitude: e.geo.lat, longitude: e.geo.lon } } : {}) };
+  const place = {
+    "@type": "Place",
+    name: e.place,
+    ...(e.address ? { address: e.address } : {}),
+    ...(e.geo ? { geo: { "@type": "GeoCoordinates", latitude: e.geo.lat, longitude: e.geo.lon } } : {}),
+  };
   const online = e.online ? { "@type": "VirtualLocation", url: e.online } : null;
   return {
     "@context": CONTEXT,
@@ -109,7 +119,14 @@ export function eventNode(locale: Locale, tz: string, url: string, name: string,
 export function pageJsonLd(
   site: SeoSite,
   locale: Locale,
-  input: { path: string; url: string; description: string; image: PageImage | undefined; article: ArticleHead | undefined; breadcrumbs: readonly { name: string; url: string }[] | undefined },
+  input: {
+    path: string;
+    url: string;
+    description: string;
+    image: PageImage | undefined;
+    article: ArticleHead | undefined;
+    breadcrumbs: readonly { name: string; url: string }[] | undefined;
+  },
 ): Node[] {
   const nodes: Node[] = [];
   if (input.path === urls.home(locale)) nodes.push(webSite(site, locale), { "@context": CONTEXT, ...organization(site, locale) });

@@ -33,7 +33,11 @@ export interface OpenGraphInput {
   readonly alternates: readonly Locale[];
 }
 
-export function openGraph(site: SeoSite, locale: Locale, input: OpenGraphInput): { og: { property: string; content: string }[]; twitter: { name: string; content: string }[] } {
+export function openGraph(
+  site: SeoSite,
+  locale: Locale,
+  input: OpenGraphInput,
+): { og: { property: string; content: string }[]; twitter: { name: string; content: string }[] } {
   const base = site.baseUrl;
   const image = sharedImage(site, locale, input.image);
   const tz = site.timeZones[locale];

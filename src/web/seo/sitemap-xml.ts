@@ -11,13 +11,18 @@ const URLSET_OPEN = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
 const URLSET_CLOSE = "</urlset>\n";
 
 export function urlEntry(base: string, page: SitePage, lastmod: string): string {
-  const links = LOCALES.filter((l) => page.alternates[l]).map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${xmlEscape(base + page.alternates[l])}"/>`);
+  const links = LOCALES.filter((l) => page.alternates[l]).map(
+    (l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${xmlEscape(base + page.alternates[l])}"/>`,
+  );
   links.push(`<xhtml:link rel="alternate" hreflang="x-default" href="${xmlEscape(`${base}/`)}"/>`);
   return `<url><loc>${xmlEscape(base + page.path)}</loc><lastmod>${lastmod}</lastmod>${links.join("")}</url>`;
 }
 
 /** Splits url entries into <urlset> documents within the limits; `from`/`to` index `entries`. */
-export function splitUrlsets(entries: readonly string[], limits: { urls: number; bytes: number } = SITEMAP_LIMITS): { body: string; from: number; to: number }[] {
+export function splitUrlsets(
+  entries: readonly string[],
+  limits: { urls: number; bytes: number } = SITEMAP_LIMITS,
+): { body: string; from: number; to: number }[] {
   const frame = Buffer.byteLength(`${XML_DECLARATION}\n${URLSET_OPEN}\n${URLSET_CLOSE}`);
   const files: { body: string; from: number; to: number }[] = [];
   let from = 0;

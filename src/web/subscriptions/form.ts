@@ -24,8 +24,27 @@ const list = z
 export function formSchema(known: { districts: ReadonlySet<string>; topics: ReadonlySet<string> }) {
   return z.object({
     email: z.string().trim().max(254, "email").pipe(z.email("email")),
-    districts: list.pipe(z.array(z.string().regex(ID, "districts").refine((d) => known.districts.has(d), "districts")).min(1, "districts").max(50, "districts")),
-    topics: list.pipe(z.array(z.string().regex(ID, "topics").refine((t) => known.topics.has(t), "topics")).max(20, "topics")),
+    districts: list.pipe(
+      z
+        .array(
+          z
+            .string()
+            .regex(ID, "districts")
+            .refine((d) => known.districts.has(d), "districts"),
+        )
+        .min(1, "districts")
+        .max(50, "districts"),
+    ),
+    topics: list.pipe(
+      z
+        .array(
+          z
+            .string()
+            .regex(ID, "topics")
+            .refine((t) => known.topics.has(t), "topics"),
+        )
+        .max(20, "topics"),
+    ),
     scope: z.enum(SCOPES, "scope"),
     frequency: z.enum(FREQUENCIES, "frequency"),
   });
@@ -77,7 +96,12 @@ export function knownChoices(deps: AppDeps, locale: Locale): KnownChoices {
 }
 
 /** The view model of the form partial: districts and topics to tick, what is ticked, a fresh token. */
-export function formModel(deps: AppDeps, subs: Pick<Subscriptions, "signer" | "clock">, locale: Locale, preset: { district?: string; topic?: string; values?: FormValues; action?: string }) {
+export function formModel(
+  deps: AppDeps,
+  subs: Pick<Subscriptions, "signer" | "clock">,
+  locale: Locale,
+  preset: { district?: string; topic?: string; values?: FormValues; action?: string },
+) {
   const t = deps.i18n.t(locale);
   const counts = LOCALES.map((l) => [l, deps.index.districts.counts(l)] as const);
   // The districts of this language's site: those with its articles, and new ones with none yet.
@@ -109,11 +133,18 @@ export function formModel(deps: AppDeps, subs: Pick<Subscriptions, "signer" | "c
   };
 }
 
-export const valuesOf = (c: Choices & { email?: string }): FormValues => ({ email: c.email, districts: [...c.districts], topics: [...c.topics], scope: c.scope, frequency: c.frequency });
+export const valuesOf = (c: Choices & { email?: string }): FormValues => ({
+  email: c.email,
+  districts: [...c.districts],
+  topics: [...c.topics],
+  scope: c.scope,
+  frequency: c.frequency,
+});
 
 /** The subscribe partial's model builder for pages, or null when the portal has no subscriptions. */
 export function subscribeFormFor(deps: AppDeps) {
   const subs = deps.subscriptions;
   if (!subs) return null;
-  return (locale: Locale, district?: string, topic?: string, values?: FormValues, action?: string) => formModel(deps, subs, locale, { district, topic, values, action });
+  return (locale: Locale, district?: string, topic?: string, values?: FormValues, action?: string) =>
+    formModel(deps, subs, locale, { district, topic, values, action });
 }

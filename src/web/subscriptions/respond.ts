@@ -15,10 +15,29 @@ import { urls } from "../../site/urls.js";
 export const POSTS_PER_CLIENT = 10;
 export const SUBSCRIBE_WINDOW_MS = 10 * 60_000;
 
-export function privatePage(req: Request, res: Response, deps: AppDeps, locale: Locale, template: string, title: string, path: string, locals: Record<string, unknown>, status = 200): void {
+export function privatePage(
+  req: Request,
+  res: Response,
+  deps: AppDeps,
+  locale: Locale,
+  template: string,
+  title: string,
+  path: string,
+  locals: Record<string, unknown>,
+  status = 200,
+): void {
   const t = deps.i18n.t(locale);
   const html = deps.views.render(template, {
-    ...pageLocals(deps, locale, { title: fullTitle(deps, locale, title), path, ref: { kind: "subscribe" }, noindex: true, breadcrumbs: [{ name: t("nav.home"), url: urls.home(locale) }, { name: title, url: path }] }),
+    ...pageLocals(deps, locale, {
+      title: fullTitle(deps, locale, title),
+      path,
+      ref: { kind: "subscribe" },
+      noindex: true,
+      breadcrumbs: [
+        { name: t("nav.home"), url: urls.home(locale) },
+        { name: title, url: path },
+      ],
+    }),
     heading: title,
     ...locals,
   });

@@ -15,9 +15,10 @@ export interface ViewsOptions {
 }
 
 export function createViews(viewsDir: string, options: ViewsOptions): nunjucks.Environment {
-  const loader = options.compiled && !options.watch
-    ? new CompiledFileLoader(viewsDir, options.compiled)
-    : new nunjucks.FileSystemLoader(viewsDir, { noCache: options.watch, watch: false });
+  const loader =
+    options.compiled && !options.watch
+      ? new CompiledFileLoader(viewsDir, options.compiled)
+      : new nunjucks.FileSystemLoader(viewsDir, { noCache: options.watch, watch: false });
   const env = new nunjucks.Environment(loader, {
     autoescape: true,
     throwOnUndefined: false,

@@ -16,7 +16,11 @@ afterEach(async () => {
 
 async function hook(url: string): Promise<number> {
   const body = JSON.stringify({ ref: "refs/heads/main" });
-  const res = await fetch(`${url}/hooks/content`, { method: "POST", headers: { "Content-Type": "application/json", "X-Hub-Signature-256": githubSignature(body) }, body });
+  const res = await fetch(`${url}/hooks/content`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Hub-Signature-256": githubSignature(body) },
+    body,
+  });
   return res.status;
 }
 
@@ -35,10 +39,14 @@ describe.each([{ workers: "1" }, { workers: "2" }])("the built server follows a 
     const pushed = remote.push("article");
     const started = performance.now();
     expect(await hook(server.url)).toBe(202);
-    const page = await eventually(async () => {
-      const res = await fetch(`${server.url}${ARTICLE_URL("na-zhivo")}`);
-      return res.status === 200 && res.headers.get("x-content-commit") === pushed ? res : undefined;
-    }, 5_000, "the pushed article with its commit");
+    const page = await eventually(
+      async () => {
+        const res = await fetch(`${server.url}${ARTICLE_URL("na-zhivo")}`);
+        return res.status === 200 && res.headers.get("x-content-commit") === pushed ? res : undefined;
+      },
+      5_000,
+      "the pushed article with its commit",
+    );
     const ms = performance.now() - started;
     expect(await page.text()).toContain("Публикувано на живо");
     console.log(`push-to-live (WORKERS=${workers}, fixture content): ${Math.round(ms)} ms`);
@@ -46,10 +54,14 @@ describe.each([{ workers: "1" }, { workers: "2" }])("the built server follows a 
     // The remote disappears: the portal keeps serving the deployed commit and says why.
     fs.renameSync(remote.bare, `${remote.bare}-gone`);
     expect(await hook(server.url)).toBe(202);
-    const ready = await eventually(async () => {
-      const body = (await (await fetch(`${server.url}/readyz`)).json()) as { lastFetchError: string | null; contentCommit: string };
-      return body.lastFetchError ? body : undefined;
-    }, 10_000, "the fetch error in /readyz");
+    const ready = await eventually(
+      async () => {
+        const body = (await (await fetch(`${server.url}/readyz`)).json()) as { lastFetchError: string | null; contentCommit: string };
+        return body.lastFetchError ? body : undefined;
+      },
+      10_000,
+      "the fetch error in /readyz",
+    );
     expect(ready.contentCommit).toBe(pushed);
     const again = await fetch(`${server.url}${ARTICLE_URL("na-zhivo")}`);
     expect(again.status).toBe(200);

@@ -25,7 +25,10 @@ function content(): string {
   const body = "Rada Miasta zebrała się na sesji. ".repeat(40);
   for (let i = 1; i <= EXTRA; i++) {
     const day = String(1 + (i % 28)).padStart(2, "0");
-    fs.writeFileSync(path.join(dir, `pl/gdansk/2026-03-${day}-komunikat-${i}.md`), `---\ntitle: "Komunikat numer ${i}"\ndate: 2026-03-${day}\ntags: [komunikat]\n---\n${body}\n\n## Szczegóły\n\n${body}\n`);
+    fs.writeFileSync(
+      path.join(dir, `pl/gdansk/2026-03-${day}-komunikat-${i}.md`),
+      `---\ntitle: "Komunikat numer ${i}"\ndate: 2026-03-${day}\ntags: [komunikat]\n---\n${body}\n\n## Szczegóły\n\n${body}\n`,
+    );
   }
   return dir;
 }
@@ -70,7 +73,10 @@ it("corrupt-index-pages: 29 damaged pages after a clean shutdown: the portal com
   const ready = (await (await fetch(`${second.url}/readyz`)).json()) as { status: string; articles: number; rebuilding: boolean };
   expect(ready).toMatchObject({ status: "ready", rebuilding: false });
   expect(ready.articles).toBeGreaterThan(EXTRA);
-  const damage = second.output().split("\n").filter((l) => l.includes("rebuilding the index"));
+  const damage = second
+    .output()
+    .split("\n")
+    .filter((l) => l.includes("rebuilding the index"));
   expect(damage, second.output()).toHaveLength(1);
   expect(second.child.exitCode).toBeNull();
 });
@@ -107,7 +113,10 @@ it("corrupt-index-pages: damage only a request meets (listings, search): 503 for
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  const damage = second.output().split("\n").filter((l) => l.includes("rebuilding the index"));
+  const damage = second
+    .output()
+    .split("\n")
+    .filter((l) => l.includes("rebuilding the index"));
   expect(damage, second.output()).toHaveLength(1);
   expect(second.child.exitCode).toBeNull();
 });

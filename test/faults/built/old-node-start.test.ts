@@ -23,7 +23,16 @@ describe("old-node-start (built server)", () => {
       cwd: ROOT,
       encoding: "utf8",
       timeout: 30_000,
-      env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), CONTENT_DIR: path.join(ROOT, "test/fixtures/content"), DATA_DIR: dataDir, WATCH: "false", LOG_LEVEL: "warn" },
+      env: {
+        PATH: process.env.PATH ?? "",
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        CONTENT_DIR: path.join(ROOT, "test/fixtures/content"),
+        DATA_DIR: dataDir,
+        WATCH: "false",
+        LOG_LEVEL: "warn",
+      },
     });
     expect(run.signal).toBeNull();
     expect(run.status).toBe(1);

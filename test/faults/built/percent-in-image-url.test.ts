@@ -51,9 +51,17 @@ describe("percent sign in an image address (built server)", () => {
     const { contentDir, dataDir } = folders();
     const server = await start(contentDir, dataDir, { WATCH: "true" });
     fs.writeFileSync(path.join(contentDir, BROKEN), SOURCE);
-    await eventually(async () => ((await (await fetch(`${server.url}/readyz`)).json()) as { contentProblems: number }).contentProblems === 1 || undefined, 15_000, "the broken file to be seen");
+    await eventually(
+      async () => ((await (await fetch(`${server.url}/readyz`)).json()) as { contentProblems: number }).contentProblems === 1 || undefined,
+      15_000,
+      "the broken file to be seen",
+    );
     const other = path.join(contentDir, OTHER);
     fs.writeFileSync(other, fs.readFileSync(other, "utf8").replace(/^title: .*$/m, 'title: "Временни промени"\nslug: vremenni-promeni'));
-    await eventually(async () => (await fetch(`${server.url}/bg/novini/vremenni-promeni/`)).status === 200 || undefined, 15_000, "the edit of another file to be served");
+    await eventually(
+      async () => (await fetch(`${server.url}/bg/novini/vremenni-promeni/`)).status === 200 || undefined,
+      15_000,
+      "the edit of another file to be served",
+    );
   });
 });

@@ -76,7 +76,7 @@ describe("pipelined-unread-memory (built server)", () => {
         return s;
       });
       let slow = 0;
-      for (const stop = Date.now() + 2_000; Date.now() < stop; ) {
+      for (const stop = Date.now() + 2_000; Date.now() < stop;) {
         const ms = await healthz(agent);
         samples.push(ms);
         slow = Math.max(slow, ms);
@@ -88,14 +88,20 @@ describe("pipelined-unread-memory (built server)", () => {
     }
     agent.destroy();
     samples.sort((a, b) => a - b);
-    console.log(`pipelined-unread-memory: RSS per round ${rss.join(", ")} MB; slowest /healthz per round ${slowest.join(", ")} ms (p95 of ${samples.length}: ${Math.round(samples[Math.floor(samples.length * 0.95)]!)} ms)`);
+    console.log(
+      `pipelined-unread-memory: RSS per round ${rss.join(", ")} MB; slowest /healthz per round ${slowest.join(", ")} ms (p95 of ${samples.length}: ${Math.round(samples[Math.floor(samples.length * 0.95)]!)} ms)`,
+    );
     expect(Math.max(...rss)).toBeLessThan(RSS_BOUND_MB);
     expect(samples[Math.floor(samples.length * 0.95)]).toBeLessThan(HEALTHZ_MS);
     expect(Math.max(...slowest)).toBeLessThan(HEALTHZ_STALL_MS);
-    const inFlight = await eventually(async () => {
-      const ready = (await fetch(`${server.url}/readyz`).then((r) => r.json())) as { inFlight?: number };
-      return ready.inFlight === 0 ? 0 : undefined;
-    }, 5_000, "/readyz to show nothing in flight");
+    const inFlight = await eventually(
+      async () => {
+        const ready = (await fetch(`${server.url}/readyz`).then((r) => r.json())) as { inFlight?: number };
+        return ready.inFlight === 0 ? 0 : undefined;
+      },
+      5_000,
+      "/readyz to show nothing in flight",
+    );
     expect(inFlight).toBe(0);
   });
 });

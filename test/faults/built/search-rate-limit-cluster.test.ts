@@ -17,7 +17,11 @@ afterAll(async () => {
 });
 
 async function start(env: Record<string, string>): Promise<BuiltServer> {
-  const server = await startBuilt({ contentDir: copyFixture("content"), dataDir: tempDir("data"), env: { WORKERS: "2", SEARCH_RATE_LIMIT: String(LIMIT), ...env } });
+  const server = await startBuilt({
+    contentDir: copyFixture("content"),
+    dataDir: tempDir("data"),
+    env: { WORKERS: "2", SEARCH_RATE_LIMIT: String(LIMIT), ...env },
+  });
   running.push(server);
   return server;
 }
@@ -48,7 +52,11 @@ async function flood(server: BuiltServer, n: number, headers: (i: number) => Rec
 
 /** Waits until the search index answers (the primary fills it after the start). */
 async function searchReady(server: BuiltServer, headers: Record<string, string>): Promise<void> {
-  const answered = () => search(server, headers).then((r) => r.status === 200, () => false);
+  const answered = () =>
+    search(server, headers).then(
+      (r) => r.status === 200,
+      () => false,
+    );
   await eventually(async () => ((await answered()) ? true : undefined), 20_000, "the first search");
 }
 

@@ -22,7 +22,10 @@ it("starting-answers-503: while the index is built the server answers 503 with R
   const body = "Общинският съвет прие решение за ремонт на улицата. ".repeat(30);
   for (let i = 1; i <= EXTRA; i++) {
     const day = String(1 + (i % 28)).padStart(2, "0");
-    fs.writeFileSync(path.join(contentDir, `bg/sredets/2026-02-${day}-saobshtenie-${i}.md`), `---\ntitle: "Съобщение номер ${i}"\ndate: 2026-02-${day}\nslug: saobshtenie-${i}\n---\n${body}\n`);
+    fs.writeFileSync(
+      path.join(contentDir, `bg/sredets/2026-02-${day}-saobshtenie-${i}.md`),
+      `---\ntitle: "Съобщение номер ${i}"\ndate: 2026-02-${day}\nslug: saobshtenie-${i}\n---\n${body}\n`,
+    );
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-starting-data-"));
   server = await startBuilt({ contentDir, dataDir, waitFor: "alive" });

@@ -41,14 +41,20 @@ async function flow(s: BuiltServer, contentDir: string, next: () => Promise<{ ma
   expect((await fetch(`${s.url}${link.pathname}`, { method: "POST" })).status).toBe(200);
 
   const t0 = Date.now();
-  fs.writeFileSync(path.join(contentDir, "bg/lozenets/2026-12-07-novina.md"), `---\ntitle: Нова детска площадка в Лозенец\ndate: ${yesterday()}\n---\nТекст.\n`);
+  fs.writeFileSync(
+    path.join(contentDir, "bg/lozenets/2026-12-07-novina.md"),
+    `---\ntitle: Нова детска площадка в Лозенец\ndate: ${yesterday()}\n---\nТекст.\n`,
+  );
   const article = await next();
   const articleDelay = article.at - t0;
   expect(article.mail.subject).toBe("Нова детска площадка в Лозенец");
 
   const t1 = Date.now();
   fs.mkdirSync(path.join(contentDir, "alerts/bg"), { recursive: true });
-  fs.writeFileSync(path.join(contentDir, "alerts/bg/voda-lozenets.md"), `---\ntitle: Спиране на водата в Лозенец\nkind: water\nseverity: warning\ndistricts: [lozenets]\nstart: ${inHours(2)}\nend: ${inHours(6)}\narea: ул. „Яворов“\n---\nРемонт на водопровода.\n`);
+  fs.writeFileSync(
+    path.join(contentDir, "alerts/bg/voda-lozenets.md"),
+    `---\ntitle: Спиране на водата в Лозенец\nkind: water\nseverity: warning\ndistricts: [lozenets]\nstart: ${inHours(2)}\nend: ${inHours(6)}\narea: ул. „Яворов“\n---\nРемонт на водопровода.\n`,
+  );
   const alert = await next();
   const alertDelay = alert.at - t1;
   expect(alert.mail.subject).toMatch(/^Вода — Спиране на водата в Лозенец/);
@@ -56,7 +62,15 @@ async function flow(s: BuiltServer, contentDir: string, next: () => Promise<{ ma
   const unsubscribe = headerOf(alert.mail, "List-Unsubscribe") ?? "";
   expect(headerOf(alert.mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
   const target = new URL(unsubscribe.slice(1, -1));
-  expect((await fetch(`${s.url}${target.pathname}`, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } })).status).toBe(200);
+  expect(
+    (
+      await fetch(`${s.url}${target.pathname}`, {
+        method: "POST",
+        body: "List-Unsubscribe=One-Click",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      })
+    ).status,
+  ).toBe(200);
   return { articleDelay, alertDelay };
 }
 
@@ -88,7 +102,17 @@ describe("subscriptions on the built server", () => {
     const outbox = path.join(stateDir, "outbox");
     let seen = 0;
     const next = async () => {
-      const file = await eventually(async () => (fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((f) => f.endsWith(".eml")).sort()[seen] : undefined), 60_000, "the next .eml file");
+      const file = await eventually(
+        async () =>
+          fs.existsSync(outbox)
+            ? fs
+                .readdirSync(outbox)
+                .filter((f) => f.endsWith(".eml"))
+                .sort()[seen]
+            : undefined,
+        60_000,
+        "the next .eml file",
+      );
       seen++;
       return { mail: await simpleParser(fs.readFileSync(path.join(outbox, file))), at: Date.now() };
     };

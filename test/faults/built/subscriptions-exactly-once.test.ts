@@ -37,7 +37,14 @@ describe("subscriptions: a crash in the middle of a batch", () => {
     const now = Date.now();
     for (let i = 0; i < READERS; i++) {
       const email = `reader${i}@example.org`;
-      const s = table.create(email, signer.addressHash(email), "bg", { districts: ["lozenets"], topics: [], scope: "all", frequency: "immediately" }, now, now + 1000);
+      const s = table.create(
+        email,
+        signer.addressHash(email),
+        "bg",
+        { districts: ["lozenets"], topics: [], scope: "all", frequency: "immediately" },
+        now,
+        now + 1000,
+      );
       table.confirm(s, now);
     }
     db.close();
@@ -50,7 +57,10 @@ describe("subscriptions: a crash in the middle of a batch", () => {
     await eventually(async () => (first.output().includes("subscriptions: sending through") ? true : undefined), 10_000, "the sender to start");
     await new Promise((r) => setTimeout(r, 1500)); // the first look records what is already published
 
-    fs.writeFileSync(path.join(contentDir, "bg/lozenets/2026-12-07-proba.md"), `---\ntitle: Проверка „точно веднъж“\ndate: ${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}\n---\nТекст.\n`);
+    fs.writeFileSync(
+      path.join(contentDir, "bg/lozenets/2026-12-07-proba.md"),
+      `---\ntitle: Проверка „точно веднъж“\ndate: ${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}\n---\nТекст.\n`,
+    );
     const got = relay.received;
     await eventually(async () => (got.length >= 10 ? true : undefined), 30_000, "the batch to be under way");
     first.child.kill("SIGKILL");
@@ -61,15 +71,26 @@ describe("subscriptions: a crash in the middle of a batch", () => {
     servers.push(second);
     await eventually(async () => (new Set(got.map((r) => r.to)).size >= READERS ? true : undefined), 40_000, "every reader to get the article");
     // Anything sent twice would arrive within the same batch: wait for the queue to be empty.
-    await eventually(async () => {
-      const ready = (await (await fetch(`${second.url}/readyz`)).json()) as { mailQueue: { length: number } };
-      return ready.mailQueue.length === 0 ? true : undefined;
-    }, 20_000, "the queue to empty");
+    await eventually(
+      async () => {
+        const ready = (await (await fetch(`${second.url}/readyz`)).json()) as { mailQueue: { length: number } };
+        return ready.mailQueue.length === 0 ? true : undefined;
+      },
+      20_000,
+      "the queue to empty",
+    );
 
     const perReader = new Map<string, number>();
     for (const r of got) perReader.set(r.to, (perReader.get(r.to) ?? 0) + 1);
     const twice = [...perReader.values()].filter((n) => n > 1).length;
-    const figure = { readers: READERS, messages: got.length, receivedBeforeKill: beforeCrash, readersWithOne: [...perReader.values()].filter((n) => n === 1).length, readersWithTwo: twice, readersWithNone: READERS - perReader.size };
+    const figure = {
+      readers: READERS,
+      messages: got.length,
+      receivedBeforeKill: beforeCrash,
+      readersWithOne: [...perReader.values()].filter((n) => n === 1).length,
+      readersWithTwo: twice,
+      readersWithNone: READERS - perReader.size,
+    };
     console.log(`exactly-once after SIGKILL: ${JSON.stringify(figure)}`);
     expect(perReader.size).toBe(READERS);
     expect(twice).toBeLessThanOrEqual(1);

@@ -35,8 +35,16 @@ describe.skipIf(!fs.existsSync(NGINX))("subscriptions: two replicas and nginx", 
     const proxyPort = await freePort();
     const proxy = `http://127.0.0.1:${proxyPort}`;
     const common = { SMTP_URL: relay.url, SECRET_KEY, WATCH: "true", BASE_URL: proxy, TRUST_PROXY: "loopback" };
-    const primary = await startBuilt({ contentDir, dataDir: path.join(work, "data0"), env: { ...common, SUBSCRIPTIONS: "primary", STATE_DIR: path.join(work, "state0") } });
-    const replica = await startBuilt({ contentDir, dataDir: path.join(work, "data1"), env: { ...common, SUBSCRIPTIONS: "replica", STATE_DIR: path.join(work, "state1") } });
+    const primary = await startBuilt({
+      contentDir,
+      dataDir: path.join(work, "data0"),
+      env: { ...common, SUBSCRIPTIONS: "primary", STATE_DIR: path.join(work, "state0") },
+    });
+    const replica = await startBuilt({
+      contentDir,
+      dataDir: path.join(work, "data1"),
+      env: { ...common, SUBSCRIPTIONS: "replica", STATE_DIR: path.join(work, "state1") },
+    });
     servers.push(primary, replica);
 
     fs.writeFileSync(
@@ -70,18 +78,25 @@ http {
 `,
     );
     nginx = spawn(NGINX, ["-p", work, "-c", path.join(work, "nginx.conf"), "-g", "daemon off;"], { stdio: "ignore" });
-    await eventually(async () => {
-      try {
-        return (await fetch(`${proxy}/healthz`)).ok ? true : undefined;
-      } catch {
-        return undefined;
-      }
-    }, 10_000, "nginx");
+    await eventually(
+      async () => {
+        try {
+          return (await fetch(`${proxy}/healthz`)).ok ? true : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+      10_000,
+      "nginx",
+    );
 
     // The form as the replica rendered it, posted through nginx (which hands it to the primary).
     const page = await (await fetch(`${replica.url}/bg/rayoni/lozenets/`)).text();
     const token = /name="token" value="([^"]+)"/.exec(page)![1]!;
-    const res = await fetch(`${proxy}/bg/abonament/`, { method: "POST", body: new URLSearchParams({ token, email: "both@example.org", districts: "lozenets", scope: "all", frequency: "immediately" }) });
+    const res = await fetch(`${proxy}/bg/abonament/`, {
+      method: "POST",
+      body: new URLSearchParams({ token, email: "both@example.org", districts: "lozenets", scope: "all", frequency: "immediately" }),
+    });
     expect(res.status).toBe(200);
     const got = relay.received;
     await eventually(async () => got[0], 20_000, "the confirmation e-mail");
@@ -96,7 +111,10 @@ http {
     fs.mkdirSync(path.join(contentDir, "alerts/bg"), { recursive: true });
     const start = new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, "Z");
     const end = new Date(Date.now() + 5 * 3_600_000).toISOString().replace(/\.\d+Z$/, "Z");
-    fs.writeFileSync(path.join(contentDir, "alerts/bg/toplo.md"), `---\ntitle: Без топла вода в Лозенец\nkind: heating\nseverity: info\ndistricts: [lozenets]\nstart: ${start}\nend: ${end}\n---\nРемонт.\n`);
+    fs.writeFileSync(
+      path.join(contentDir, "alerts/bg/toplo.md"),
+      `---\ntitle: Без топла вода в Лозенец\nkind: heating\nseverity: info\ndistricts: [lozenets]\nstart: ${start}\nend: ${end}\n---\nРемонт.\n`,
+    );
     await eventually(async () => got[2], 30_000, "the alert e-mail");
     // Both replicas synced both changes; give a second sender, were there one, time to send.
     await new Promise((r) => setTimeout(r, 6000));

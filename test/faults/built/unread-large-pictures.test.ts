@@ -29,7 +29,9 @@ beforeAll(async () => {
   const h = 2500;
   const noise = Buffer.alloc(w * h * 3);
   for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
-  const big = await sharp(noise, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 100 }).toBuffer();
+  const big = await sharp(noise, { raw: { width: w, height: h, channels: 3 } })
+    .jpeg({ quality: 100 })
+    .toBuffer();
   pictureBytes = big.length;
   fs.writeFileSync(path.join(content, ARTICLE, "big.jpg"), big);
   const md = path.join(content, ARTICLE, "index.md");
@@ -69,10 +71,14 @@ describe("unread-large-pictures (built server)", () => {
     console.log(`unread-large-pictures: peak RSS ${Math.round(peak)} MB with ${SOCKETS} unread 10 MB pictures`);
     expect(healthz.status).toBe(200);
     expect(peak).toBeLessThan(RSS_BOUND_MB);
-    await eventually(async () => {
-      const ready = (await fetch(`${server.url}/readyz`).then((r) => r.json())) as { inFlight?: number };
-      return ready.inFlight === 0 ? true : undefined;
-    }, 5_000, "/readyz to show nothing in flight");
+    await eventually(
+      async () => {
+        const ready = (await fetch(`${server.url}/readyz`).then((r) => r.json())) as { inFlight?: number };
+        return ready.inFlight === 0 ? true : undefined;
+      },
+      5_000,
+      "/readyz to show nothing in flight",
+    );
     // A reader that does read gets the whole picture, and its variants still work.
     const whole = await fetch(`${server.url}${url}`);
     expect(whole.status).toBe(200);

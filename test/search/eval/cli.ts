@@ -26,7 +26,8 @@ for (const lang of ["pl", "bg"] as const) {
   }
   targets.push([`${lang} form-to-lemma recall`, `≥ ${pct(MIN_RECALL)}`, pct(s.recall), s.recall >= MIN_RECALL]);
   const irregular = s.byCategory.irregular;
-  if (irregular) targets.push([`${lang} irregular forms found (${irregular.pairs})`, `≥ ${pct(MIN_RECALL)}`, pct(irregular.recall), irregular.recall >= MIN_RECALL]);
+  if (irregular)
+    targets.push([`${lang} irregular forms found (${irregular.pairs})`, `≥ ${pct(MIN_RECALL)}`, pct(irregular.recall), irregular.recall >= MIN_RECALL]);
   targets.push([`${lang} unrelated words conflated`, `≤ ${pct(MAX_CONFLATION)}`, pct(s.conflation), s.conflation <= MAX_CONFLATION]);
 }
 
@@ -55,5 +56,6 @@ try {
 
 console.log("\ntargets of issue 21");
 const width = Math.max(...targets.map((t) => t[0].length));
-for (const [name, target, measured, pass] of targets) console.log(`  ${name.padEnd(width)}  ${target.padEnd(8)}  ${measured.padEnd(8)}  ${pass ? "PASS" : "FAIL"}`);
+for (const [name, target, measured, pass] of targets)
+  console.log(`  ${name.padEnd(width)}  ${target.padEnd(8)}  ${measured.padEnd(8)}  ${pass ? "PASS" : "FAIL"}`);
 process.exitCode = targets.every((t) => t[3]) ? 0 : 1;

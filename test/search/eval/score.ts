@@ -35,11 +35,15 @@ export type Score = {
 };
 
 export function readSet(lang: Lang): EvalPair[] {
-  const lines = readFileSync(join(here, `${lang}.tsv`), "utf8").split("\n").slice(1);
-  return lines.filter((l) => l !== "").map((line) => {
-    const [kind, category = "", form = "", lemma = ""] = line.split("\t");
-    return { kind: kind === "unrelated" ? "unrelated" : "same", category, form, lemma };
-  });
+  const lines = readFileSync(join(here, `${lang}.tsv`), "utf8")
+    .split("\n")
+    .slice(1);
+  return lines
+    .filter((l) => l !== "")
+    .map((line) => {
+      const [kind, category = "", form = "", lemma = ""] = line.split("\t");
+      return { kind: kind === "unrelated" ? "unrelated" : "same", category, form, lemma };
+    });
 }
 
 /** Does a query for `query` find text containing `text`? */
@@ -70,9 +74,7 @@ export function score(lang: Lang, pairs: EvalPair[] = readSet(lang)): Score {
       if (both) c.hits++;
     }
   }
-  const byCategory = Object.fromEntries(
-    Object.entries(cats).map(([k, v]) => [k, { pairs: v.pairs, recall: v.hits / v.pairs }]),
-  );
+  const byCategory = Object.fromEntries(Object.entries(cats).map(([k, v]) => [k, { pairs: v.pairs, recall: v.hits / v.pairs }]));
   return {
     lang,
     pairs: same,

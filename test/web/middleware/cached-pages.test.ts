@@ -75,7 +75,10 @@ describe("cache hits", () => {
     const { app, cache, lines, url } = await loggedPortal();
     const first = await request(app).get(url).expect(200);
     await cache.settled();
-    for (const [name, value] of [["If-None-Match", first.headers.etag as string], ["If-Modified-Since", first.headers["last-modified"] as string]] as const) {
+    for (const [name, value] of [
+      ["If-None-Match", first.headers.etag as string],
+      ["If-Modified-Since", first.headers["last-modified"] as string],
+    ] as const) {
       const res = await request(app).get(url).set(name, value).expect(304);
       expect(res.text ?? "").toBe("");
       expect(res.headers.etag).toBe(first.headers.etag);
