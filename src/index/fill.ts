@@ -32,6 +32,26 @@ export interface FillTarget {
   readonly failed: (error: unknown) => void;
 }
 
+/**
+ * Starts filling (chunk and info optional: SEARCH_THREAD_CHUNK, silence). Null when even
+ * reading whether anything waits failed: `failed` is told (damage is rebuilt); anything
+ * else is logged and left to the next start.
+ */
+export function startSearchFiller(
+  target: Omit<FillTarget, "chunk" | "info" | "failed"> & {
+    chunk?: number | undefined;
+    info?: ((msg: string) => void) | undefined;
+    failed: (error: unknown) => boolean;
+  },
+): SearchFiller | null {
+  try {
+    return new SearchFiller({ ...target, chunk: target.chunk ?? SEARCH_THREAD_CHUNK, info: target.info ?? (() => {}) });
+  } catch (error) {
+    if (!target.failed(error)) target.warn(`filling the search index failed: ${(error as Error).message}`);
+    return null;
+  }
+}
+
 export class SearchFiller {
   private worker: Worker | null = null;
   private stopped = false;

@@ -14,7 +14,7 @@ import { createMediaQueries, type MediaQueries } from "./media.js";
 import { createTagQueries, type TagQueries } from "./tags.js";
 import { createEventQueries } from "./events.js";
 import type { IndexConfig, IndexStatus, OpenOptions } from "./options.js";
-import { SEARCH_THREAD_CHUNK, SearchFiller } from "./fill.js";
+import { startSearchFiller, type SearchFiller } from "./fill.js";
 import { parallelParser } from "../content/load/parallel.js";
 import { createSearchQueries } from "./search.js";
 import type { ParseMany } from "../content/load/types.js";
@@ -146,21 +146,10 @@ export class ContentIndex {
   /** Fills the search tables a large fresh build left for later (see fill.ts), on this index file. */
   private startFilling(): void {
     if (this.options.fillSearch === false || this.closed) return;
-    try {
-      this.filler = new SearchFiller({
-        db: this.db,
-        file: this.file,
-        syncWaiting: this.syncs.waiting.buffer as SharedArrayBuffer,
-        chunk: this.options.fillChunk ?? SEARCH_THREAD_CHUNK,
-        renderBody: () => this.renderBody,
-        info: this.options.info ?? (() => {}),
-        warn: this.options.log ?? (() => {}),
-        failed: (error) => this.noticeCorruption(error),
-      });
-    } catch (error) {
-      // Reading whether anything waits failed: damage is rebuilt, anything else is the next start's.
-      if (!this.noticeCorruption(error)) this.options.log?.(`filling the search index failed: ${(error as Error).message}`);
-    }
+    const { info, log: warn = () => {}, fillChunk: chunk } = this.options;
+    const failed = (error: unknown) => this.noticeCorruption(error);
+    const waiting = this.syncs.waiting.buffer as SharedArrayBuffer;
+    this.filler = startSearchFiller({ db: this.db, file: this.file, syncWaiting: waiting, chunk, renderBody: () => this.renderBody, info, warn, failed });
   }
 
   /**

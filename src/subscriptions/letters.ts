@@ -5,6 +5,7 @@ import type { Config } from "../config.js";
 import type { I18n } from "../i18n/index.js";
 import { itemSection, type Letter } from "../mail/compose.js";
 import type { Item, ItemTables } from "./items.js";
+import { subscriberExport } from "./export.js";
 import type { Message, QueueTables } from "./queue.js";
 import type { Signer } from "./secret.js";
 import type { Subscriber } from "./subscribers.js";
@@ -18,7 +19,6 @@ export interface LetterContext {
   readonly queue: QueueTables;
   readonly items: ItemTables;
   readonly now: number;
-  exportOf(s: Subscriber): object;
 }
 
 /** The e-mail for a message, or null when there is nothing to send (reader not confirmed, link expired, items gone). */
@@ -50,7 +50,13 @@ export function letterFor(ctx: LetterContext, m: Message, s: Subscriber): Letter
       subject: t("subscriptions.mail.exportSubject"),
       intro: [t("subscriptions.mail.exportIntro")],
       sections: [],
-      attachments: [{ filename: "subscription-data.json", content: JSON.stringify(ctx.exportOf(s), null, 2), contentType: "application/json; charset=utf-8" }],
+      attachments: [
+        {
+          filename: "subscription-data.json",
+          content: JSON.stringify(subscriberExport(s, ctx.queue), null, 2),
+          contentType: "application/json; charset=utf-8",
+        },
+      ],
     };
   }
   const items = ctx.queue

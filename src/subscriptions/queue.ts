@@ -4,6 +4,14 @@
 // between leaves one message "sending", which the next start sends again (at most that one twice).
 import type { StateDb } from "./db.js";
 
+/** Temporary failures are retried for this long, then the message is given up. */
+export const RETRY_FOR_MS = 24 * 3_600_000;
+
+/** Back-off after a temporary failure: 1, 2, 4 … minutes, at most an hour. */
+export function retryDelay(attempts: number): number {
+  return Math.min(3_600_000, 60_000 * 2 ** Math.max(0, attempts - 1));
+}
+
 export type MessageKind = "confirm" | "export" | "news" | "alert" | "digest";
 export type DeliveryKind = "article" | "alert" | "digest";
 

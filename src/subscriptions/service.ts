@@ -17,21 +17,15 @@ import { detectChanges } from "./detect.js";
 import { lastDigestSlot } from "./digest.js";
 import { createItemTables } from "./items.js";
 import { letterFor } from "./letters.js";
-import { createQueueTables, type Message } from "./queue.js";
+import { createQueueTables, retryDelay, RETRY_FOR_MS, type Message } from "./queue.js";
 import { loadSecret, Signer } from "./secret.js";
 import { createSubscriberTable, type Subscriber } from "./subscribers.js";
 import { CONFIRM_MS } from "./tokens.js";
 
 /** At most this many confirmation e-mails per address and day (whoever asks). */
 export const CONFIRM_MAILS_PER_DAY = 3;
-/** Temporary failures are retried for this long, then the message is given up. */
-export const RETRY_FOR_MS = 24 * 3_600_000;
 /** The loop looks at the index this often even when no sync reported (alerts coming due, digests). */
 export const TICK_MS = 5_000;
-
-export function retryDelay(attempts: number): number {
-  return Math.min(3_600_000, 60_000 * 2 ** Math.max(0, attempts - 1));
-}
 
 export interface SubscriptionsOptions {
   readonly logger: Logger;
@@ -135,26 +129,6 @@ export class Subscriptions {
   requestExport(s: Subscriber): void {
     this.queue.queue(s.id, "export", this.clock());
     this.wake();
-  }
-
-  /** Everything stored about a reader, as the export e-mail carries it. */
-  exportOf(s: Subscriber): object {
-    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-    return {
-      email: s.email,
-      language: s.lang,
-      districts: s.districts,
-      topics: s.topics,
-      what: s.scope,
-      frequency: s.frequency,
-      status: s.status,
-      pendingChoices: s.pending,
-      subscribedAt: iso(s.createdAt),
-      confirmedAt: iso(s.confirmedAt),
-      messages: this.queue
-        .ofSubscriber(s.id)
-        .map((m) => ({ kind: m.kind, status: m.status, createdAt: iso(m.created_at), sentAt: iso(m.sent_at), items: JSON.parse(m.items) as string[] })),
-    };
   }
 
   /** Null on a replica (SUBSCRIPTIONS=replica): its queue is the primary's. */
@@ -278,7 +252,6 @@ export class Subscriptions {
           queue: this.queue,
           items: this.items,
           now: this.clock(),
-          exportOf: (r) => this.exportOf(r),
         },
         m,
         s,
