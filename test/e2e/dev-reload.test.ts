@@ -101,13 +101,14 @@ describe("npm run dev in Chromium", () => {
     const banner = page.locator(".banner-dev a");
     // The error, and the notice that the site keeps serving the file's last valid version.
     expect(await banner.innerText()).toBe("Режим на разработка: в съдържанието има 2 проблема — вижте ги");
-    await Promise.all([page.waitForURL(`${base}/_dev/problems/`), banner.click()]);
+    // The list opens in the language of the page it was linked from (issue 20).
+    await Promise.all([page.waitForURL(`${base}/_dev/problems/?lang=bg`), banner.click()]);
     const rel = path.relative(portal.contentDir, file).split(path.sep).join("/");
     const problems = await page.locator(".dev-problem").allInnerTexts();
     expect(problems).toHaveLength(2);
-    expect(problems).toContain(`Грешка: ${rel}:3: date: "2026-02-30" is not a real date — use YYYY-MM-DD`);
+    expect(problems).toContain(`Грешка: ${rel}:3: date: „2026-02-30“ не е съществуваща дата — пишете ГГГГ-ММ-ДД`);
     expect(problems.find((p) => !p.startsWith("Грешка"))).toMatch(
-      new RegExp(`Предупреждение: ${rel}:1: file: warning: held back: serving the version of \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC`),
+      new RegExp(`Предупреждение: ${rel}:1: file: предупреждение: задържан: показва се версията от \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC`),
     );
     await reloadsAfter(page, () => fs.writeFileSync(file, good));
     expect(await page.locator("main").innerText()).toContain("Няма проблеми в съдържанието.");
