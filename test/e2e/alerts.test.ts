@@ -8,13 +8,13 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { NOW, copyFixture, createTestPortal } from "../helpers/app.js";
 import { urls } from "../../src/site/urls.js";
 import { iso, writeAlert } from "../helpers/alerts.js";
 import { tempDir } from "../helpers/app.js";
-import { ROOT, SCREENSHOTS } from "./harness.js";
+import { launchChromium, ROOT, SCREENSHOTS } from "./harness.js";
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -61,10 +61,7 @@ const server: Server = await new Promise((resolve) => {
   const s = portal.app.listen(0, "127.0.0.1", () => resolve(s));
 });
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 afterAll(async () => {
   await browser.close();
   await new Promise((resolve) => server.close(resolve));

@@ -6,7 +6,8 @@ import fs from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "./harness.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { watchContent, type Watcher } from "../../src/content/watch.js";
 import { createTestPortal, type TestPortal } from "../helpers/app.js";
@@ -25,10 +26,7 @@ beforeAll(async () => {
     const s = portal.app.listen(0, "127.0.0.1", () => resolve(s));
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

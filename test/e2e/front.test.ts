@@ -7,12 +7,12 @@ import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { LOCALES } from "../../src/config.js";
 import { urls } from "../../src/site/urls.js";
 import { createTestPortal, tempDir } from "../helpers/app.js";
-import { ROOT, SCREENSHOTS } from "./harness.js";
+import { launchChromium, ROOT, SCREENSHOTS } from "./harness.js";
 
 /** Issue 22's budgets for the home page at 375 px (bytes on the wire, headers included). */
 const FIRST_VISIT_BUDGET = 150 * 1024;
@@ -25,18 +25,7 @@ const server: Server = await new Promise((resolve) => {
   const s = portal.app.listen(0, "127.0.0.1", () => resolve(s));
 });
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser: Browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser: Browser = await launchChromium(["--disable-quic"]);
 afterAll(async () => {
   await browser.close();
   await new Promise((resolve) => server.close(resolve));

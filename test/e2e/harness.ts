@@ -14,6 +14,14 @@ import { copyFixture, createTestPortal, NOW, type TestPortal } from "../helpers/
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SCREENSHOTS = path.join(ROOT, "test-results/screenshots");
 
+/** Debian's Chromium (never a downloaded browser), quiet: no network of its own, no first-run work. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", ...extraArgs, "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
 export interface PageType {
   readonly name: string;
   readonly locale: Locale;
@@ -79,21 +87,7 @@ export async function startHarness(options: { browser?: boolean } = {}): Promise
     const s = portal.app.listen(0, "127.0.0.1", () => resolve(s));
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser =
-    options.browser === false
-      ? (null as unknown as Browser)
-      : await chromium.launch({
-          executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        });
+  const browser = options.browser === false ? (null as unknown as Browser) : await launchChromium(["--disable-quic"]);
   return {
     portal,
     base,

@@ -10,11 +10,11 @@ import { createServer, type AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import path from "node:path";
 import lighthouse from "lighthouse";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { LOCALES } from "../../src/config.js";
 import { createTestPortal, tempDir } from "../helpers/app.js";
-import { ROOT } from "./harness.js";
+import { launchChromium, ROOT } from "./harness.js";
 
 const MIN_PERFORMANCE = Number(process.env.LIGHTHOUSE_MIN_PERFORMANCE ?? 0.95);
 const REPORTS = path.join(ROOT, "test-results/lighthouse");
@@ -38,18 +38,7 @@ const server: Server = await new Promise((resolve) => {
   const s = portal.app.listen(port, "127.0.0.1", () => resolve(s));
 });
 const debugPort = await freePort();
-const browser: Browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    `--remote-debugging-port=${debugPort}`,
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser: Browser = await launchChromium([`--remote-debugging-port=${debugPort}`]);
 afterAll(async () => {
   await browser.close();
   await new Promise((resolve) => server.close(resolve));

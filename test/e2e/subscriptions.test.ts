@@ -5,7 +5,8 @@ import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "./harness.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSubsPortal, linkIn, startInbox, type Inbox, type SubsPortal } from "../subscriptions/helpers.js";
 
@@ -29,10 +30,7 @@ beforeAll(async () => {
   // BASE_URL is this server, so the browser's Origin matches it.
   p = await createSubsPortal({ smtpUrl: inbox.url, env: { BASE_URL: base } });
   server.on("request", p.handle);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

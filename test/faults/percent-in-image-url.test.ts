@@ -4,21 +4,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import request from "supertest";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { ContentIndex } from "../../src/index/index.js";
 import { parallelParser } from "../../src/content/load/parallel.js";
-import { copyFixture, createTestPortal, tempDir, type TestPortal } from "../helpers/app.js";
+import { closeAfterEach, copyFixture, createTestPortal, tempDir, type TestPortal } from "../helpers/app.js";
 
 const BROKEN = "bg/sredets/2026-11-20-protsent.md";
 const SOURCE = "---\ntitle: Процент в адреса на снимката\ndate: 2026-11-20\n---\nПърви ред.\n\n![x](%e9.png)\n";
 const OTHER_FILE = "bg/sredets/2026-08-24-vremenni-promeni-v-gradskiya-transport.md";
 const OTHER_SLUG = "vremenni-promeni-v-gradskia-transport-v-tsentara-ot-1-septemvri";
 
-const open: { close(): void }[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
+const track = closeAfterEach();
 
 function withBroken(): string {
   const dir = copyFixture("content");
@@ -64,8 +61,3 @@ describe("percent sign in an image address", () => {
     expect(page.status).toBe(200);
   });
 });
-
-function track<T extends { close(): void }>(x: T): T {
-  open.push(x);
-  return x;
-}

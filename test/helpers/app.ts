@@ -1,5 +1,6 @@
 // Builds a fresh portal for a test: fixture content (copied to a temporary folder so a
 // test may change it), an empty temporary DATA_DIR, a fixed clock, a silent logger.
+import { afterEach } from "vitest";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -80,5 +81,20 @@ export async function createTestPortal(options: TestPortalOptions = {}): Promise
       now = ms;
     },
     close: () => index.close(),
+  };
+}
+
+/**
+ * `track(x)` keeps x (a portal, an index, a watcher) to be closed after the current test,
+ * so a failed assertion leaves nothing open; call it at the top level of a test file.
+ */
+export function closeAfterEach(): <T extends { close(): void }>(x: T) => T {
+  const open: { close(): void }[] = [];
+  afterEach(() => {
+    while (open.length) open.pop()!.close();
+  });
+  return (x) => {
+    open.push(x);
+    return x;
   };
 }

@@ -2,20 +2,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import request from "supertest";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { ContentIndex } from "../../src/index/index.js";
-import { copyFixture, createTestPortal, tempDir, type TestPortal } from "../helpers/app.js";
+import { closeAfterEach, copyFixture, createTestPortal, tempDir, type TestPortal } from "../helpers/app.js";
 
-const open: { close(): void }[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
-
-function track<T extends { close(): void }>(x: T): T {
-  open.push(x);
-  return x;
-}
+const track = closeAfterEach();
 
 const ARTICLE = (title: string) => `---\ntitle: "${title}"\ndate: 2026-11-20\n---\nТекст на новината.\n`;
 
@@ -28,13 +20,12 @@ describe("restart", () => {
     expect(total).toBeGreaterThan(10);
     first.close();
 
-    const second = track(await ContentIndex.open(config));
+    const second = await ContentIndex.open(config);
     expect(second.status().lastSync!.parsed).toBe(0);
 
     const file = path.join(contentDir, "bg/sredets/2026-11-21-nova.md");
     fs.writeFileSync(file, ARTICLE("Нова новина"));
     second.close();
-    open.pop();
     const third = track(await ContentIndex.open(config));
     expect(third.status().lastSync!.parsed).toBe(1);
     expect(third.articles.bySlug("bg", "nova-novina", Date.now())).not.toBeNull();

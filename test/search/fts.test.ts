@@ -8,6 +8,7 @@ import { analyzeText } from "../../src/search/analyze.js";
 import { buildMatch } from "../../src/search/query.js";
 import { LOCALES } from "../../src/config.js";
 import { searchTable, searchTableSql } from "../../src/index/schema.js";
+import { HOSTILE } from "./hostile-queries.js";
 
 type Doc = { id: number; lang: Lang; title: string; summary: string; body: string };
 
@@ -21,41 +22,6 @@ const DOCS: readonly Doc[] = [
   { id: 7, lang: "bg", title: "Район Средец", summary: "Новини", body: "Кметът на Средец откри парка." },
   { id: 8, lang: "bg", title: "Обучение", summary: "Администрация", body: "Приключи обучението на районната администрация." },
   { id: 9, lang: "bg", title: "Среща", summary: "Екип", body: "Служителите на общината се срещнаха с гражданите." },
-];
-
-// The same hostile inputs as in query.test.ts, run through SQLite itself.
-const HOSTILE: readonly string[] = [
-  '"',
-  '""',
-  '"unterminated',
-  'szkolenie" OR "x',
-  "AND",
-  "OR",
-  "NOT",
-  "a AND b OR c NOT d",
-  "NEAR(a b, 2)",
-  "NEAR(",
-  "*",
-  "szkol*",
-  "-x",
-  "title:x",
-  "body:szkolenie",
-  "{title body}: x",
-  "^start",
-  "+plus",
-  "(((",
-  ")",
-  "a\u0000b",
-  "\u0000",
-  "😀🎉",
-  "x".repeat(10_000),
-  "szkolenie ".repeat(2_000),
-  "!!! ... ,,, ---",
-  "\ud800 lone \udfff surrogates",
-  "'; DROP TABLE t; --",
-  "Средец AND ИЛИ",
-  "\u0301\u0301\u0301",
-  "ꭰꭰꭰ ᏣᎳᎩ",
 ];
 
 let db: Database.Database;

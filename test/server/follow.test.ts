@@ -5,19 +5,11 @@ import fs from "node:fs";
 import path from "node:path";
 import pino from "pino";
 import request from "supertest";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { followContent } from "../../src/server/follow.js";
-import { createTestPortal, tempDir, type TestPortal } from "../helpers/app.js";
+import { closeAfterEach, createTestPortal, tempDir, type TestPortal } from "../helpers/app.js";
 
-const open: { close(): void }[] = [];
-afterEach(() => {
-  while (open.length) open.pop()!.close();
-});
-
-function track<T extends { close(): void }>(x: T): T {
-  open.push(x);
-  return x;
-}
+const track = closeAfterEach();
 
 const ARTICLE = (title: string) => `---\ntitle: "${title}"\ndate: 2026-11-20\n---\nТекст на новината.\n`;
 
