@@ -41,6 +41,11 @@ export function pageNumber(req: Request): number {
   return parseQuery(req, listQuery).page ?? 1;
 }
 
+/** The previous and next pages' addresses of a listing (rel=prev/next), null past either end. */
+export function pageLinks(page: number, pages: number, at: (page: number) => string): { prev: string | null; next: string | null } {
+  return { prev: page > 1 ? at(page - 1) : null, next: page < pages ? at(page + 1) : null };
+}
+
 /** For routes that do not paginate: refuses ?page= (see singlePageQuery). */
 export function assertSinglePage(req: Request): void {
   parseQuery(req, singlePageQuery);

@@ -9,7 +9,7 @@ import { alertCard, alertFeedPath } from "../alert-view.js";
 import { specialAnnouncement } from "../seo/alert-json-ld.js";
 import { fullTitle, pageLocals } from "../context.js";
 import type { AppDeps } from "../deps.js";
-import { assertPage, pageNumber, untranslatedOf } from "../params.js";
+import { assertPage, pageLinks, pageNumber, untranslatedOf } from "../params.js";
 import { renderPage } from "../send.js";
 import { SEGMENTS, urls } from "../../site/urls.js";
 import { PER_PAGE } from "./news.js";
@@ -83,8 +83,7 @@ export function alertRoutes(deps: AppDeps): Router {
           ref: { kind: "alertArchive" },
           section: "alerts",
           breadcrumbs: [home, index, { name: t("alerts.archive"), url: urls.alertArchive(locale) }],
-          prev: page > 1 ? urls.alertArchive(locale, page - 1) : null,
-          next: page < list.pages ? urls.alertArchive(locale, page + 1) : null,
+          ...pageLinks(page, list.pages, (n) => urls.alertArchive(locale, n)),
         }),
         heading,
         list: { ...list, page, items: list.items.map((a) => alertCard(deps, a, now)) },

@@ -6,7 +6,7 @@ import { districtGroups } from "../district-order.js";
 import { legalLinks } from "../legal-links.js";
 import { articleCard, fullTitle, pageLocals } from "../context.js";
 import type { AppDeps } from "../deps.js";
-import { assertPage, assertSinglePage, pageNumber, untranslatedOf } from "../params.js";
+import { assertPage, assertSinglePage, pageLinks, pageNumber, untranslatedOf } from "../params.js";
 import { renderPage } from "../send.js";
 import { SEGMENTS, urls } from "../../site/urls.js";
 import { PER_PAGE } from "./news.js";
@@ -57,8 +57,7 @@ export function districtRoutes(deps: AppDeps): Router {
           untranslated: untranslatedOf(req),
           section: "districts",
           breadcrumbs: [home, index, { name, url: urls.district(locale, id) }],
-          prev: page > 1 ? urls.district(locale, id, page - 1) : null,
-          next: page < list.pages ? urls.district(locale, id, page + 1) : null,
+          ...pageLinks(page, list.pages, (n) => urls.district(locale, id, n)),
           feed: { kind: "district", id, name },
           alerts: { district: id },
           alertFeed: { district: id, name },

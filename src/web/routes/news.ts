@@ -8,7 +8,7 @@ import { formatDate, isoDay } from "../../i18n/format.js";
 import { articleCard, fullTitle, pageLocals } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { eventView } from "../event-view.js";
-import { assertPage, assertSinglePage, pageNumber } from "../params.js";
+import { assertPage, assertSinglePage, pageLinks, pageNumber } from "../params.js";
 import { redirectTo } from "../redirect.js";
 import { renderPage } from "../send.js";
 import { SEGMENTS, urls } from "../../site/urls.js";
@@ -38,8 +38,7 @@ export function newsRoutes(deps: AppDeps): Router {
             { name: t("nav.home"), url: urls.home(locale) },
             { name: t("news.title"), url: urls.news(locale) },
           ],
-          prev: page > 1 ? urls.news(locale, page - 1) : null,
-          next: page < list.pages ? urls.news(locale, page + 1) : null,
+          ...pageLinks(page, list.pages, (n) => urls.news(locale, n)),
           alerts: "language",
         }),
         heading: title,

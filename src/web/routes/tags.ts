@@ -5,7 +5,7 @@ import { HttpError } from "../../errors.js";
 import { collator } from "../../i18n/format.js";
 import { articleCard, fullTitle, pageLocals } from "../context.js";
 import type { AppDeps } from "../deps.js";
-import { assertPage, assertSinglePage, pageNumber, untranslatedOf } from "../params.js";
+import { assertPage, assertSinglePage, pageLinks, pageNumber, untranslatedOf } from "../params.js";
 import { renderPage } from "../send.js";
 import { SEGMENTS, urls } from "../../site/urls.js";
 import { PER_PAGE } from "./news.js";
@@ -56,8 +56,7 @@ export function tagRoutes(deps: AppDeps): Router {
           ref: { kind: "tag", tag, existsIn: LOCALES.filter((l) => l !== locale && deps.index.articles.count(`${l}:t:${tag}`) > 0) },
           section: "tags",
           breadcrumbs: [home, index, { name, url: urls.tag(locale, tag) }],
-          prev: page > 1 ? urls.tag(locale, tag, page - 1) : null,
-          next: page < list.pages ? urls.tag(locale, tag, page + 1) : null,
+          ...pageLinks(page, list.pages, (n) => urls.tag(locale, tag, n)),
           feed: { kind: "tag", tag, name },
         }),
         heading,
