@@ -48,6 +48,19 @@ async function axe(page: Page): Promise<string[]> {
 }
 
 describe("subscriptions in a browser", () => {
+  // Fault found at merge: the subscribe form reused the search page's form class, and the
+  // search page's "one search field" rule then hid the header's search on every page
+  // that shows the form. Must hold: the header search stays on the home and district pages.
+  it("leaves the header's search field visible on pages that show the subscribe form", async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    for (const url of ["/bg/", "/pl/", "/bg/rayoni/sredets/"]) {
+      await page.goto(base + url);
+      expect(await page.locator("section.subscribe form").count(), url).toBe(1);
+      expect(await page.locator(".site-header .search-form").isVisible(), url).toBe(true);
+    }
+    await page.close();
+  });
+
   it("subscribes from the home page without script, shows a bad address again, confirms, and every page passes axe", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
